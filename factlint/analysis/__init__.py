@@ -1,0 +1,148 @@
+"""Shared analysis: facts derived from a document once, lazily, and read by every rule."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from factlint.analysis.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from factlint.analysis.quotes import Quotation
+    from factlint.document import Document, Segment
+
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+SCOPES = ("prose", "headline", "quotes")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in a segment: ``start``/``end`` are offsets in the segment's text."""
+
+    segment: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match of a term or pattern, with segment and source positions."""
+
+    segment: Segment
+    start: int  # in segment text
+    end: int
+    source_start: int
+    source_end: int
+    text: str
+
+
+def normalize_scope(scope: Iterable[str]) -> frozenset[str]:
+    """Expand ``all`` and return the set of scopes a rule reads."""
+    scopes = frozenset(scope)
+    return frozenset(SCOPES) if "all" in scopes else scopes
+
+
+class Analysis:
+    """Lazily computed, cached facts about one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for seg in self.doc.segments for s in split_sentences(seg)]
+
+    @cached_property
+    def tokens(self) -> list[list[Token]]:
+        """Word tokens per segment (index = segment index)."""
+        return [
+            [Token(seg.index, m.start(), m.end(), m.group()) for m in WORD.finditer(seg.text)]
+            for seg in self.doc.segments
+        ]
+
+    @cached_property
+    def word_index(self) -> dict[str, list[Token]]:
+        """Lower-cased word -> its tokens, in document order."""
+        index: dict[str, list[Token]] = defaultdict(list)
+        for tokens in self.tokens:
+            for token in tokens:
+                index[token.text.lower()].append(token)
+        return index
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(tokens) for tokens in self.tokens)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        from factlint.analysis.quotes import find_quotations
+
+        return find_quotations(self.doc)
+
+    @cached_property
+    def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:
+        ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for quote in self.quotations:
+            ranges[quote.segment].append((quote.seg_start, quote.seg_end))
+        return ranges
+
+    def in_quotation(self, segment: int, start: int, end: int) -> bool:
+        """Whether [start, end) of a segment lies inside a quotation (marks included)."""
+        return any(qs <= start and end <= qe for qs, qe in self._quote_ranges.get(segment, ()))
+
+    def in_scope(self, segment: Segment, start: int, end: int, scope: frozenset[str]) -> bool:
+        """Whether a span of a segment falls in a rule's scope (prose, headline, quotes)."""
+        if self.in_quotation(segment.index, start, end):
+            return "quotes" in scope
+        area = "prose" if segment.kind == "prose" else "headline"
+        return area in scope
+
+    def hit(self, segment: Segment, start: int, end: int) -> Hit:
+        s, e = segment.source_span(start, end)
+        return Hit(segment, start, end, s, e, segment.text[start:end])
+
+    def term_hits(self, term: str, scope: frozenset[str], *, case: bool = False) -> Iterator[Hit]:
+        """Occurrences of a word or phrase (whole words; case-insensitive unless ``case``)."""
+        words = [m.group() for m in WORD.finditer(term)]
+        if not words:
+            return
+        segments = self.doc.segments
+        for token in self.word_index.get(words[0].lower(), ()):
+            segment = segments[token.segment]
+            end = token.start + len(term)
+            candidate = segment.text[token.start : end]
+            if len(words) > 1 and not _same_phrase(candidate, term):
+                continue
+            if end < len(segment.text) and (segment.text[end].isalnum() or segment.text[end] == "_"):
+                continue
+            if case and candidate != term:
+                continue
+            if self.in_scope(segment, token.start, end, scope):
+                yield self.hit(segment, token.start, end)
+
+    def pattern_hits(self, pattern: object, scope: frozenset[str]) -> Iterator[Hit]:
+        """Matches of a compiled pattern (``re`` or ``re2``) in the segments in scope."""
+        for segment in self.doc.segments:
+            if not _segment_may_be_in_scope(segment, scope):
+                continue
+            for match in pattern.finditer(segment.text):  # type: ignore[attr-defined]
+                start, end = match.span()
+                if end > start and self.in_scope(segment, start, end, scope):
+                    yield self.hit(segment, start, end)
+
+
+def _same_phrase(candidate: str, term: str) -> bool:
+    """Case-insensitive phrase comparison that lets a line break stand for a space."""
+    return candidate.lower().replace("\n", " ") == term.lower()
+
+
+def _segment_may_be_in_scope(segment: Segment, scope: frozenset[str]) -> bool:
+    if "quotes" in scope:
+        return True
+    return ("prose" if segment.kind == "prose" else "headline") in scope

@@ -1,0 +1,1 @@
+"""Rules that need code: one small module per check, each reading shared analysis."""

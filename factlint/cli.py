@@ -1,0 +1,133 @@
+"""The command line: thin commands that turn flags into settings, run the engine, pick a reporter."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from factlint import __version__
+from factlint.config import Overrides
+from factlint.errors import FactlintError
+from factlint.finding import Severity
+
+SEVERITIES = click.Choice([s.value for s in Severity])
+DIALECTS = click.Choice(["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"])
+
+
+def _csv(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def cli() -> None:
+    """factlint: fact-check and style-lint news article drafts."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add rules or packs to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules or packs (comma-separated).")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file only.")
+@click.option("--dialect", type=DIALECTS, help="House dialect (overrides the config).")
+@click.option("--fail-on", type=SEVERITIES, help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no source excerpts or summary.")
+@click.option("--stdin-filename", help="Name (and config location) for text read from '-'.")
+@click.option("--exclude", multiple=True, help="Extra glob patterns of paths to skip.")
+@click.option("--as-of", help="Story date (YYYY-MM-DD) when the front matter has none.")
+@click.option("--color/--no-color", "colour", default=None, help="Colour (default: on a terminal).")
+def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], config_path: str | None, dialect: str | None,
+          fail_on: str | None, exit_zero: bool, fix: bool, diff: bool, statistics: bool,
+          quiet: bool, stdin_filename: str | None, exclude: tuple[str, ...], as_of: str | None,
+          colour: bool | None) -> None:
+    """Lint drafts (files, folders, or - for standard input)."""
+    from factlint.run import CheckRequest, run_check
+
+    overrides = Overrides(
+        dialect=dialect, select=_csv(select) or None, extend_select=_csv(extend_select),
+        ignore=_csv(ignore), fail_on=Severity(fail_on) if fail_on else None,
+        exclude=_csv(exclude), as_of=as_of,
+    )
+    request = CheckRequest(
+        paths=paths or (".",), fmt=fmt, overrides=overrides, config_path=config_path,
+        fix=fix, diff=diff, statistics=statistics, quiet=quiet, stdin_filename=stdin_filename,
+        colour=sys.stdout.isatty() if colour is None else colour, exit_zero=exit_zero,
+    )
+    sys.exit(run_check(request))
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option("--config", "config_path", type=click.Path(), help="Include packs from this config.")
+def rules_command(fmt: str, config_path: str | None) -> None:
+    """List the rules (built-in and from configured packs)."""
+    from factlint import docs
+
+    specs = _specs(config_path)
+    render = {"text": docs.rules_text, "json": docs.rules_json, "markdown": docs.rules_markdown}
+    click.echo(render[fmt](specs))
+
+
+@cli.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(), help="Include packs from this config.")
+def explain(rule: str, config_path: str | None) -> None:
+    """Print a rule's full documentation."""
+    from factlint import docs
+
+    specs = {s.id: s for s in _specs(config_path)}
+    for spec in list(specs.values()):
+        for alias in spec.aliases:
+            specs.setdefault(alias, spec)
+    if rule not in specs:
+        raise FactlintError(f"unknown rule {rule!r}; `factlint rules` lists them")
+    click.echo(docs.explain(specs[rule]))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the --format json report."""
+    import json
+
+    from factlint.finding import Report
+
+    click.echo(json.dumps(Report.model_json_schema(), indent=2))
+
+
+def _specs(config_path: str | None) -> list:  # type: ignore[type-arg]
+    from factlint.engine import Runner, all_specs
+
+    if config_path is None:
+        return all_specs()
+    return all_specs(Runner(config_path=config_path).linter_for(None).settings)
+
+
+def main() -> None:
+    """Console entry point: one-line errors and exit code 2 instead of tracebacks."""
+    try:
+        cli.main(standalone_mode=False)
+    except FactlintError as exc:
+        click.echo(f"factlint: error: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("factlint: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)

@@ -1,0 +1,145 @@
+"""Configuration: [tool.factlint] in pyproject.toml or a .factlint.toml, found upward from each file.
+
+Precedence: defaults < packs < nearest config file < command-line flags.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factlint.errors import FactlintError
+from factlint.finding import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".factlint.toml", "factlint.toml", "pyproject.toml")
+Dialect = Literal["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"]
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class FileConfig(BaseModel):
+    """The keys of [tool.factlint] / .factlint.toml. Unknown keys are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+    dialect: Dialect = Field("auto", description="House dialect; auto = the document's majority")
+    select: list[str] | None = Field(None, description="Rule ids or packs to run (default: all)")
+    extend_select: list[str] = Field(default_factory=list, description="Added to select")
+    ignore: list[str] = Field(default_factory=list, description="Rule ids or packs not to run")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Per-rule severity")
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options")
+    packs: list[str] = Field(default_factory=list, description="Extra rule-pack folders")
+    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = Field(default_factory=list, description="Globs of paths to skip")
+    fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
+    facts: list[str] = Field(default_factory=list, description="House facts registry files")
+    vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")
+    grammar: dict[str, Any] = Field(default_factory=dict, description="Grammar engine settings")
+
+
+class Overrides(BaseModel):
+    """Command-line flags that override the config file (None = not given)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    dialect: Dialect | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    exclude: tuple[str, ...] = ()
+    as_of: str | None = None
+
+
+class Settings(BaseModel):
+    """The effective settings for one config file plus command-line overrides."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str  # the config file's path, or "<defaults>"
+    root: str  # folder that relative paths in the config are taken from
+    config: FileConfig
+    dialect: Dialect
+    fail_on: Severity
+    as_of: str | None = None
+
+    def resolve(self, path: str) -> Path:
+        """A path from the config, relative to the config file's folder."""
+        return (Path(self.root) / path).resolve()
+
+
+def settings_from(config: FileConfig, source: str, root: str, overrides: Overrides) -> Settings:
+    if overrides.select is not None or overrides.extend_select or overrides.ignore or overrides.exclude:
+        select = list(overrides.select) if overrides.select is not None else config.select
+        config = config.model_copy(
+            update={
+                "select": select,
+                "extend_select": config.extend_select + list(overrides.extend_select),
+                "ignore": config.ignore + list(overrides.ignore),
+                "exclude": config.exclude + list(overrides.exclude),
+            }
+        )
+    return Settings(
+        source=source,
+        root=root,
+        config=config,
+        dialect=overrides.dialect or config.dialect,
+        fail_on=overrides.fail_on or config.fail_on,
+        as_of=overrides.as_of,
+    )
+
+
+def read_config_file(path: Path) -> FileConfig | None:
+    """Parse and validate one config file; None when a pyproject.toml has no [tool.factlint]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FactlintError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: invalid TOML: {exc}") from None
+    prefix = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("factlint")
+        if data is None:
+            return None
+        prefix = "tool.factlint."
+    try:
+        return FileConfig.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = prefix + ".".join(str(part) for part in error["loc"])
+        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        raise FactlintError(f"{path}: {key}: {message}") from None
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: Path) -> Path | None:
+    """The nearest config file at or above ``folder`` (cached per folder)."""
+    for candidate in CONFIG_FILES:
+        path = folder / candidate
+        if path.is_file() and (candidate != "pyproject.toml" or _has_factlint_table(path)):
+            return path
+    parent = folder.parent
+    return None if parent == folder else find_config(parent)
+
+
+def _has_factlint_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.factlint" in text

@@ -1,0 +1,87 @@
+"""Rule documentation rendered from rule metadata: `rules`, `explain` and the README table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factlint.kinds import kinds
+from factlint.spec import RuleSpec
+
+
+def rule_record(spec: RuleSpec) -> dict[str, Any]:
+    kind = kinds()[spec.kind]
+    return {
+        "id": spec.id,
+        "kind": spec.kind,
+        "severity": spec.severity.value,
+        "fixable": kind.fixable,
+        "enabled": spec.enabled,
+        "summary": spec.summary,
+        "rationale": spec.rationale,
+        "scope": list(spec.scope),
+        "examples": spec.examples.model_dump(),
+        "options": spec.options,
+        "options_schema": kind.options_model.model_json_schema(),
+        "link": spec.link,
+        "aliases": spec.aliases,
+    }
+
+
+def rules_text(specs: list[RuleSpec]) -> str:
+    width = max((len(s.id) for s in specs), default=10)
+    lines = []
+    for spec in sorted(specs, key=lambda s: s.id):
+        fix = "[*]" if kinds()[spec.kind].fixable else "   "
+        off = "" if spec.enabled else " (off by default)"
+        lines.append(f"{spec.id:<{width}}  {spec.severity.value:<7} {fix} {spec.summary}{off}")
+    return "\n".join(lines)
+
+
+def rules_markdown(specs: list[RuleSpec]) -> str:
+    rows = ["| Rule | Severity | Fix | Summary |", "| --- | --- | --- | --- |"]
+    for spec in sorted(specs, key=lambda s: s.id):
+        fix = "yes" if kinds()[spec.kind].fixable else ""
+        summary = spec.summary.replace("|", "\\|") + ("" if spec.enabled else " *(off by default)*")
+        rows.append(f"| `{spec.id}` | {spec.severity.value} | {fix} | {summary} |")
+    return "\n".join(rows)
+
+
+def rules_json(specs: list[RuleSpec]) -> str:
+    return json.dumps([rule_record(s) for s in sorted(specs, key=lambda s: s.id)], indent=2)
+
+
+def explain(spec: RuleSpec) -> str:
+    record = rule_record(spec)
+    lines = [
+        f"{spec.id}  ({record['severity']}{', fixable' if record['fixable'] else ''}"
+        f"{'' if spec.enabled else ', off by default'})",
+        "",
+        spec.summary,
+        "",
+        spec.rationale.strip(),
+        "",
+        f"Scope: {', '.join(spec.scope)}",
+        "",
+        "Bad:",
+        _indent(spec.examples.bad),
+        "",
+        "Good:",
+        _indent(spec.examples.good),
+    ]
+    properties = record["options_schema"].get("properties", {})
+    if properties:
+        lines += ["", "Options (set under [tool.factlint.rules.\"%s\"]):" % spec.id]
+        for name, schema in properties.items():
+            current = spec.options.get(name, schema.get("default"))
+            description = schema.get("description", "")
+            lines.append(f"  {name}: {json.dumps(current)}  {description}".rstrip())
+    if spec.link:
+        lines += ["", f"See: {spec.link}"]
+    if spec.aliases:
+        lines += ["", f"Former ids: {', '.join(spec.aliases)}"]
+    return "\n".join(lines)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())

@@ -1,0 +1,282 @@
+"""The document model: a draft parsed once into prose segments with exact offset maps.
+
+Every position factlint reports is an offset into ``Document.text`` (the file as read, BOM removed,
+line endings unchanged), converted to 1-based line and code-point column on output.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+PROSE_FRONT_MATTER_KEYS = {"title": "headline", "headline": "headline", "description": "prose"}
+FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
+FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
+SENTENCE_END = re.compile(r"[.!?…:]['\"’”)\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A Markdown link: the source span of its visible text and its destination."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass
+class Segment:
+    """A run of prose (a paragraph, heading or front-matter value) with a map back to the source.
+
+    ``text`` is what rules read; ``run_starts[k]`` is where run k begins in ``text`` and
+    ``run_sources[k]`` where it begins in the source. Markup removed from the prose (link
+    destinations, code spans, emphasis marks) breaks a run, so offsets stay exact.
+    """
+
+    kind: str  # "headline" | "heading" | "prose"
+    text: str
+    run_starts: list[int]
+    run_sources: list[int]
+    index: int = 0
+    line_end: int = -1  # source offset of the segment's end
+
+    def source_offset(self, i: int) -> int:
+        """Map an offset in ``text`` to an offset in the document source."""
+        if i >= len(self.text):
+            return self.source_end
+        k = bisect_right(self.run_starts, i) - 1
+        return self.run_sources[k] + (i - self.run_starts[k])
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of ``text`` to the source."""
+        if end <= start:
+            s = self.source_offset(start)
+            return s, s
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    @property
+    def source_start(self) -> int:
+        return self.run_sources[0] if self.run_sources else 0
+
+    @property
+    def source_end(self) -> int:
+        return self.source_offset(len(self.text) - 1) + 1 if self.text else self.source_start
+
+
+class SegmentBuilder:
+    """Collects source slices into one segment, recording where each run came from."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.parts: list[str] = []
+        self.run_starts: list[int] = []
+        self.run_sources: list[int] = []
+        self.length = 0
+        self._next_source = -1
+
+    def add(self, source_start: int, text: str) -> None:
+        """Append ``text`` that sits at ``source_start`` in the source."""
+        if not text:
+            return
+        if source_start != self._next_source:
+            self.run_starts.append(self.length)
+            self.run_sources.append(source_start)
+        self.parts.append(text)
+        self.length += len(text)
+        self._next_source = source_start + len(text)
+
+    def add_break(self, source_start: int) -> None:
+        """Append a line break that stands for the source line ending at ``source_start``."""
+        self.run_starts.append(self.length)
+        self.run_sources.append(source_start)
+        self.parts.append("\n")
+        self.length += 1
+        self._next_source = -1
+
+    def build(self) -> Segment | None:
+        text = "".join(self.parts)
+        if not text.strip():
+            return None
+        return Segment(self.kind, text, self.run_starts, self.run_sources)
+
+
+@dataclass
+class Document:
+    """One draft: its source text and the prose segments parsed from it."""
+
+    path: str
+    text: str
+    is_markdown: bool = False
+    bom: bool = False
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_error: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    comments: list[tuple[int, int, str]] = field(default_factory=list)  # HTML comments (start, end, body)
+
+    @classmethod
+    def parse(cls, text: str, path: str = "-", *, markdown: bool | None = None) -> Document:
+        """Parse ``text`` (already decoded) into a document. ``markdown`` defaults from the suffix."""
+        bom = text.startswith("\ufeff")
+        if bom:
+            text = text[1:]
+        if markdown is None:
+            markdown = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
+        doc = cls(path=path, text=text, is_markdown=markdown, bom=bom)
+        body_start = doc._parse_front_matter() if markdown else 0
+        if markdown:
+            from factlint.markdown import parse_markdown
+
+            parse_markdown(doc, body_start)
+        else:
+            doc._parse_plain_text()
+        for i, segment in enumerate(doc.segments):
+            segment.index = i
+        return doc
+
+    # -- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and code-point column of a source offset."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment whose source range contains ``offset``, if any."""
+        for segment in self.segments:
+            if segment.source_start <= offset < segment.source_end:
+                return segment
+        return None
+
+    @cached_property
+    def analysis(self) -> Analysis:
+        """Shared, lazily computed facts about this document (sentences, quotations, ...)."""
+        from factlint.analysis import Analysis
+
+        return Analysis(self)
+
+    # -- parsing ---------------------------------------------------------------------------
+    def _parse_front_matter(self) -> int:
+        fence = FRONT_MATTER_FENCE.match(self.text)
+        if not fence:
+            return 0
+        end = FRONT_MATTER_END.search(self.text, fence.end())
+        if not end:
+            return 0
+        import yaml
+
+        yaml_text = self.text[fence.end() : end.start()]
+        try:
+            node = yaml.compose(yaml_text, Loader=_yaml_loader())
+            data = yaml.load(yaml_text, Loader=_yaml_loader()) if node is not None else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 2}: " if mark is not None else ""
+            self.front_matter_error = f"front matter is not valid YAML: {where}{_first_line(exc)}"
+            return end.end()
+        if not isinstance(data, dict):
+            self.front_matter_error = "front matter must be a mapping of keys to values"
+            return end.end()
+        self.front_matter = data
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                kind = PROSE_FRONT_MATTER_KEYS.get(str(key_node.value))
+                if kind and isinstance(value_node, yaml.ScalarNode):
+                    self._add_front_matter_value(kind, value_node, fence.end(), yaml_text)
+        return end.end() + (1 if self.text[end.end() : end.end() + 1] == "\n" else 0)
+
+    def _add_front_matter_value(self, kind: str, node: Any, base: int, yaml_text: str) -> None:
+        start, stop = node.start_mark.index, node.end_mark.index
+        raw = yaml_text[start:stop]
+        quoted = node.style in ("'", '"')
+        inner = raw[1:-1] if quoted else raw
+        if inner != node.value:  # folded, escaped or multi-line value: position is unreliable
+            return
+        builder = SegmentBuilder(kind)
+        builder.add(base + start + (1 if quoted else 0), inner)
+        segment = builder.build()
+        if segment:
+            self.segments.append(segment)
+
+    def _parse_plain_text(self) -> None:
+        text = self.text
+        paragraphs: list[tuple[int, int]] = []
+        pos = 0
+        for match in BLANK_LINE.finditer(text):
+            paragraphs.append((pos, match.start()))
+            pos = match.end()
+        paragraphs.append((pos, len(text)))
+        first = True
+        for start, end in paragraphs:
+            chunk = text[start:end]
+            if not chunk.strip():
+                continue
+            is_headline = (
+                first and "\n" not in chunk.strip() and len(paragraphs) > 1
+                and not SENTENCE_END.search(chunk)
+            )
+            builder = SegmentBuilder("headline" if is_headline else "prose")
+            self._add_lines(builder, start, chunk)
+            first = False
+            segment = builder.build()
+            if segment:
+                self.segments.append(segment)
+
+    def _add_lines(self, builder: SegmentBuilder, start: int, chunk: str) -> None:
+        """Add a chunk of plain lines, URLs removed, line endings as single breaks."""
+        offset = start
+        lines = chunk.split("\n")
+        for n, line in enumerate(lines):
+            body = line.rstrip("\r")
+            stripped = body.strip()
+            lead = len(body) - len(body.lstrip())
+            if stripped:
+                add_prose(builder, offset + lead, stripped)
+            if n < len(lines) - 1:
+                builder.add_break(offset + len(body))
+            offset += len(line) + 1
+
+
+
+def add_prose(builder: SegmentBuilder, start: int, text: str) -> None:
+    """Add plain prose, leaving out bare URLs (they are not prose)."""
+    pos = 0
+    for match in URL.finditer(text):
+        builder.add(start + pos, text[pos : match.start()])
+        pos = match.end()
+    builder.add(start + pos, text[pos:])
+
+
+def _yaml_loader() -> Any:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

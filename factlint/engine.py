@@ -1,0 +1,285 @@
+"""The engine: resolve rules for a config, read and lint documents, apply suppressions."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from factlint.config import (
+    FileConfig,
+    Overrides,
+    Settings,
+    find_config,
+    read_config_file,
+    settings_from,
+)
+from factlint.document import Document
+from factlint.errors import FactlintError
+from factlint.finding import Finding, Severity, sort_key
+from factlint.kinds import Kind, kinds
+from factlint.packs import builtin_rules_dir, load_folder
+from factlint.spec import RuleSpec
+from factlint.suppress import apply_suppressions, parse_suppressions
+
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+@dataclass
+class Source:
+    """A file's text as read, and how to write it back unchanged in form."""
+
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+
+
+@dataclass
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    findings: list[Finding]
+    source: Source | None = None  # None when the file could not be read
+    fixed: int = 0
+    fixed_text: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def all_specs(settings: Settings | None = None) -> list[RuleSpec]:
+    """Built-in rules plus the packs named in the config."""
+    specs = list(load_folder(str(builtin_rules_dir())))
+    if settings is not None:
+        for folder in settings.config.packs:
+            specs += load_folder(str(settings.resolve(folder)))
+    return specs
+
+
+class Linter:
+    """The rules selected by one config, instantiated once and reused for every file."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        specs = all_specs(settings)
+        ids = {spec.id: spec for spec in specs}
+        for spec in specs:
+            for alias in spec.aliases:
+                ids.setdefault(alias, spec)
+        packs = {spec.pack for spec in specs}
+        self._check_names(ids, packs)
+        config = settings.config
+        self.specs = [s for s in specs if self._enabled(s, config)]
+        self.rules: list[Kind[Any]] = []
+        known_kinds = kinds()
+        for spec in self.specs:
+            overrides: dict[str, Any] = {}
+            if spec.id in config.severity:
+                overrides["severity"] = config.severity[spec.id]
+            if spec.id in config.rules:
+                overrides["options"] = {**spec.options, **config.rules[spec.id]}
+            if overrides:
+                spec = spec.model_copy(update=overrides)
+            kind = known_kinds[spec.kind]
+            try:
+                options = kind.options_model.model_validate(spec.options)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                key = ".".join(str(p) for p in error["loc"])
+                raise FactlintError(
+                    f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
+                ) from None
+            self.rules.append(kind(spec, options, settings))
+
+    def _check_names(self, ids: dict[str, RuleSpec], packs: set[str]) -> None:
+        config = self.settings.config
+        named = {
+            "select": config.select or [],
+            "extend-select": config.extend_select,
+            "ignore": config.ignore,
+            "severity": list(config.severity),
+            "rules": list(config.rules),
+        }
+        for key, names in named.items():
+            for name in names:
+                if name not in ids and name not in packs and name != "ALL":
+                    raise FactlintError(
+                        f"{self.settings.source}: {key}: unknown rule or pack {name!r}"
+                    )
+
+    @staticmethod
+    def _enabled(spec: RuleSpec, config: FileConfig) -> bool:
+        """The most specific select/ignore entry wins (a rule id beats its pack)."""
+        selected = list(config.select) if config.select is not None else []
+        selected += config.extend_select
+
+        def specificity(names: Iterable[str]) -> int:
+            best = -1
+            for name in names:
+                if name in (spec.id, *spec.aliases):
+                    best = max(best, 2)
+                elif name == spec.pack:
+                    best = max(best, 1)
+                elif name == "ALL":
+                    best = max(best, 0)
+            return best
+
+        chosen, ignored = specificity(selected), specificity(config.ignore)
+        if chosen < 0 and ignored < 0:
+            return spec.enabled and config.select is None
+        return chosen > ignored
+
+    # -- linting ---------------------------------------------------------------------------
+    def lint_document(self, doc: Document) -> list[Finding]:
+        """Every finding for a parsed document: rules, then suppressions, sorted."""
+        findings: list[Finding] = []
+        if doc.front_matter_error:
+            findings.append(_file_finding(doc.path, "io/front-matter", doc.front_matter_error))
+        for rule in self.rules:
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as exc:  # a broken rule must not stop the run or the other rules
+                findings.append(
+                    _file_finding(doc.path, "meta/rule-error", f"rule {rule.id} failed: {exc!r}")
+                )
+        findings = _dedupe(findings)
+        if doc.comments:
+            findings = self._suppress(doc, findings)
+        return sorted(findings, key=sort_key)
+
+    def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        suppressions = parse_suppressions(doc)
+        if not suppressions:
+            return findings
+        kept = apply_suppressions(findings, suppressions)
+        enabled = {spec.id for spec in self.specs}
+        known = {spec.id for spec in all_specs(self.settings)} | {
+            spec.pack for spec in all_specs(self.settings)
+        }
+        for s in suppressions:
+            line, column = doc.line_col(s.start)
+            end_line, end_column = doc.line_col(s.end)
+            unknown = [r for r in s.rules if r not in known]
+            where = dict(
+                path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+                text=doc.text[s.start : s.end], offset=s.start, end_offset=s.end,
+            )
+            if unknown and "meta/invalid-suppression" in enabled:
+                kept.append(Finding(
+                    rule="meta/invalid-suppression", severity=Severity.warning,
+                    message=f"suppression names unknown rule {unknown[0]!r}", **where,
+                ))
+            elif not s.used and "meta/unused-suppression" in enabled and (
+                not s.rules or any(r in enabled or _is_pack_of(r, enabled) for r in s.rules)
+            ):
+                kept.append(Finding(
+                    rule="meta/unused-suppression", severity=Severity.info,
+                    message="suppression matches no finding; remove it", suggestions=[""],
+                    fixable=True, **where,
+                ))
+        return kept
+
+
+def _is_pack_of(name: str, enabled: set[str]) -> bool:
+    return any(rule.startswith(name + "/") for rule in enabled)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    unique = []
+    for f in findings:
+        key = (f.rule, f.offset, f.end_offset)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _file_finding(path: str, rule: str, message: str) -> Finding:
+    return Finding(
+        path=path, rule=rule, severity=Severity.error, message=message, line=1, column=1,
+        end_line=1, end_column=1, text="", offset=0, end_offset=0,
+    )
+
+
+def decode(data: bytes) -> Source:
+    """Decode a file's bytes: UTF-8 (with or without BOM) or BOM-marked UTF-16."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return Source(data[len(bom) :].decode(encoding), encoding, bom)
+    return Source(data.decode("utf-8"))
+
+
+class Runner:
+    """Lints many files, each with the linter of its nearest config (cached per config file)."""
+
+    def __init__(self, overrides: Overrides | None = None, config_path: str | None = None) -> None:
+        self.overrides = overrides or Overrides()
+        self.config_path = Path(config_path).resolve() if config_path else None
+        if self.config_path is not None and not self.config_path.is_file():
+            raise FactlintError(f"{config_path}: config file not found")
+        self._linters: dict[Path | None, Linter] = {}
+
+    def linter_for(self, path: Path | None) -> Linter:
+        config_file = self.config_path
+        if config_file is None:
+            folder = (path.parent if path else Path.cwd()).resolve()
+            config_file = find_config(folder)
+        if config_file not in self._linters:
+            config = read_config_file(config_file) if config_file else None
+            root = str(config_file.parent) if config_file else str(Path.cwd())
+            settings = settings_from(
+                config or FileConfig(), str(config_file or "<defaults>"), root, self.overrides
+            )
+            self._linters[config_file] = Linter(settings)
+        return self._linters[config_file]
+
+    def expand(self, paths: Iterable[str]) -> Iterator[Path]:
+        """Files to lint: explicit files as given, directories walked with include/exclude."""
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if any(part.startswith(".") for part in child.relative_to(path).parts):
+                        continue
+                    settings = self.linter_for(child).settings
+                    if _matches(child, settings.config.include) and not self._excluded(child):
+                        yield child
+            elif not self._excluded(path):
+                yield path
+
+    def _excluded(self, path: Path) -> bool:
+        exclude = self.linter_for(path).settings.config.exclude if path.exists() else list(
+            self.overrides.exclude
+        )
+        return _matches(path, exclude)
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        shown = display or str(path)
+        try:
+            source = decode(path.read_bytes())
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
+        except UnicodeDecodeError as exc:
+            message = f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8"
+            return FileResult(shown, [_file_finding(shown, "io/unreadable", message)])
+        return self.lint_source(source, shown, path)
+
+    def lint_source(self, source: Source, shown: str, path: Path | None) -> FileResult:
+        linter = self.linter_for(path)
+        doc = Document.parse(source.text, shown)
+        result = FileResult(shown, linter.lint_document(doc), source)
+        result.extra["document"] = doc
+        return result
+
+
+def _matches(path: Path, globs: Iterable[str]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch(path.name, g) or fnmatch(text, g) or fnmatch(text, f"*/{g}") for g in globs)
+
+

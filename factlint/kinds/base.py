@@ -1,0 +1,97 @@
+"""The Kind base class: Python code that implements one check strategy for many rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from factlint.analysis import Hit, normalize_scope
+from factlint.finding import Finding, Related
+
+if TYPE_CHECKING:
+    from factlint.config import Settings
+    from factlint.document import Document
+    from factlint.spec import RuleSpec
+
+
+class Options(BaseModel):
+    """Base of every kind's options model: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+O = TypeVar("O", bound=Options)
+
+
+class Kind(Generic[O]):
+    """A check strategy. ``check(doc)`` is a pure function of (options, settings, document)."""
+
+    name: ClassVar[str]
+    options_model: ClassVar[type[Options]] = Options
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, spec: RuleSpec, options: O, settings: Settings) -> None:
+        self.spec = spec
+        self.options = options
+        self.settings = settings
+        self.scope = normalize_scope(spec.scope)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        suggestions: list[str] | None = None,
+        related: list[Related] | None = None,
+        fixable: bool | None = None,
+        message: str | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """Build a finding for the source span [start, end), formatting the rule's message."""
+        line, column = doc.line_col(start)
+        end_line, end_column = doc.line_col(end)
+        text = doc.text[start:end]
+        if message is None:
+            message = self.spec.message.format_map(_Defaults(found=text, **fields))
+        suggestions = suggestions or []
+        return Finding(
+            path=doc.path,
+            rule=self.id,
+            severity=self.spec.severity,
+            message=message,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=text,
+            suggestions=suggestions,
+            fixable=bool(suggestions) and (self.fixable if fixable is None else fixable),
+            related=related or [],
+            offset=start,
+            end_offset=end,
+        )
+
+    def finding_at(self, doc: Document, hit: Hit, **kwargs: Any) -> Finding:
+        return self.finding(doc, hit.source_start, hit.source_end, **kwargs)
+
+
+def related_at(doc: Document, hit: Hit) -> Related:
+    line, column = doc.line_col(hit.source_start)
+    return Related(line=line, column=column, text=hit.text)
+
+
+class _Defaults(dict):  # type: ignore[type-arg]
+    """Leaves unknown {placeholders} visible instead of raising KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,124 @@
+"""Load rule packs (built-in rules/ and user folders) into validated RuleSpecs.
+
+Errors name the file, the line (from the YAML node marks) and the key path, e.g.
+``rules/house.yaml:12: [3].options.prefer: Input should be 'majority', 'first' or 'listed'``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from factlint.errors import FactlintError
+from factlint.kinds import kinds
+from factlint.spec import RuleSpec
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SKIPPED_FOLDERS = {"data", "vocab"}
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ shipped in the wheel as factlint/_rules, or the checkout's rules/ in development."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "_rules"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+def pack_files(folder: Path) -> list[tuple[str, Path]]:
+    """(pack name, file) for each pack in a folder: <pack>.yaml files and <pack>/ folders."""
+    found: list[tuple[str, Path]] = []
+    if not folder.is_dir():
+        raise FactlintError(f"{folder}: rule-pack folder does not exist")
+    for entry in sorted(folder.iterdir()):
+        if entry.is_file() and entry.suffix in (".yaml", ".yml"):
+            found.append((entry.stem, entry))
+        elif entry.is_dir() and entry.name not in SKIPPED_FOLDERS and not entry.name.startswith("."):
+            found += [(entry.name, f) for f in sorted(entry.glob("*.y*ml"))]
+    return found
+
+
+@lru_cache(maxsize=16)
+def load_folder(folder: str) -> tuple[RuleSpec, ...]:
+    """Every rule in a pack folder, validated (cached per folder for the process)."""
+    specs: list[RuleSpec] = []
+    for pack, path in pack_files(Path(folder)):
+        specs += load_pack_file(pack, path)
+    return tuple(specs)
+
+
+def load_pack_file(pack: str, path: Path) -> list[RuleSpec]:
+    """Validate one pack file: a YAML list of rule entries."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_LOADER)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: cannot read rule pack: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FactlintError(f"{path}{line}: invalid YAML: {problem}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise FactlintError(f"{path}:1: a pack must be a YAML list of rules")
+    known = kinds()
+    specs = []
+    for index, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            raise FactlintError(f"{path}:{_line(text, [index])}: [{index}]: a rule must be a mapping")
+        try:
+            spec = RuleSpec.model_validate({**entry, "pack": pack, "base_dir": str(path.parent)})
+        except ValidationError as exc:
+            raise FactlintError(_validation_message(path, text, [index], exc)) from None
+        kind = known.get(spec.kind)
+        if kind is None:
+            names = ", ".join(sorted(known))
+            raise FactlintError(
+                f"{path}:{_line(text, [index, 'kind'])}: [{index}].kind: unknown kind "
+                f"{spec.kind!r} (known: {names})"
+            )
+        try:
+            kind.options_model.model_validate(spec.options)
+        except ValidationError as exc:
+            raise FactlintError(_validation_message(path, text, [index, "options"], exc)) from None
+        specs.append(spec)
+    return specs
+
+
+def _validation_message(path: Path, text: str, prefix: list[Any], exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    loc = prefix + list(error["loc"])
+    keys = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in loc).lstrip(".")
+    return f"{path}:{_line(text, loc)}: {keys}: {error['msg']}"
+
+
+def _line(text: str, loc: list[Any]) -> int:
+    """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for key in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        elif isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == key]
+            if not match:
+                break
+            line = match[0][0].start_mark.line + 1
+            node = match[0][1]
+        else:
+            break
+    else:
+        if node is not None:
+            line = node.start_mark.line + 1
+    return line
