@@ -95,14 +95,15 @@ class Spelling(Kind[SpellingOptions]):
             majority = max(counts, key=lambda d: (counts[d], d == first_dialect))
             majority_hits = [h for h, v in members if v.dialect == majority]
             related = [related_at(doc, h) for h in majority_hits[:10]]
+            total = sum(counts.values())
             for hit, variant in members:
                 if variant.dialect == majority:
                     continue
                 fix = match_case(variant.other, hit.text)
                 yield self.finding_at(
                     doc, hit, suggestions=[fix], related=related,
-                    message=f"'{hit.text}' mixes spellings: this document mostly uses "
-                    f"'{majority_hits[0].text}' ({counts[majority]}x, {_dialect_name(majority)})",
+                    message=f"'{hit.text}' mixes spellings: this document mostly spells it "
+                    f"'{fix}' ({_dialect_name(majority)}, {counts[majority]} of {total})",
                 )
 
     def _variant_hits(self, doc: Document, variants: dict[str, Variant]) -> Iterator[
