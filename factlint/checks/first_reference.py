@@ -1,0 +1,41 @@
+"""facts/first-reference: a registry person first mentioned without the house introduction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from factlint.facts.context import registry_for
+from factlint.facts.mentions import find_mentions
+from factlint.facts.models import Person
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class FirstReference(Kind[Options]):
+    """The first mention of a known person is a surname or variant: suggest the house form."""
+
+    name = "first-reference"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        registry = registry_for(self.settings)
+        if registry is None:
+            return
+        introduced: set[str] = set()
+        for mention in find_mentions(doc, registry, self.scope):
+            person = mention.entity
+            if not isinstance(person, Person) or person.key in introduced:
+                continue
+            introduced.add(person.key)
+            if mention.form.full and mention.form.house is None:
+                continue
+            text = doc.text[: mention.hit.source_start]
+            house = person.first_reference or person.name
+            lead = house[: len(house) - len(person.name)] if house.endswith(person.name) else ""
+            if lead.strip(" ,") and text.rstrip().lower().endswith(lead.strip(" ,").lower()):
+                house = person.name  # the title is already there: "Defence Secretary Shapps"
+            yield self.finding_at(doc, mention.hit, suggestions=[house], house=house,
+                                  full_name=person.name)

@@ -1,0 +1,34 @@
+"""facts/name-spelling: a name or place variant where the house registry has a preferred spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from factlint.facts.context import registry_for
+from factlint.facts.mentions import find_mentions
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class HouseName(Kind[Options]):
+    """Flag aliases and transliteration variants the registry says the house does not use."""
+
+    name = "house-name"
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        registry = registry_for(self.settings)
+        if registry is None:
+            return
+        for mention in find_mentions(doc, registry, self.scope):
+            house = mention.form.house
+            if house is None:
+                continue
+            if mention.hit.text.isupper():  # a capitals headline keeps its capitals
+                house = house.upper()
+            yield self.finding_at(doc, mention.hit, suggestions=[house], house=house,
+                                  entity=mention.entity.name)

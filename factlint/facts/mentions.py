@@ -1,0 +1,234 @@
+"""Registry-driven mentions in a document: names, aliases and office titles, with their links.
+
+This is the adapter the facts rules read. Names and aliases come from the registry (only the house
+knows that "Zelenskiy" is its "Zelensky"); office titles and the person each title is attached to
+are found here directly in the document's tokens until the shared people/titles analysis
+(``doc.analysis.people`` / ``.titles``) is available, when ``find_titles`` reads it instead.
+Everything is linear in the number of tokens: one dictionary probe per token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Union
+
+from factlint.facts.models import Organisation, Person, Place
+from factlint.facts.registry import Registry, fold
+
+if TYPE_CHECKING:
+    from factlint.analysis import Hit
+    from factlint.document import Document
+
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+MODIFIERS = {"new", "former", "ex", "ex-", "then", "then-", "acting", "interim", "outgoing",
+             "incoming", "late", "future", "designate", "current", "sitting"}
+SKIP_MODIFIERS = {"then", "then-", "acting", "interim", "incoming", "future", "designate", "late"}
+Entity = Union[Person, Place, Organisation]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way the registry lets a name be written: ``words`` as written, and what it means."""
+
+    entity: Entity
+    words: tuple[str, ...]
+    full: bool  # a full name (or first-reference form), not a surname alone
+    house: str | None  # the house spelling when this form is a variant the house does not use
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A registry name in the text: ``hit`` covers the name without any possessive ending."""
+
+    form: Form
+    hit: Hit
+
+    @property
+    def entity(self) -> Entity:
+        return self.form.entity
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """An office title in the text, its organisation and modifiers, and the person it names."""
+
+    hit: Hit
+    title: str  # canonical
+    organisation: str | None
+    modifiers: tuple[str, ...]
+    person: Mention | None
+
+
+class Forms:
+    """The registry's name forms indexed by their first word (lower-cased)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.by_first: dict[str, list[Form]] = defaultdict(list)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for person in registry.people:
+            surnames[person.last_name].add(person.key)
+        for person in registry.people:
+            first_names = person.name.split()[:-1]
+            self._add(person, person.name, full=True)
+            if len(surnames[person.last_name]) == 1:  # a shared surname alone names nobody
+                self._add(person, person.last_name, full=False)
+            for alias in person.aliases:
+                if len(alias.split()) == 1:
+                    self._add(person, alias, full=False, house=person.last_name)
+                    if first_names:
+                        self._add(person, " ".join([*first_names, alias]), True, person.name)
+                else:
+                    self._add(person, alias, full=True, house=person.name)
+        for place in registry.places:
+            self._add(place, place.name, full=True)
+            for variant in place.variants:
+                self._add(place, variant, full=True, house=place.name)
+        for forms in self.by_first.values():
+            forms.sort(key=lambda f: -len(f.words))  # longest first
+
+    def _add(self, entity: Entity, text: str, full: bool, house: str | None = None) -> None:
+        words = tuple(text.replace("'", "’").split())
+        if words:
+            self.by_first[words[0].lower()].append(Form(entity, words, full, house))
+
+
+@lru_cache(maxsize=8)
+def _forms(registry: Registry) -> Forms:
+    return Forms(registry)
+
+
+def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> list[Mention]:
+    """Every registry name in scope, longest form first at each position, in document order."""
+    forms = _forms(registry)
+    analysis = doc.analysis
+    found: list[Mention] = []
+    for segment, tokens in zip(doc.segments, analysis.tokens):
+        i = 0
+        while i < len(tokens):
+            match = _match_at(tokens, i, forms, segment.text)
+            if match is None:
+                i += 1
+                continue
+            form, end, count = match
+            start = tokens[i].start
+            if analysis.in_scope(segment, start, end, scope) and not _kept(form, segment.text, start, end):
+                found.append(Mention(form, analysis.hit(segment, start, end)))
+            i += count
+    return found
+
+
+def _match_at(tokens: list, i: int, forms: Forms, text: str) -> tuple[Form, int, int] | None:
+    first = tokens[i].text.replace("'", "’")
+    stems = [first, POSSESSIVE.sub("", first), first.split("-")[0]]
+    for form in forms.by_first.get(POSSESSIVE.sub("", first).lower(), []) + forms.by_first.get(
+        first.split("-")[0].lower(), []
+    ):
+        n = len(form.words)
+        if i + n > len(tokens):
+            continue
+        words = [t.text.replace("'", "’") for t in tokens[i : i + n]]
+        last = words[-1]
+        if n == 1:
+            if form.words[0] not in stems:
+                continue
+        elif words[:-1] != list(form.words[:-1]) or form.words[-1] not in (last, POSSESSIVE.sub("", last)):
+            continue
+        if any(text[a.end : b.start].strip() for a, b in zip(tokens[i : i + n], tokens[i + 1 : i + n])):
+            continue  # words of a name are separated by spaces only
+        end = tokens[i + n - 1].start + len(form.words[-1])
+        return form, end, n
+    return None
+
+
+def _kept(form: Form, text: str, start: int, end: int) -> bool:
+    """A variant inside a phrase the house keeps ("chicken Kiev")."""
+    if form.house is None or not isinstance(form.entity, Place):
+        return False
+    variant = " ".join(form.words).lower()
+    lowered = text.lower()
+    for phrase in form.entity.keep:
+        phrase_l = phrase.lower()
+        at = phrase_l.find(variant)
+        if at >= 0 and lowered[start - at : start - at + len(phrase_l)] == phrase_l:
+            return True
+    return False
+
+
+# -- titles --------------------------------------------------------------------------------
+def find_titles(
+    doc: Document, registry: Registry, mentions: list[Mention], scope: frozenset[str]
+) -> list[TitleMention]:
+    """Office titles in scope, with organisation, modifiers and the person they are attached to.
+
+    Links: "Defence Secretary Grant Shapps", "Defence Minister, Rustem Umerov",
+    "Grant Shapps, the Defence Secretary", "Rustem Umerov, Ukraine's Defence Minister".
+    """
+    analysis = doc.analysis
+    people = [m for m in mentions if isinstance(m.entity, Person)]
+    by_segment: dict[int, list[Mention]] = defaultdict(list)
+    for mention in people:
+        by_segment[mention.hit.segment.index].append(mention)
+    found: list[TitleMention] = []
+    seen: set[tuple[int, int]] = set()
+    forms = sorted(registry.title_forms().items(), key=lambda kv: -len(kv[0]))
+    for written, (title, title_org) in forms:
+        for hit in analysis.term_hits(written, scope):
+            key = (hit.source_start, hit.source_end)
+            if any(s <= key[0] and key[1] <= e for s, e in seen):
+                continue
+            seen.add(key)
+            text = hit.segment.text
+            organisation, modifiers = _before_title(text[: hit.start], registry)
+            person = _linked_person(text, hit, by_segment[hit.segment.index], registry,
+                                    explicit=organisation is not None)
+            found.append(TitleMention(hit, title, organisation or title_org, modifiers, person))
+    return sorted(found, key=lambda t: t.hit.source_start)
+
+
+def _before_title(before: str, registry: Registry) -> tuple[str | None, tuple[str, ...]]:
+    """Organisation and modifiers written just before a title: "Ukraine’s new", "former British"."""
+    words = re.findall(r"[\w’'.-]+", before[-60:])
+    organisation = None
+    modifiers: list[str] = []
+    for word in reversed(words[-4:]):
+        low = word.lower()
+        if low in MODIFIERS or low.rstrip("-") in MODIFIERS:
+            modifiers.append(low.rstrip("-"))
+        elif organisation is None and (org := registry.organisation(word)):
+            organisation = org
+        elif low == "the":
+            continue
+        else:
+            break
+    if before.endswith(("then-", "ex-")):
+        modifiers.append(before[-5:].rstrip("-").split()[-1].lower())
+    return organisation, tuple(modifiers)
+
+
+def _linked_person(
+    text: str, hit: Hit, people: list[Mention], registry: Registry, *, explicit: bool
+) -> Mention | None:
+    for mention in people:
+        m = mention.hit
+        if m.start >= hit.end:
+            gap = text[hit.end : m.start]
+            if gap == " ":  # "Defence Secretary Grant Shapps"
+                return mention
+            # "Ukraine's Defence Minister, Rustem Umerov" or "the Defence Secretary, Grant Shapps,"
+            # but not "After meeting the Defence Secretary, Zelensky said"
+            if gap == ", " and (explicit or text[m.end : m.end + 1] == ","):
+                return mention
+        elif m.end <= hit.start:
+            # "Grant Shapps, the Defence Secretary" / "Rustem Umerov, Ukraine's new Defence Minister"
+            gap = re.fullmatch(r"(?:['’]s?)?,\s+(.*)", text[m.end : hit.start], re.DOTALL)
+            if gap and all(_describes(word, registry) for word in gap.group(1).split()):
+                return mention
+    return None
+
+
+def _describes(word: str, registry: Registry) -> bool:
+    low = word.lower()
+    return low == "the" or low.rstrip("-") in MODIFIERS or registry.organisation(word) is not None
