@@ -78,21 +78,30 @@ def long_document(files: list[Path], overrides: Overrides, words: int = 200_000)
     return count, timings[1], timings[1] / max(timings[0], 1e-9)
 
 
-def proselint_rate(files: list[Path]) -> float | None:
+def proselint_linter():  # type: ignore[no-untyped-def]
+    """A function path -> findings for the installed proselint (0.16 API, or the older lint())."""
     try:
-        from proselint.tools import lint as proselint_lint  # type: ignore[import-not-found]
+        from proselint.checks import __register__  # type: ignore[import-not-found]
+        from proselint.registry import CheckRegistry  # type: ignore[import-not-found]
+        from proselint.tools import LintFile  # type: ignore[import-not-found]
     except ImportError:
         try:
-            from proselint import tools  # type: ignore[import-not-found]
-
-            proselint_lint = getattr(tools, "lint", None)
+            from proselint.tools import lint  # type: ignore[import-not-found]
         except ImportError:
             return None
-    if proselint_lint is None:
+        return lambda path: lint(path.read_text("utf-8"))
+    CheckRegistry().register_many(__register__)
+    return lambda path: LintFile(path).lint()
+
+
+def proselint_rate(files: list[Path]) -> float | None:
+    lint = proselint_linter()
+    if lint is None:
         return None
+    lint(files[0])
     start = time.perf_counter()
     for path in files:
-        proselint_lint(path.read_text("utf-8"))
+        lint(path)
     return len(files) / (time.perf_counter() - start)
 
 
