@@ -20,6 +20,13 @@ class Examples(BaseModel):
 
     bad: str
     good: str
+    config: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Config keys the examples need (e.g. a facts registry); paths relative to the pack",
+    )
+    path: str | None = Field(
+        None, description="File name the examples are linted as, relative to the pack folder"
+    )
 
 
 class RuleSpec(BaseModel):

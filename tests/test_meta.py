@@ -21,8 +21,14 @@ SPECS = [s for s in all_specs() if s.kind != "internal"]
 
 
 def lint_example(rule_id: str, text: str) -> list[str]:
-    settings = settings_from(FileConfig(select=[rule_id]), "<meta>", str(ROOT), Overrides())
-    doc = Document.parse(text, "example.md" if text.lstrip().startswith(("#", "---", "<!--")) else "example.txt")
+    spec = next(s for s in SPECS if s.id == rule_id)
+    config = FileConfig.model_validate({**spec.examples.config, "select": [rule_id]})
+    root = spec.base_dir if spec.examples.config else str(ROOT)  # example paths: pack-relative
+    settings = settings_from(config, "<meta>", root, Overrides())
+    name = "example.md" if text.lstrip().startswith(("#", "---", "<!--")) else "example.txt"
+    if spec.examples.path:
+        name = str(Path(spec.base_dir) / spec.examples.path)
+    doc = Document.parse(text, name)
     return [f.rule for f in Linter(settings).lint_document(doc)]
 
 
