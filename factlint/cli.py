@@ -131,3 +131,37 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+
+
+@cli.group()
+def facts() -> None:
+    """The house facts registry: validate it, look names and offices up."""
+
+
+@facts.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def facts_check(files: tuple[str, ...]) -> None:
+    """Validate registry files: schema, duplicate ids, overlapping offices."""
+    from factlint.facts.commands import check_files
+
+    sys.exit(check_files(files))
+
+
+@facts.command("lookup")
+@click.argument("name")
+@click.option("--facts", "files", multiple=True, type=click.Path(), help="Registry file(s) to use.")
+@click.option("--config", "config_path", type=click.Path(), help="Config naming the registry.")
+@click.option("--on", help="Also say who held the office on this date (YYYY-MM-DD).")
+def facts_lookup(name: str, files: tuple[str, ...], config_path: str | None, on: str | None) -> None:
+    """Print what the registry knows about a name, alias, place or office title."""
+    from factlint.facts.commands import lookup, registry_from
+
+    sys.exit(lookup(registry_from(files, config_path), name, on))
+
+
+@facts.command("schema")
+def facts_schema() -> None:
+    """Print the JSON Schema of a registry file."""
+    from factlint.facts.commands import schema
+
+    click.echo(schema())

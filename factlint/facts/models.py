@@ -23,7 +23,9 @@ def slug(name: str) -> str:
 class Entry(BaseModel):
     """Base of registry entries: unknown keys are errors, except ``x-`` extension keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"patternProperties": {"^x-": {}}}
+    )
 
     @model_validator(mode="before")
     @classmethod

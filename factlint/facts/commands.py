@@ -1,0 +1,75 @@
+"""`factlint facts check|lookup|schema`: validate a registry and ask what it knows."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from factlint.errors import FactlintError
+from factlint.facts.context import parse_date
+from factlint.facts.models import RegistryFile
+from factlint.facts.registry import Registry, load_registry
+
+
+def registry_from(files: tuple[str, ...], config_path: str | None) -> Registry:
+    """The registry of --facts files, else of the config found from --config or the current folder."""
+    if files:
+        return load_registry(list(files))
+    from factlint.engine import Runner
+
+    settings = Runner(config_path=config_path).linter_for(None).settings
+    if not settings.config.facts:
+        raise FactlintError(
+            f"{settings.source}: no facts registry configured (set facts = [...] or pass --facts)"
+        )
+    return load_registry([settings.resolve(p) for p in settings.config.facts])
+
+
+def check_files(files: tuple[str, ...]) -> int:
+    """Validate registry files; print problems. 0 = clean, 1 = problems (schema errors raise)."""
+    registry = load_registry(list(files))
+    for problem in registry.problems:
+        click.echo(problem)
+    counts = (f"{len(registry.people)} people, {len(registry.organisations)} organisations, "
+              f"{len(registry.places)} places, {len(registry.titles)} titles")
+    if registry.problems:
+        click.echo(f"{len(registry.problems)} problem(s) in {', '.join(files)} ({counts})", err=True)
+        return 1
+    click.echo(f"ok: {', '.join(files)} ({counts})")
+    return 0
+
+
+def lookup(registry: Registry, name: str, on: str | None) -> int:
+    """Print what the registry knows about a name, alias or office title (and who held it on a date)."""
+    day = parse_date(on) if on else None
+    if on and day is None:
+        raise FactlintError(f"--on {on!r}: expected a date YYYY-MM-DD")
+    found = False
+    for entry in registry.lookup(name):
+        click.echo(registry.describe(entry))
+        found = True
+    title = registry.title(name)
+    if title is not None:
+        found = True
+        canonical, organisation = title
+        history = registry.office_history(canonical, organisation)
+        click.echo(f"{canonical}" + (f", {organisation}" if organisation else "") + "  (office)")
+        for person, office in history:
+            click.echo(f"  {person.name}: {office.span}")
+        if day is not None:
+            holders = registry.holders(canonical, organisation, day)
+            names = ", ".join(p.name for p, _ in holders) or "nobody in the registry"
+            click.echo(f"  on {day}: {names}")
+    if not found:
+        click.echo(f"{name!r} is not in the registry ({', '.join(registry.files)})", err=True)
+        return 1
+    return 0
+
+
+def schema() -> str:
+    """The JSON Schema of one registry file."""
+    data = RegistryFile.model_json_schema()
+    data["$id"] = "https://factlint.invalid/schemas/facts-registry.json"
+    data["title"] = "factlint facts registry"
+    return json.dumps(data, indent=2)
