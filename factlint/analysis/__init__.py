@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from factlint.analysis.quotes import Quotation
     from factlint.document import Document, Segment
+    from factlint.facts.verify import SourceChecks
 
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 SCOPES = ("prose", "headline", "quotes")
@@ -83,6 +84,13 @@ class Analysis:
         from factlint.analysis.quotes import find_quotations
 
         return find_quotations(self.doc)
+
+    @cached_property
+    def source_checks(self) -> SourceChecks:
+        """Speech quotations verified against the front matter's ``sources`` (facts/verify.py)."""
+        from factlint.facts.verify import check_document
+
+        return check_document(self.doc)
 
     @cached_property
     def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:
