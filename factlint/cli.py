@@ -165,3 +165,19 @@ def facts_schema() -> None:
     from factlint.facts.commands import schema
 
     click.echo(schema())
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="Output format.")
+@click.option("--facts", "files", multiple=True, type=click.Path(),
+              help="Registry file(s) to use instead of the config's.")
+@click.option("--config", "config_path", type=click.Path(), help="Use this config file only.")
+@click.option("--as-of", help="Story date (YYYY-MM-DD) when the front matter has none.")
+def claims(path: str, fmt: str, files: tuple[str, ...], config_path: str | None,
+           as_of: str | None) -> None:
+    """Print the fact-checker's worksheet: every check-worthy claim in a draft."""
+    from factlint.facts.commands import claims as worksheet
+
+    click.echo(worksheet(path, fmt, files, config_path, as_of), nl=False)

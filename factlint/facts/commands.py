@@ -73,3 +73,29 @@ def schema() -> str:
     data["$id"] = "https://factlint.invalid/schemas/facts-registry.json"
     data["title"] = "factlint facts registry"
     return json.dumps(data, indent=2)
+
+
+def claims(path: str, fmt: str, files: tuple[str, ...], config_path: str | None,
+           as_of: str | None) -> str:
+    """The worksheet of one draft as Markdown or JSON."""
+    from pathlib import Path
+
+    from factlint.config import Overrides
+    from factlint.document import Document
+    from factlint.engine import Runner, decode
+    from factlint.facts.claims import Context, build_worksheet, markdown
+    from factlint.facts.context import registry_for, story_date
+
+    if as_of and parse_date(as_of) is None:
+        raise FactlintError(f"--as-of {as_of!r}: expected a date YYYY-MM-DD")
+    draft = Path(path)
+    try:
+        source = decode(draft.read_bytes())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: cannot read: {exc}") from None
+    settings = Runner(Overrides(as_of=as_of), config_path).linter_for(draft).settings
+    registry = load_registry(list(files)) if files else registry_for(settings)
+    doc = Document.parse(source.text, path)
+    day, where = story_date(doc, settings)
+    sheet = build_worksheet(doc, Context(registry, day, where))
+    return sheet.model_dump_json(indent=2) if fmt == "json" else markdown(sheet)
