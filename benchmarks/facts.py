@@ -79,9 +79,12 @@ def run(files: list, words: int, n: int) -> None:
         # "truncated" is a verified match followed by a qualifier in the source: also right.
         right += status == expected or (expected == "verified" and status == "truncated")
     times.sort()
-    print(f"{real:>7} words: index {index_s * 1000:7.1f} ms | per quotation p50 "
-          f"{statistics.median(times) * 1000:6.2f} ms, p95 {times[int(0.95 * len(times))] * 1000:6.2f}"
-          f" ms, max {times[-1] * 1000:6.2f} ms | verdicts as expected {right}/{len(quotes)}")
+    print(
+        f"{real:>7} words: index {index_s * 1000:7.1f} ms | per quotation p50 "
+        f"{statistics.median(times) * 1000:6.2f} ms, "
+        f"p95 {times[int(0.95 * len(times))] * 1000:6.2f}"
+        f" ms, max {times[-1] * 1000:6.2f} ms | verdicts as expected {right}/{len(quotes)}"
+    )
 
 
 def main() -> None:

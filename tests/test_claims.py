@@ -40,7 +40,9 @@ def test_seed_dates(seed: dict) -> None:
 def test_seed_quotations_have_their_speakers(seed: dict) -> None:
     quotes = claims_of(seed, "quotation")
     assert [(q["line"], q["details"]["resolved"]) for q in quotes] == [
-        (9, "Volodymyr Zelensky"), (13, "Rustem Umerov")]
+        (9, "Volodymyr Zelensky"),
+        (13, "Rustem Umerov"),
+    ]
     assert quotes[0]["details"]["speaker"] == "the president"
     assert all("verification: no sources declared" in q["note"] for q in quotes)
 
@@ -49,7 +51,9 @@ def test_seed_people_with_titles_and_registry(seed: dict) -> None:
     people = {c["text"]: c for c in claims_of(seed, "person")}
     umerov = people["Rustem Umerov"]
     assert (umerov["details"]["title"], umerov["details"]["organisation"]) == (
-        "Defence Minister", "Ukraine")
+        "Defence Minister",
+        "Ukraine",
+    )
     assert "held on 2023-09-22" in umerov["note"]
     shapps = people["Shapps"]
     assert shapps["details"]["title"] == "Defence Secretary"
@@ -65,8 +69,9 @@ def test_seed_vague_source(seed: dict) -> None:
 
 
 def test_seed_markdown_has_a_checkbox_per_claim() -> None:
-    result = CliRunner().invoke(cli, ["claims", str(SEED), "--facts", str(REGISTRY),
-                                      "--as-of", "2023-09-22"])
+    result = CliRunner().invoke(
+        cli, ["claims", str(SEED), "--facts", str(REGISTRY), "--as-of", "2023-09-22"]
+    )
     boxes = [line for line in result.output.splitlines() if line.startswith("- [ ] ")]
     sheet = worksheet(SEED, "--facts", str(REGISTRY), "--as-of", "2023-09-22")
     assert len(boxes) == len(sheet["claims"]) >= 10
@@ -82,20 +87,43 @@ def test_worksheet_reports_verification_statuses() -> None:
         os.chdir(cwd)
     assert sheet["date_source"] == "front matter"
     statuses = [q["details"]["verification"] for q in claims_of(sheet, "quotation")]
-    assert statuses == ["verified", "verified", "verified", "verified", "mismatch", "truncated",
-                        "unverified"]
+    assert statuses == [
+        "verified",
+        "verified",
+        "verified",
+        "verified",
+        "mismatch",
+        "truncated",
+        "unverified",
+    ]
     speakers = [q["details"]["resolved"] for q in claims_of(sheet, "quotation")]
-    assert speakers == ["Volodymyr Zelensky", "Rustem Umerov", "Rustem Umerov", "Grant Shapps",
-                        "Grant Shapps", "Grant Shapps", "Grant Shapps"]
+    assert speakers == [
+        "Volodymyr Zelensky",
+        "Rustem Umerov",
+        "Rustem Umerov",
+        "Grant Shapps",
+        "Grant Shapps",
+        "Grant Shapps",
+        "Grant Shapps",
+    ]
 
 
 def test_money_percentages_numbers_superlatives(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text(
         "Britain pledged £2.5bn and 10,000 troops on 24 February 2022. Inflation hit 11.1 per cent,"
-        " the highest in 41 years, officials said. It was the first such visit.\n", "utf-8")
+        " the highest in 41 years, officials said. It was the first such visit.\n",
+        "utf-8",
+    )
     sheet = worksheet(draft, "--as-of", "2023-01-01")
     found = {(c["type"], c["text"]) for c in sheet["claims"]}
-    assert {("money", "£2.5bn"), ("number", "10,000 troops"), ("date", "24 February 2022"),
-            ("percentage", "11.1 per cent"), ("superlative", "highest"), ("number", "41 years"),
-            ("superlative", "first"), ("vague-source", "officials said")} <= found
+    assert {
+        ("money", "£2.5bn"),
+        ("number", "10,000 troops"),
+        ("date", "24 February 2022"),
+        ("percentage", "11.1 per cent"),
+        ("superlative", "highest"),
+        ("number", "41 years"),
+        ("superlative", "first"),
+        ("vague-source", "officials said"),
+    } <= found

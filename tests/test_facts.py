@@ -44,16 +44,24 @@ def test_schema_rejects_unknown_key_but_allows_extensions() -> None:
         jsonschema.validate({"people": [{"name": "A B", "nmae": 1}]}, json.loads(schema()))
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("people:\n  - name: A B\n    offices:\n      - {title: X, organisation: Y, start: soon}\n",
-     ":4: people[0].offices[0].start: Input should be a valid date"),
-    ("people:\n  - name: A B\n    alias: [C]\n", ":3: people[0].alias: unknown key"),
-    ("people:\n  - name: A B\n    offices:\n      - title: X\n        organisation: Y\n"
-     "        start: 2020-01-02\n        end: 2020-01-01\n",
-     ":4: people[0].offices[0]: end 2020-01-01 must be after start 2020-01-02"),
-    ("people: [\n", ": invalid YAML"),
-    ("- just a list\n", ":1: a facts registry must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "people:\n  - name: A B\n    offices:\n"
+            "      - {title: X, organisation: Y, start: soon}\n",
+            ":4: people[0].offices[0].start: Input should be a valid date",
+        ),
+        ("people:\n  - name: A B\n    alias: [C]\n", ":3: people[0].alias: unknown key"),
+        (
+            "people:\n  - name: A B\n    offices:\n      - title: X\n        organisation: Y\n"
+            "        start: 2020-01-02\n        end: 2020-01-01\n",
+            ":4: people[0].offices[0]: end 2020-01-01 must be after start 2020-01-02",
+        ),
+        ("people: [\n", ": invalid YAML"),
+        ("- just a list\n", ":1: a facts registry must be a mapping"),
+    ],
+)
 def test_errors_name_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(FactlintError) as info:
@@ -63,7 +71,9 @@ def test_errors_name_file_line_and_key(tmp_path: Path, text: str, message: str) 
 
 
 def test_duplicate_ids_and_overlapping_offices_are_problems(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
 people:
   - name: Ann Lee
     offices:
@@ -72,7 +82,8 @@ people:
     offices:
       - {title: Mayor, organisation: Town, start: 2021-06-01}
   - name: Ann Lee
-""")
+""",
+    )
     problems = load_registry([path]).problems
     assert any(p.startswith(f"{path}:8: people: duplicate id 'ann-lee'") for p in problems)
     overlap = [p for p in problems if "Bo Chan holds Mayor (Town) from 2021-06-01" in p]
@@ -82,7 +93,10 @@ people:
 def test_handover_day_is_not_an_overlap(tmp_path: Path) -> None:
     registry = load_registry([REGISTRY])
     assert not registry.problems
-    on = [p.name for p, _ in registry.holders("Defence Secretary", "United Kingdom", dt.date(2023, 8, 31))]
+    on = [
+        p.name
+        for p, _ in registry.holders("Defence Secretary", "United Kingdom", dt.date(2023, 8, 31))
+    ]
     before = [p.name for p, _ in registry.holders("Defence Secretary", None, dt.date(2023, 8, 30))]
     assert on == ["Grant Shapps"] and before == ["Ben Wallace"]
     # Reznikov's end (exclusive) and Umerov's start leave 2023-09-05 with nobody in office.
@@ -95,7 +109,10 @@ def test_lookup_by_alias_surname_and_variant() -> None:
     assert [e.name for e in registry.lookup("shapps")] == ["Grant Shapps"]
     assert [e.name for e in registry.lookup("Kiev")] == ["Kyiv"]
     assert registry.lookup("Nobody") == []
-    assert registry.title("Secretary of State for Defence") == ("Defence Secretary", "United Kingdom")
+    assert registry.title("Secretary of State for Defence") == (
+        "Defence Secretary",
+        "United Kingdom",
+    )
 
 
 def lint(text: str, path: str, as_of: str | None = None) -> list:
@@ -130,8 +147,10 @@ def test_cli_facts_check_and_lookup(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "duplicate id 'a-b'" in result.output
     found = runner.invoke(cli, ["facts", "lookup", "Zelenskyy", "--facts", str(REGISTRY)])
     assert found.exit_code == 0 and "President, Ukraine: from 2019-05-20" in found.output
-    office = runner.invoke(cli, ["facts", "lookup", "defence secretary", "--on", "2024-07-05",
-                                 "--facts", str(REGISTRY)])
+    office = runner.invoke(
+        cli,
+        ["facts", "lookup", "defence secretary", "--on", "2024-07-05", "--facts", str(REGISTRY)],
+    )
     assert "on 2024-07-05: John Healey" in office.output
     missing = runner.invoke(cli, ["facts", "lookup", "Nobody", "--facts", str(REGISTRY)])
     assert missing.exit_code == 1

@@ -11,31 +11,37 @@ from factlint.document import Document
 from factlint.facts.sources import build, html_text
 from factlint.facts.verify import check_document, verify
 
-SOURCE = build("t.txt", (
-    "Opening remarks.\n"
-    "We are grateful for your help – military, financial, humanitarian. We greatly appreciate\n"
-    "that we can rely on you. Winter is coming but we are ready.\n"
-    "The United Kingdom will stand with Ukraine for as long as it takes.\n"
-))
+SOURCE = build(
+    "t.txt",
+    (
+        "Opening remarks.\n"
+        "We are grateful for your help – military, financial, humanitarian. We greatly appreciate\n"
+        "that we can rely on you. Winter is coming but we are ready.\n"
+        "The United Kingdom will stand with Ukraine for as long as it takes.\n"
+    ),
+)
 
 
 def quote(text: str) -> Quotation:
     return Quotation(0, 0, len(text), 0, len(text), text)
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("“We are grateful for your help — military, financial, humanitarian.”", "verified"),
-    ("\"WE ARE GRATEFUL for your help - military, financial, humanitarian\"", "verified"),
-    ("“We are grateful for your help … we can rely on you.”", "verified"),
-    ("“We are grateful for your help... we can rely on you.”", "verified"),
-    ("“[Britain] will stand with Ukraine for as long as it takes.”", "verified"),
-    # An insertion may stand for source words: "[the UK] can rely" for "we can rely".
-    ("“We greatly appreciate that [the UK] can rely on you.”", "verified"),
-    ("“Winter is coming.”", "truncated"),
-    ("“We can rely on you.”", "verified"),  # the next word starts a new sentence: not truncated
-    ("“We are thankful for your help, military, financial, humanitarian.”", "mismatch"),
-    ("“Nothing like this was ever said in the briefing.”", "unverified"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("“We are grateful for your help — military, financial, humanitarian.”", "verified"),
+        ('"WE ARE GRATEFUL for your help - military, financial, humanitarian"', "verified"),
+        ("“We are grateful for your help … we can rely on you.”", "verified"),
+        ("“We are grateful for your help... we can rely on you.”", "verified"),
+        ("“[Britain] will stand with Ukraine for as long as it takes.”", "verified"),
+        # An insertion may stand for source words: "[the UK] can rely" for "we can rely".
+        ("“We greatly appreciate that [the UK] can rely on you.”", "verified"),
+        ("“Winter is coming.”", "truncated"),
+        ("“We can rely on you.”", "verified"),  # the next word starts a new sentence: not truncated
+        ("“We are thankful for your help, military, financial, humanitarian.”", "mismatch"),
+        ("“Nothing like this was ever said in the briefing.”", "unverified"),
+    ],
+)
 def test_statuses(text: str, status: str) -> None:
     assert verify(quote(text), [SOURCE]).status == status
 
@@ -52,8 +58,10 @@ def test_truncation_names_the_qualifier() -> None:
 
 
 def test_html_text_skips_script_and_keeps_lines() -> None:
-    text, lines = html_text("<html><head><script>var a = 'x y z';</script></head>\n<body>\n"
-                            "<p>One &amp; two\nthree</p></body></html>")
+    text, lines = html_text(
+        "<html><head><script>var a = 'x y z';</script></head>\n<body>\n"
+        "<p>One &amp; two\nthree</p></body></html>"
+    )
     assert "var a" not in text and "One & two" in text
     source = build("p.html", text, lines)
     assert source.words == ["one", "two", "three"] and source.lines == [3, 3, 4]

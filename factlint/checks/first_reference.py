@@ -37,5 +37,6 @@ class FirstReference(Kind[Options]):
             lead = house[: len(house) - len(person.name)] if house.endswith(person.name) else ""
             if lead.strip(" ,") and text.rstrip().lower().endswith(lead.strip(" ,").lower()):
                 house = person.name  # the title is already there: "Defence Secretary Shapps"
-            yield self.finding_at(doc, mention.hit, suggestions=[house], house=house,
-                                  full_name=person.name)
+            yield self.finding_at(
+                doc, mention.hit, suggestions=[house], house=house, full_name=person.name
+            )

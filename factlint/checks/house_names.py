@@ -1,4 +1,4 @@
-"""facts/name-spelling: a name or place variant where the house registry has a preferred spelling."""
+"""facts/name-spelling: a name or place variant where the house registry prefers another."""
 
 from __future__ import annotations
 
@@ -30,5 +30,6 @@ class HouseName(Kind[Options]):
                 continue
             if mention.hit.text.isupper():  # a capitals headline keeps its capitals
                 house = house.upper()
-            yield self.finding_at(doc, mention.hit, suggestions=[house], house=house,
-                                  entity=mention.entity.name)
+            yield self.finding_at(
+                doc, mention.hit, suggestions=[house], house=house, entity=mention.entity.name
+            )

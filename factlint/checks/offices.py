@@ -42,7 +42,9 @@ class Office(Kind[Options]):
                 yield self.finding(doc, start, end, message=message)
 
     @staticmethod
-    def _problem(registry: Registry, person: Person, title: TitleMention, day: dt.date) -> str | None:
+    def _problem(
+        registry: Registry, person: Person, title: TitleMention, day: dt.date
+    ) -> str | None:
         history = registry.office_history(title.title, title.organisation)
         if not history:
             return None  # an office the registry does not know: nothing to check against

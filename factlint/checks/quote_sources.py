@@ -36,6 +36,12 @@ class SourceMatch(Kind[SourceMatchOptions]):
                 yield self.finding(doc, problem.offset, problem.end, message=problem.message)
         for check in checks.checks:
             if check.status == status:
-                yield self.finding(doc, check.start, check.end, source=check.source,
-                                   source_line=check.line, detail=check.detail,
-                                   sources=", ".join(checks.declared))
+                yield self.finding(
+                    doc,
+                    check.start,
+                    check.end,
+                    source=check.source,
+                    source_line=check.line,
+                    detail=check.detail,
+                    sources=", ".join(checks.declared),
+                )

@@ -6,6 +6,13 @@ from factlint.facts.models import Office, Organisation, Person, Place, RegistryF
 from factlint.facts.registry import Registry, fold, load_registry
 
 __all__ = [
-    "Office", "Organisation", "Person", "Place", "Registry", "RegistryFile", "TitleEntry",
-    "fold", "load_registry",
+    "Office",
+    "Organisation",
+    "Person",
+    "Place",
+    "Registry",
+    "RegistryFile",
+    "TitleEntry",
+    "fold",
+    "load_registry",
 ]

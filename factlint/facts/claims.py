@@ -31,32 +31,48 @@ if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.facts.registry import Registry
 
-ClaimType = Literal["number", "money", "percentage", "date", "relative-date", "superlative",
-                    "person", "quotation", "vague-source"]
+ClaimType = Literal[
+    "number",
+    "money",
+    "percentage",
+    "date",
+    "relative-date",
+    "superlative",
+    "person",
+    "quotation",
+    "vague-source",
+]
 SECTIONS: dict[str, str] = {
-    "date": "Dates", "relative-date": "Relative dates", "number": "Numbers and quantities",
-    "money": "Money", "percentage": "Percentages", "superlative": "Superlatives and firsts",
-    "person": "People and titles", "quotation": "Quotations",
+    "date": "Dates",
+    "relative-date": "Relative dates",
+    "number": "Numbers and quantities",
+    "money": "Money",
+    "percentage": "Percentages",
+    "superlative": "Superlatives and firsts",
+    "person": "People and titles",
+    "quotation": "Quotations",
     "vague-source": "Unnamed or vague sources",
 }
 PROSE = frozenset({"prose", "headline"})
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|"
+    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 PATTERNS: dict[str, str] = {
     "money": r"(?:[£$€¥₴]|US\$|\b(?:USD|GBP|EUR) ?)\d[\d,]*(?:\.\d+)?(?: ?(?:bn|billion|m|million|"
-             r"k|thousand|trillion|tn)\b)?|\b\d[\d,]*(?:\.\d+)? ?(?:million |billion |trillion )?"
-             r"(?:pounds|dollars|euros|hryvnias?|roubles|rubles)\b",
+    r"k|thousand|trillion|tn)\b)?|\b\d[\d,]*(?:\.\d+)? ?(?:million |billion |trillion )?"
+    r"(?:pounds|dollars|euros|hryvnias?|roubles|rubles)\b",
     "percentage": r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percentage points?\b)",
     "date": rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{MONTHS})\.?(?:,? \d{{4}})?"
-            rf"|(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
-            rf"|(?:{MONTHS})\.? \d{{4}}|(?:January|February|March|April|June|July|August|September"
-            rf"|October|November|December)\b"
-            rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-            rf"|(?:in|since|by|until|from|before|after|of) (?:1[89]|20)\d\d\b|\d{{4}}-\d\d-\d\d)\b",
+    rf"|(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?"
+    rf"|(?:{MONTHS})\.? \d{{4}}|(?:January|February|March|April|June|July|August|September"
+    rf"|October|November|December)\b"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:in|since|by|until|from|before|after|of) (?:1[89]|20)\d\d\b|\d{{4}}-\d\d-\d\d)\b",
     "number": r"\b\d[\d,]*(?:\.\d+)?(?: ?(?:million|billion|trillion|thousand|bn|m|km|kg|"
-              r"tonnes|miles)\b)?(?: [a-z]+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
-              r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|"
-              r"thousands|millions|billions|tens of thousands) (?:of )?[a-z]+",
+    r"tonnes|miles)\b)?(?: [a-z]+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|"
+    r"thousands|millions|billions|tens of thousands) (?:of )?[a-z]+",
 }
 CASE_SENSITIVE = {"date"}
 
@@ -103,7 +119,8 @@ def lexicons() -> dict[str, re.Pattern[str]]:
     """Compiled patterns: the lexicons of rules/data/claims.yaml plus the built-in number forms."""
     data = yaml.safe_load((builtin_rules_dir() / "data" / "claims.yaml").read_text("utf-8"))
     found = {
-        "relative-date": data["relative_dates"], "superlative": data["superlatives"],
+        "relative-date": data["relative_dates"],
+        "superlative": data["superlatives"],
         "vague-source": data["vague_sources"],
     }
     compiled = {
@@ -120,21 +137,26 @@ def build_worksheet(doc: Document, context: Context) -> Worksheet:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     # Most specific first: "£2.5bn" is money, not a number; "February 2022" a date, not a number.
-    for kind in ("money", "percentage", "relative-date", "date", "superlative", "vague-source",
-                 "number"):
+    kinds: tuple[ClaimType, ...] = (
+        "money", "percentage", "relative-date", "date", "superlative", "vague-source", "number"
+    )
+    for kind in kinds:
         for hit in doc.analysis.pattern_hits(lexicons()[kind], PROSE):
             if kind in ("number", "date") and _overlaps(taken, hit):
                 continue
             taken.append((hit.source_start, hit.source_end))
-            claims.append(_claim(doc, kind, hit, _note(kind, hit, context)))  # type: ignore[arg-type]
+            claims.append(_claim(doc, kind, hit, _note(kind, hit, context)))
     claims += _people(doc, context)
     claims += _quotations(doc, context)
     order = list(SECTIONS)
     claims.sort(key=lambda c: (order.index(c.type), c.line, c.column))
     return Worksheet(
-        path=doc.path, story_date=str(context.day), date_source=context.date_source,
+        path=doc.path,
+        story_date=str(context.day),
+        date_source=context.date_source,
         registry=[_shown(f) for f in context.registry.files] if context.registry else [],
-        sources=list(doc.analysis.source_checks.declared), claims=claims,
+        sources=list(doc.analysis.source_checks.declared),
+        claims=claims,
     )
 
 
@@ -155,20 +177,34 @@ def _note(kind: str, hit: Hit, context: Context) -> str:
         "number": "check the figure against the source",
         "date": "check the date",
         "relative-date": f"relative date: give the date (story date {context.day}, "
-                         f"{context.date_source})",
+        f"{context.date_source})",
         "superlative": "superlative or first: check it is true and say by what measure",
         "vague-source": "vague or unnamed source: who? name them or give the reason for anonymity",
     }
     return notes[kind]
 
 
-def _claim(doc: Document, kind: ClaimType, hit: Hit, note: str, text: str | None = None,
-           details: dict[str, str | None] | None = None) -> Claim:
+def _claim(
+    doc: Document,
+    kind: ClaimType,
+    hit: Hit,
+    note: str,
+    text: str | None = None,
+    details: dict[str, str | None] | None = None,
+) -> Claim:
     line, column = doc.line_col(hit.source_start)
     end_line, end_column = doc.line_col(hit.source_end)
-    return Claim(type=kind, line=line, column=column, end_line=end_line, end_column=end_column,
-                 text=text or " ".join(hit.text.split()), note=note,
-                 context=_sentence_text(doc, hit), details=details or {})
+    return Claim(
+        type=kind,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text or " ".join(hit.text.split()),
+        note=note,
+        context=_sentence_text(doc, hit),
+        details=details or {},
+    )
 
 
 def _sentence_text(doc: Document, hit: Hit) -> str:
@@ -204,11 +240,21 @@ def _people(doc: Document, context: Context) -> list[Claim]:
         sentence = _sentence_text(doc, mention.hit)
         when = relative.search(sentence) if title else None
         since = f" (“{when.group()}”)" if when else ""
-        note = f"{mention.hit.text} {written}{since}; registry: {_registry_says(person, title, context)}"
-        claims.append(_claim(doc, "person", mention.hit, note, details={
-            "name": person.name, "title": title.title if title else None,
-            "organisation": title.organisation if title else None,
-        }))
+        says = _registry_says(person, title, context)
+        note = f"{mention.hit.text} {written}{since}; registry: {says}"
+        claims.append(
+            _claim(
+                doc,
+                "person",
+                mention.hit,
+                note,
+                details={
+                    "name": person.name,
+                    "title": title.title if title else None,
+                    "organisation": title.organisation if title else None,
+                },
+            )
+        )
     named = {t.title for t in titles if t.person is not None}  # named somewhere: not a claim
     for title in titles:
         if title.person is None and title.title not in named and title.hit.source_start not in used:
@@ -216,9 +262,19 @@ def _people(doc: Document, context: Context) -> list[Claim]:
             holders = registry.holders(title.title, title.organisation, context.day)
             who = ", ".join(p.name for p, _ in holders) or "nobody in the registry"
             note = f"title without a name: who? On {context.day} the registry has {who}"
-            claims.append(_claim(doc, "person", title.hit, note,
-                                 details={"name": None, "title": title.title,
-                                          "organisation": title.organisation}))
+            claims.append(
+                _claim(
+                    doc,
+                    "person",
+                    title.hit,
+                    note,
+                    details={
+                        "name": None,
+                        "title": title.title,
+                        "organisation": title.organisation,
+                    },
+                )
+            )
     return claims
 
 
@@ -240,8 +296,12 @@ def _title_for(doc: Document, mention: Mention, titles: list[TitleMention]) -> T
 def _registry_says(person: Person, title: TitleMention | None, context: Context) -> str:
     offices = sorted(person.offices, key=lambda o: o.start)
     if title is not None:
-        own = [o for o in offices if o.title == title.title and (
-            title.organisation is None or o.organisation == title.organisation)]
+        own = [
+            o
+            for o in offices
+            if o.title == title.title
+            and (title.organisation is None or o.organisation == title.organisation)
+        ]
         if {"former", "ex"} & set(title.modifiers):
             past = [o for o in own if o.end is not None and o.end <= context.day]
             if past:
@@ -280,13 +340,21 @@ def _quotations(doc: Document, context: Context) -> list[Claim]:
         said = speaker.describe() if speaker else "NO SPEAKER FOUND"
         text = " ".join(quotation.text.split())
         short = text if len(text) <= 90 else _shorten(text)
-        claims.append(_claim(doc, "quotation", hit, f"speaker: {said}; verification: {status}",
-                             text=short, details={
-                                 "speaker": speaker.text if speaker else None,
-                                 "resolved": speaker.resolved if speaker else None,
-                                 "cue": speaker.cue if speaker else None,
-                                 "verification": check.status if check else None,
-                             }))
+        claims.append(
+            _claim(
+                doc,
+                "quotation",
+                hit,
+                f"speaker: {said}; verification: {status}",
+                text=short,
+                details={
+                    "speaker": speaker.text if speaker else None,
+                    "resolved": speaker.resolved if speaker else None,
+                    "cue": speaker.cue if speaker else None,
+                    "verification": check.status if check else None,
+                },
+            )
+        )
     return claims
 
 
@@ -294,9 +362,11 @@ def _quotations(doc: Document, context: Context) -> list[Claim]:
 def markdown(sheet: Worksheet) -> str:
     """The worksheet as Markdown with a checkbox per claim."""
     lines = [f"# Claims worksheet: {sheet.path}", ""]
-    lines.append(f"Story date: {sheet.story_date} ({sheet.date_source}) · "
-                 f"Registry: {', '.join(sheet.registry) or 'none'} · "
-                 f"Sources: {', '.join(sheet.sources) or 'none declared'}")
+    lines.append(
+        f"Story date: {sheet.story_date} ({sheet.date_source}) · "
+        f"Registry: {', '.join(sheet.registry) or 'none'} · "
+        f"Sources: {', '.join(sheet.sources) or 'none declared'}"
+    )
     lines += ["", f"{len(sheet.claims)} claims to check. Tick each one once it is checked.", ""]
     for kind, heading in SECTIONS.items():
         items = [c for c in sheet.claims if c.type == kind]
@@ -304,8 +374,9 @@ def markdown(sheet: Worksheet) -> str:
             continue
         lines += [f"## {heading} ({len(items)})", ""]
         for claim in items:
-            lines.append(f"- [ ] **{_md(claim.text)}** (line {claim.line}:{claim.column}): "
-                         f"{_md(claim.note)}")
+            lines.append(
+                f"- [ ] **{_md(claim.text)}** (line {claim.line}:{claim.column}): {_md(claim.note)}"
+            )
             if claim.type != "quotation" and claim.context != claim.text:
                 lines.append(f"  > {_md(claim.context)}")
         lines.append("")

@@ -13,7 +13,7 @@ from factlint.facts.registry import Registry, load_registry
 
 
 def registry_from(files: tuple[str, ...], config_path: str | None) -> Registry:
-    """The registry of --facts files, else of the config found from --config or the current folder."""
+    """The registry of --facts files, else the one of the config (--config or discovered)."""
     if files:
         return load_registry(list(files))
     from factlint.engine import Runner
@@ -31,17 +31,21 @@ def check_files(files: tuple[str, ...]) -> int:
     registry = load_registry(list(files))
     for problem in registry.problems:
         click.echo(problem)
-    counts = (f"{len(registry.people)} people, {len(registry.organisations)} organisations, "
-              f"{len(registry.places)} places, {len(registry.titles)} titles")
+    counts = (
+        f"{len(registry.people)} people, {len(registry.organisations)} organisations, "
+        f"{len(registry.places)} places, {len(registry.titles)} titles"
+    )
     if registry.problems:
-        click.echo(f"{len(registry.problems)} problem(s) in {', '.join(files)} ({counts})", err=True)
+        click.echo(
+            f"{len(registry.problems)} problem(s) in {', '.join(files)} ({counts})", err=True
+        )
         return 1
     click.echo(f"ok: {', '.join(files)} ({counts})")
     return 0
 
 
 def lookup(registry: Registry, name: str, on: str | None) -> int:
-    """Print what the registry knows about a name, alias or office title (and who held it on a date)."""
+    """Print what the registry knows about a name, alias or office title (and its holder)."""
     day = parse_date(on) if on else None
     if on and day is None:
         raise FactlintError(f"--on {on!r}: expected a date YYYY-MM-DD")
@@ -75,8 +79,9 @@ def schema() -> str:
     return json.dumps(data, indent=2)
 
 
-def claims(path: str, fmt: str, files: tuple[str, ...], config_path: str | None,
-           as_of: str | None) -> str:
+def claims(
+    path: str, fmt: str, files: tuple[str, ...], config_path: str | None, as_of: str | None
+) -> str:
     """The worksheet of one draft as Markdown or JSON."""
     from pathlib import Path
 

@@ -37,7 +37,7 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def story_date(doc: Document, settings: Settings) -> tuple[dt.date, str]:
-    """The story's date and where it came from: front matter ``date``, else ``--as-of``, else today."""
+    """The story's date and its origin: front matter ``date``, else ``--as-of``, else today."""
     if (day := parse_date(doc.front_matter.get("date"))) is not None:
         return day, "front matter"
     if (day := parse_date(settings.as_of)) is not None:

@@ -13,20 +13,35 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from factlint.facts.models import Organisation, Person, Place
-from factlint.facts.registry import Registry, fold
+from factlint.facts.registry import Registry
 
 if TYPE_CHECKING:
-    from factlint.analysis import Hit
+    from factlint.analysis import Hit, Token
     from factlint.document import Document
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
-MODIFIERS = {"new", "former", "ex", "ex-", "then", "then-", "acting", "interim", "outgoing",
-             "incoming", "late", "future", "designate", "current", "sitting"}
+MODIFIERS = {
+    "new",
+    "former",
+    "ex",
+    "ex-",
+    "then",
+    "then-",
+    "acting",
+    "interim",
+    "outgoing",
+    "incoming",
+    "late",
+    "future",
+    "designate",
+    "current",
+    "sitting",
+}
 SKIP_MODIFIERS = {"then", "then-", "acting", "interim", "incoming", "future", "designate", "late"}
-Entity = Union[Person, Place, Organisation]
+Entity = Person | Place | Organisation
 
 
 @dataclass(frozen=True)
@@ -105,7 +120,7 @@ def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> l
     forms = _forms(registry)
     analysis = doc.analysis
     found: list[Mention] = []
-    for segment, tokens in zip(doc.segments, analysis.tokens):
+    for segment, tokens in zip(doc.segments, analysis.tokens, strict=True):
         i = 0
         while i < len(tokens):
             match = _match_at(tokens, i, forms, segment.text)
@@ -114,13 +129,15 @@ def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> l
                 continue
             form, end, count = match
             start = tokens[i].start
-            if analysis.in_scope(segment, start, end, scope) and not _kept(form, segment.text, start, end):
+            if analysis.in_scope(segment, start, end, scope) and not _kept(
+                form, segment.text, start, end
+            ):
                 found.append(Mention(form, analysis.hit(segment, start, end)))
             i += count
     return found
 
 
-def _match_at(tokens: list, i: int, forms: Forms, text: str) -> tuple[Form, int, int] | None:
+def _match_at(tokens: list[Token], i: int, forms: Forms, text: str) -> tuple[Form, int, int] | None:
     first = tokens[i].text.replace("'", "’")
     stems = [first, POSSESSIVE.sub("", first), first.split("-")[0]]
     for form in forms.by_first.get(POSSESSIVE.sub("", first).lower(), []) + forms.by_first.get(
@@ -134,9 +151,13 @@ def _match_at(tokens: list, i: int, forms: Forms, text: str) -> tuple[Form, int,
         if n == 1:
             if form.words[0] not in stems:
                 continue
-        elif words[:-1] != list(form.words[:-1]) or form.words[-1] not in (last, POSSESSIVE.sub("", last)):
+        elif words[:-1] != list(form.words[:-1]) or form.words[-1] not in (
+            last,
+            POSSESSIVE.sub("", last),
+        ):
             continue
-        if any(text[a.end : b.start].strip() for a, b in zip(tokens[i : i + n], tokens[i + 1 : i + n])):
+        pairs = zip(tokens[i : i + n - 1], tokens[i + 1 : i + n], strict=True)
+        if any(text[a.end : b.start].strip() for a, b in pairs):
             continue  # words of a name are separated by spaces only
         end = tokens[i + n - 1].start + len(form.words[-1])
         return form, end, n
@@ -182,8 +203,13 @@ def find_titles(
             seen.add(key)
             text = hit.segment.text
             organisation, modifiers = _before_title(text[: hit.start], registry)
-            person = _linked_person(text, hit, by_segment[hit.segment.index], registry,
-                                    explicit=organisation is not None)
+            person = _linked_person(
+                text,
+                hit,
+                by_segment[hit.segment.index],
+                registry,
+                explicit=organisation is not None,
+            )
             found.append(TitleMention(hit, title, organisation or title_org, modifiers, person))
     return sorted(found, key=lambda t: t.hit.source_start)
 
@@ -222,9 +248,9 @@ def _linked_person(
             if gap == ", " and (explicit or text[m.end : m.end + 1] == ","):
                 return mention
         elif m.end <= hit.start:
-            # "Grant Shapps, the Defence Secretary" / "Rustem Umerov, Ukraine's new Defence Minister"
-            gap = re.fullmatch(r"(?:['’]s?)?,\s+(.*)", text[m.end : hit.start], re.DOTALL)
-            if gap and all(_describes(word, registry) for word in gap.group(1).split()):
+            # "Grant Shapps, the Defence Secretary", "Rustem Umerov, Ukraine's new Defence Minister"
+            between = re.fullmatch(r"(?:['’]s?)?,\s+(.*)", text[m.end : hit.start], re.DOTALL)
+            if between and all(_describes(w, registry) for w in between.group(1).split()):
                 return mention
     return None
 

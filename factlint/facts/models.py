@@ -124,7 +124,9 @@ class TitleEntry(Entry):
 
     title: str = Field(description="The title as used in offices, e.g. 'Defence Secretary'")
     organisation: str | None = Field(None, description="Only for this organisation")
-    variants: list[str] = Field(default_factory=list, description="e.g. 'Secretary of State for Defence'")
+    variants: list[str] = Field(
+        default_factory=list, description="e.g. 'Secretary of State for Defence'"
+    )
 
 
 class RegistryFile(Entry):

@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -24,7 +25,7 @@ from factlint.errors import FactlintError
 from factlint.facts.models import Office, Organisation, Person, Place, RegistryFile, TitleEntry
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Entity = Union[Person, Organisation, Place]
+Entity = Person | Organisation | Place
 SECTIONS = ("people", "organisations", "places")
 
 
@@ -117,16 +118,21 @@ class Registry:
             for office in person.offices:
                 yield person, office
 
-    def office_history(self, title: str, organisation: str | None = None) -> list[tuple[Person, Office]]:
+    def office_history(
+        self, title: str, organisation: str | None = None
+    ) -> list[tuple[Person, Office]]:
         """Every (person, office) for a title (and organisation, if given), by start date."""
         key = fold(title)
         found = [
-            (p, o) for p, o in self.offices()
+            (p, o)
+            for p, o in self.offices()
             if fold(o.title) == key and (organisation is None or o.organisation == organisation)
         ]
         return sorted(found, key=lambda po: po[1].start)
 
-    def holders(self, title: str, organisation: str | None, day: dt.date) -> list[tuple[Person, Office]]:
+    def holders(
+        self, title: str, organisation: str | None, day: dt.date
+    ) -> list[tuple[Person, Office]]:
         """Who held an office on ``day`` (start inclusive, end exclusive)."""
         return [(p, o) for p, o in self.office_history(title, organisation) if o.held_on(day)]
 
@@ -146,9 +152,12 @@ class Registry:
                 lines.append(f"  {office.title}, {office.organisation}: {office.span}")
         elif isinstance(entry, Organisation):
             lines.append("  organisation")
-            for label, values in (("short forms", entry.short_forms),
-                                  ("abbreviations (expand on first use)", entry.abbreviations),
-                                  ("adjectives", entry.adjectives), ("not", entry.aliases)):
+            for label, values in (
+                ("short forms", entry.short_forms),
+                ("abbreviations (expand on first use)", entry.abbreviations),
+                ("adjectives", entry.adjectives),
+                ("not", entry.aliases),
+            ):
                 if values:
                     lines.append(f"  {label}: {', '.join(values)}")
         else:
@@ -215,8 +224,8 @@ def _load_file(registry: Registry, path: Path) -> None:
             registry.where[id(entry)] = Where(str(path), node_line(node, [section, index]))
             if isinstance(entry, Person):
                 for k, office in enumerate(entry.offices):
-                    line = node_line(node, [section, index, "offices", k])
-                    registry.where[id(office)] = Where(str(path), line)
+                    at = node_line(node, [section, index, "offices", k])
+                    registry.where[id(office)] = Where(str(path), at)
 
 
 def _check(registry: Registry) -> None:
@@ -236,7 +245,7 @@ def _check(registry: Registry) -> None:
         by_office[(fold(office.title), office.organisation)].append((person, office))
     for held in by_office.values():
         held.sort(key=lambda po: po[1].start)
-        for (p1, o1), (p2, o2) in zip(held, held[1:]):
+        for (p1, o1), (p2, o2) in pairwise(held):
             if o1.end is None or o2.start < o1.end:
                 until = f"until {o1.end}" if o1.end else "with no end"
                 registry.problems.append(

@@ -21,13 +21,35 @@ from factlint.errors import FactlintError
 WORD = re.compile(r"\w+(?:'\w+)*")
 FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 READABLE = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
-BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
-              "section", "article", "header", "footer", "title", "td", "th", "dd", "dt", "pre"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "pre",
+}
 SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 
 
 def normalise(text: str) -> list[tuple[str, int, int]]:
-    """Words of ``text`` as (normalised word, start, end): case, quote marks and punctuation folded."""
+    """Words of ``text`` as (normalised word, start, end); case, quote marks, punctuation folded."""
     folded = text.translate(FOLD).lower()
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
 
@@ -82,8 +104,10 @@ def load_source(path: Path, shown: str) -> SourceText:
 def _load(path: str, mtime: int, size: int, shown: str) -> SourceText:
     suffix = Path(path).suffix.lower()
     if suffix not in READABLE:
-        raise FactlintError(f"source {shown!r}: cannot read {suffix or 'extensionless'} files "
-                            f"(readable: {', '.join(READABLE)})")
+        raise FactlintError(
+            f"source {shown!r}: cannot read {suffix or 'extensionless'} files "
+            f"(readable: {', '.join(READABLE)})"
+        )
     if suffix == ".docx":
         return build(shown, _docx_text(path, shown))
     if suffix == ".pdf":
@@ -155,8 +179,9 @@ def _docx_text(path: str, shown: str) -> str:
     try:
         import docx  # python-docx, optional: pip install 'factlint[sources]'
     except ImportError:
-        raise FactlintError(f"source {shown!r}: reading .docx needs python-docx "
-                            "(pip install 'factlint[sources]')") from None
+        raise FactlintError(
+            f"source {shown!r}: reading .docx needs python-docx (pip install 'factlint[sources]')"
+        ) from None
     return "\n".join(p.text for p in docx.Document(path).paragraphs)
 
 
@@ -164,6 +189,7 @@ def _pdf_text(path: str, shown: str) -> str:
     try:
         from pypdf import PdfReader  # optional: pip install 'factlint[sources]'
     except ImportError:
-        raise FactlintError(f"source {shown!r}: reading .pdf needs pypdf "
-                            "(pip install 'factlint[sources]')") from None
+        raise FactlintError(
+            f"source {shown!r}: reading .pdf needs pypdf (pip install 'factlint[sources]')"
+        ) from None
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)

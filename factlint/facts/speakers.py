@@ -23,16 +23,20 @@ if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.facts.registry import Registry
 
-VERBS = (r"said|says|saying|told(?: \w+)?|tells|added|adds|stated|states|wrote|writes|warned|"
-         r"warns|insisted|declared|explained|replied|asked|posted|tweeted")
+VERBS = (
+    r"said|says|saying|told(?: \w+)?|tells|added|adds|stated|states|wrote|writes|warned|"
+    r"warns|insisted|declared|explained|replied|asked|posted|tweeted"
+)
 QUOTED_AS = re.compile(r"quoted (?P<s>[^,;:“”\"]+?) as (?:saying|telling \w+)\W*$")
 CUE_BEFORE = re.compile(rf"(?P<cue>\b(?:{VERBS}))\s*(?:that\s*)?[:,\-–—]?\s*$")
 CUE_AFTER = re.compile(
     rf"^[\s,]*(?:(?P<cue1>{VERBS})\s+(?P<s1>the [\w ]+?|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)\b"
     rf"|(?P<s2>he|she|they|the [\w ]+?|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)\s+(?P<cue2>{VERBS}))",
 )
-NAME_BEFORE = re.compile(r"(?P<s>(?:the [a-z][\w ]*?|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*|he|she|They|"
-                         r"they|He|She))\s*,?\s*(?:also\s+|then\s+|later\s+|again\s+)?$")
+NAME_BEFORE = re.compile(
+    r"(?P<s>(?:the [a-z][\w ]*?|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*|he|she|They|"
+    r"they|He|She))\s*,?\s*(?:also\s+|then\s+|later\s+|again\s+)?$"
+)
 PRONOUNS = {"he", "she", "they"}
 
 
@@ -61,8 +65,9 @@ def sentence_of(doc: Document, segment: int, offset: int) -> Sentence | None:
     return found
 
 
-def speaker_of(doc: Document, quotation: Quotation, registry: Registry | None,
-               day: dt.date) -> Speaker | None:
+def speaker_of(
+    doc: Document, quotation: Quotation, registry: Registry | None, day: dt.date
+) -> Speaker | None:
     """The speaker of a quotation, resolved to a registry name where possible."""
     shared = getattr(quotation, "attribution", None)
     if shared is not None:  # the shared attribution analysis (issue 4), when it is on main
@@ -96,8 +101,8 @@ def _local(doc: Document, quotation: Quotation) -> tuple[str, str, int] | None:
         return match.group(name).strip(), cue, quotation.seg_end + match.start(name)
     if match := CUE_BEFORE.search(before):
         head = before[: match.start()]
-        if name := NAME_BEFORE.search(head):
-            return name.group("s").strip(), match.group("cue"), begin + name.start("s")
+        if named := NAME_BEFORE.search(head):
+            return named.group("s").strip(), match.group("cue"), begin + named.start("s")
     return None
 
 
@@ -106,15 +111,17 @@ def _previous_in_paragraph(doc: Document, quotation: Quotation) -> Quotation | N
     for other in doc.analysis.quotations:
         if other.segment == quotation.segment and other.seg_end <= quotation.seg_start:
             previous = other
-    if previous is None or len(doc.segments[quotation.segment].text[
-        previous.seg_end : quotation.seg_start
-    ]) > 60:
+    if (
+        previous is None
+        or len(doc.segments[quotation.segment].text[previous.seg_end : quotation.seg_start]) > 60
+    ):
         return None
     return previous
 
 
-def _resolve(doc: Document, quotation: Quotation, text: str, at: int,
-             registry: Registry | None, day: dt.date) -> str | None:
+def _resolve(
+    doc: Document, quotation: Quotation, text: str, at: int, registry: Registry | None, day: dt.date
+) -> str | None:
     """A registry name for the speaker: named, a pronoun for the last person, or a title."""
     if registry is None:
         return None

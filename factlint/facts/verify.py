@@ -32,8 +32,10 @@ MAX_INSERTION = 8
 MAX_POSTINGS = 2000
 MIN_WORDS = 4
 MISMATCH_RATIO = 0.6
-QUALIFIERS = frozenset("but except unless not although though however only until yet if "
-                       "provided without".split())
+QUALIFIERS = frozenset({
+    "but", "except", "unless", "not", "although", "though", "however", "only", "until", "yet",
+    "if", "provided", "without",
+})
 MARKER = re.compile(r"(…|\.\s?\.\s?\.|\[[^\]]*\])")
 QUOTE_MARKS = "\"“”„‘’'«»"
 Status = Literal["verified", "mismatch", "unverified", "truncated"]
@@ -102,8 +104,9 @@ def check_document(doc: Document) -> SourceChecks:
             sources.append(load_source(base / name, name))
         except FactlintError as exc:
             at = doc.text.find(name)
-            problems.append(SourceProblem(max(at, 0), max(at, 0) + (len(name) if at >= 0 else 0),
-                                          str(exc)))
+            problems.append(
+                SourceProblem(max(at, 0), max(at, 0) + (len(name) if at >= 0 else 0), str(exc))
+            )
     checks = []
     for quotation in doc.analysis.quotations:
         if is_speech(quotation) and sources:
@@ -125,8 +128,9 @@ def verify(quotation: Quotation, sources: list[SourceText]) -> QuoteCheck:
             first, last = found
             qualifier = _qualifier_after(source, last)
             status: Status = "truncated" if qualifier else "verified"
-            return QuoteCheck(quotation, start, end, status, source.path, source.lines[first],
-                              qualifier or "")
+            return QuoteCheck(
+                quotation, start, end, status, source.path, source.lines[first], qualifier or ""
+            )
     best = closest(items, draft, sources)
     if best is not None:
         source, first, diff = best
@@ -260,7 +264,7 @@ def closest(
 
 
 def word_diff(items: list[str], draft: list[str], window: list[str], passage: list[str]) -> str:
-    """Git-style word diff, draft against source: ``[-source words-]{+draft words+}``, with context."""
+    """Git-style word diff, draft against source: ``[-source-]{+draft+}``, with some context."""
     matcher = difflib.SequenceMatcher(None, items, window, autojunk=False)
     out: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -270,8 +274,10 @@ def word_diff(items: list[str], draft: list[str], window: list[str], passage: li
             continue
         if tag == "delete" and all(w in (GAP, INSERT) for w in items[i1:i2]):
             continue
-        if tag in ("replace", "insert") and all(w in (GAP, INSERT) for w in items[i1:i2]) and (
-            INSERT in items[i1:i2] and j2 - j1 <= MAX_INSERTION or GAP in items[i1:i2]
+        if (
+            tag in ("replace", "insert")
+            and all(w in (GAP, INSERT) for w in items[i1:i2])
+            and ((INSERT in items[i1:i2] and j2 - j1 <= MAX_INSERTION) or GAP in items[i1:i2])
         ):
             out.append("…")
             continue
