@@ -127,3 +127,9 @@ def test_money_percentages_numbers_superlatives(tmp_path: Path) -> None:
         ("superlative", "first"),
         ("vague-source", "officials said"),
     } <= found
+
+
+def test_relative_dates_resolved_on_the_story_date(seed: dict) -> None:
+    notes = {c["text"]: c["note"] for c in claims_of(seed, "relative-date")}
+    assert "(August 2023)" in notes["just last month"]
+    assert "give the date (story" in notes["recently"]  # nothing to resolve

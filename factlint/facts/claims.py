@@ -9,6 +9,7 @@ analysis when a quotation carries one, else from ``facts.speakers`` (a small loc
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -25,8 +26,6 @@ from factlint.facts.verify import is_speech
 from factlint.packs import builtin_rules_dir
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from factlint.analysis import Hit
     from factlint.document import Document
     from factlint.facts.registry import Registry
@@ -176,12 +175,35 @@ def _note(kind: str, hit: Hit, context: Context) -> str:
         "percentage": "check the figure and what it is a percentage of",
         "number": "check the figure against the source",
         "date": "check the date",
-        "relative-date": f"relative date: give the date (story date {context.day}, "
-        f"{context.date_source})",
+        "relative-date": f"relative date: give the date{_resolved(hit.text, context.day)} "
+        f"(story date {context.day}, {context.date_source})",
         "superlative": "superlative or first: check it is true and say by what measure",
         "vague-source": "vague or unnamed source: who? name them or give the reason for anonymity",
     }
     return notes[kind]
+
+
+def _resolved(text: str, day: dt.date) -> str:
+    """What a simple relative date means on the story date: " (August 2023)"; else ""."""
+    words = text.lower().split()
+    unit, which = words[-1], words[-2] if len(words) > 1 else ""
+    step = {"last": -1, "this": 0, "next": 1}.get(which)
+    if text.lower() in ("yesterday", "today", "tomorrow"):
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[text.lower()]
+        date = day + dt.timedelta(days=shift)
+        return f" ({date:%A} {date.day} {date:%B %Y})"
+    if step is None:
+        return ""
+    if unit == "month":
+        month = day.month - 1 + step
+        first = dt.date(day.year + month // 12, month % 12 + 1, 1)
+        return f" ({first.strftime('%B %Y')})"
+    if unit == "year":
+        return f" ({day.year + step})"
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+        return f" (week of Monday {monday.day} {monday:%B %Y})"
+    return ""
 
 
 def _claim(
