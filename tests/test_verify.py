@@ -80,3 +80,22 @@ def test_missing_source_is_a_problem_at_its_name(tmp_path: Path) -> None:
 def test_no_sources_means_no_checks() -> None:
     doc = Document.parse("“We are grateful for your help,” she said.", "s.txt")
     assert check_document(doc).checks == ()
+
+
+def test_docx_source(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")  # optional: pip install 'factlint[sources]'
+    document = docx.Document()
+    document.add_paragraph("Press release")
+    document.add_paragraph("We will never give up, and we will keep fighting until we win.")
+    document.save(tmp_path / "release.docx")
+    text = "---\nsources: [release.docx]\n---\nShe said: “We will never give up … until we win.”\n"
+    doc = Document.parse(text, str(tmp_path / "story.md"))
+    [check] = check_document(doc).checks
+    assert (check.status, check.source, check.line) == ("verified", "release.docx", 2)
+
+
+def test_unreadable_suffix_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "notes.rtf").write_text("{\\rtf1 We will win.}", "utf-8")
+    text = "---\nsources: [notes.rtf]\n---\n“We will win this war.”\n"
+    [problem] = check_document(Document.parse(text, str(tmp_path / "s.md"))).problems
+    assert "cannot read .rtf files" in problem.message
