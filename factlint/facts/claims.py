@@ -137,7 +137,13 @@ def build_worksheet(doc: Document, context: Context) -> Worksheet:
     taken: list[tuple[int, int]] = []
     # Most specific first: "£2.5bn" is money, not a number; "February 2022" a date, not a number.
     kinds: tuple[ClaimType, ...] = (
-        "money", "percentage", "relative-date", "date", "superlative", "vague-source", "number"
+        "money",
+        "percentage",
+        "relative-date",
+        "date",
+        "superlative",
+        "vague-source",
+        "number",
     )
     for kind in kinds:
         for hit in doc.analysis.pattern_hits(lexicons()[kind], PROSE):
@@ -347,12 +353,16 @@ def _quotations(doc: Document, context: Context) -> list[Claim]:
     checks = {id(c.quotation): c for c in doc.analysis.source_checks.checks}
     declared = doc.analysis.source_checks.declared
     claims = []
+    people = None
+    if context.registry is not None:
+        mentions = find_mentions(doc, context.registry, PROSE)
+        people = [m for m in mentions if isinstance(m.entity, Person)]
     for quotation in doc.analysis.quotations:
         if not is_speech(quotation):
             continue
         segment = doc.segments[quotation.segment]
         hit = doc.analysis.hit(segment, quotation.seg_start, quotation.seg_end)
-        speaker = speaker_of(doc, quotation, context.registry, context.day)
+        speaker = speaker_of(doc, quotation, context.registry, context.day, people)
         check = checks.get(id(quotation))
         if check is not None:
             where = f" ({check.source}:{check.line})" if check.source else ""

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -82,12 +82,30 @@ class Registry:
 
     def organisation(self, word: str) -> str | None:
         """The canonical name of an organisation or country named by ``word`` (UK, British)."""
-        key = fold(re.sub(r"['’]s?$", "", word.strip()))
+        return self._organisation_forms.get(fold(re.sub(r"['’]s?$", "", word.strip())))
+
+    @cached_property
+    def _organisation_forms(self) -> dict[str, str]:
+        forms: dict[str, str] = {}
         for org in self.organisations:
-            forms = [org.name, *org.short_forms, *org.abbreviations, *org.adjectives, *org.aliases]
-            if key in {fold(f) for f in forms}:
-                return org.name
-        return None
+            for form in [
+                org.name,
+                *org.short_forms,
+                *org.abbreviations,
+                *org.adjectives,
+                *org.aliases,
+            ]:
+                forms.setdefault(fold(form), org.name)
+        return forms
+
+    @cached_property
+    def _by_title(self) -> dict[str, list[tuple[Person, Office]]]:
+        found: dict[str, list[tuple[Person, Office]]] = defaultdict(list)
+        for person, office in self.offices():
+            found[fold(office.title)].append((person, office))
+        for held in found.values():
+            held.sort(key=lambda po: po[1].start)
+        return dict(found)
 
     def title(self, text: str) -> tuple[str, str | None] | None:
         """(canonical title, organisation or None) for a way of writing an office title."""
@@ -95,10 +113,8 @@ class Registry:
         for entry in self.titles:
             if key in {fold(v) for v in [entry.title, *entry.variants]}:
                 return entry.title, entry.organisation
-        for _, office in self.offices():
-            if fold(office.title) == key:
-                return office.title, None
-        return None
+        held = self._by_title.get(key)
+        return (held[0][1].title, None) if held else None
 
     def title_forms(self) -> dict[str, tuple[str, str | None]]:
         """Every written form of every known title (lower-cased, both spellings of defence)
@@ -122,13 +138,8 @@ class Registry:
         self, title: str, organisation: str | None = None
     ) -> list[tuple[Person, Office]]:
         """Every (person, office) for a title (and organisation, if given), by start date."""
-        key = fold(title)
-        found = [
-            (p, o)
-            for p, o in self.offices()
-            if fold(o.title) == key and (organisation is None or o.organisation == organisation)
-        ]
-        return sorted(found, key=lambda po: po[1].start)
+        held = self._by_title.get(fold(title), [])
+        return [(p, o) for p, o in held if organisation is None or o.organisation == organisation]
 
     def holders(
         self, title: str, organisation: str | None, day: dt.date

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factlint.facts.mentions import find_mentions
+from factlint.facts.mentions import Mention, find_mentions
 from factlint.facts.models import Person
 
 if TYPE_CHECKING:
@@ -66,9 +66,16 @@ def sentence_of(doc: Document, segment: int, offset: int) -> Sentence | None:
 
 
 def speaker_of(
-    doc: Document, quotation: Quotation, registry: Registry | None, day: dt.date
+    doc: Document,
+    quotation: Quotation,
+    registry: Registry | None,
+    day: dt.date,
+    people: list[Mention] | None = None,
 ) -> Speaker | None:
-    """The speaker of a quotation, resolved to a registry name where possible."""
+    """The speaker of a quotation, resolved to a registry name where possible.
+
+    ``people``: the registry's person mentions in the document, if the caller has them already.
+    """
     shared = getattr(quotation, "attribution", None)
     if shared is not None:  # the shared attribution analysis (issue 4), when it is on main
         speaker = getattr(shared, "speaker", None)
@@ -80,10 +87,13 @@ def speaker_of(
         previous = _previous_in_paragraph(doc, quotation)
         if previous is None:
             return None
-        prior = speaker_of(doc, previous, registry, day)
+        prior = speaker_of(doc, previous, registry, day, people)
         return Speaker(prior.text, prior.resolved, "continues") if prior else None
     text, cue, at = found
-    return Speaker(text, _resolve(doc, quotation, text, at, registry, day), cue)
+    if registry is not None and people is None:
+        mentions = find_mentions(doc, registry, frozenset({"prose", "headline"}))
+        people = [m for m in mentions if isinstance(m.entity, Person)]
+    return Speaker(text, _resolve(doc, quotation, text, at, registry, day, people or []), cue)
 
 
 def _local(doc: Document, quotation: Quotation) -> tuple[str, str, int] | None:
@@ -120,13 +130,17 @@ def _previous_in_paragraph(doc: Document, quotation: Quotation) -> Quotation | N
 
 
 def _resolve(
-    doc: Document, quotation: Quotation, text: str, at: int, registry: Registry | None, day: dt.date
+    doc: Document,
+    quotation: Quotation,
+    text: str,
+    at: int,
+    registry: Registry | None,
+    day: dt.date,
+    people: list[Mention],
 ) -> str | None:
     """A registry name for the speaker: named, a pronoun for the last person, or a title."""
     if registry is None:
         return None
-    scope = frozenset({"prose", "headline"})
-    people = [m for m in find_mentions(doc, registry, scope) if isinstance(m.entity, Person)]
     segment = doc.segments[quotation.segment]
     speaker_start = segment.source_offset(at)
     speaker_end = speaker_start + len(text)
