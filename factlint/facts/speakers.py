@@ -76,24 +76,54 @@ def speaker_of(
 
     ``people``: the registry's person mentions in the document, if the caller has them already.
     """
-    shared = getattr(quotation, "attribution", None)
-    if shared is not None:  # the shared attribution analysis (issue 4), when it is on main
-        speaker = getattr(shared, "speaker", None)
-        cue = getattr(getattr(shared, "cue", None), "text", None)
-        if speaker is not None:
-            return Speaker(speaker.text, getattr(speaker, "resolved", None), cue)
-    found = _local(doc, quotation)
-    if found is None:
+    if registry is not None and people is None:
+        mentions = find_mentions(doc, registry, frozenset({"prose", "headline"}))
+        people = [m for m in mentions if isinstance(m.entity, Person)]
+    shared = _shared(doc, quotation)
+    if shared is not None:
+        text, cue, start, resolved = shared
+        house = _house_name(registry, resolved) if resolved else None
+        found = house or _resolve(doc, text, start, registry, day, people or [])
+        return Speaker(text, found or resolved, cue)
+    local = _local(doc, quotation)
+    if local is None:
         previous = _previous_in_paragraph(doc, quotation)
         if previous is None:
             return None
         prior = speaker_of(doc, previous, registry, day, people)
         return Speaker(prior.text, prior.resolved, "continues") if prior else None
-    text, cue, at = found
-    if registry is not None and people is None:
-        mentions = find_mentions(doc, registry, frozenset({"prose", "headline"}))
-        people = [m for m in mentions if isinstance(m.entity, Person)]
-    return Speaker(text, _resolve(doc, quotation, text, at, registry, day, people or []), cue)
+    text, cue, at = local
+    start = doc.segments[quotation.segment].source_offset(at)
+    return Speaker(text, _resolve(doc, text, start, registry, day, people or []), cue)
+
+
+def _shared(doc: Document, quotation: Quotation) -> tuple[str, str, int, str | None] | None:
+    """(speaker text, cue, source offset, resolved name) from the shared attribution analysis.
+
+    ``doc.analysis.attributions`` (issue 4) is aligned with ``doc.analysis.quotations``; on a
+    checkout without it, or for a quotation it leaves unattributed, the local heuristic is used.
+    """
+    if not hasattr(type(doc.analysis), "attributions"):
+        return None
+    attributions = doc.analysis.attributions  # type: ignore[attr-defined]
+    quotations = doc.analysis.quotations
+    index = getattr(quotation, "index", None)
+    if index is None or not 0 <= index < len(quotations) or quotations[index] is not quotation:
+        index = next((k for k, q in enumerate(quotations) if q is quotation), -1)
+    attribution = attributions[index] if 0 <= index < len(attributions) else None
+    speaker = getattr(attribution, "speaker", None)
+    if speaker is None:
+        return None
+    cue = getattr(getattr(attribution, "cue", None), "text", None) or ""
+    return speaker.text, cue, speaker.start, getattr(speaker, "resolved", None)
+
+
+def _house_name(registry: Registry | None, name: str) -> str | None:
+    """The registry's name for a person the shared analysis resolved ("Volodymyr Zelenskiy")."""
+    if registry is None:
+        return None
+    found = [e for e in registry.lookup(name) if isinstance(e, Person)]
+    return found[0].name if len(found) == 1 else None
 
 
 def _local(doc: Document, quotation: Quotation) -> tuple[str, str, int] | None:
@@ -131,18 +161,18 @@ def _previous_in_paragraph(doc: Document, quotation: Quotation) -> Quotation | N
 
 def _resolve(
     doc: Document,
-    quotation: Quotation,
     text: str,
-    at: int,
+    speaker_start: int,
     registry: Registry | None,
     day: dt.date,
     people: list[Mention],
 ) -> str | None:
-    """A registry name for the speaker: named, a pronoun for the last person, or a title."""
+    """A registry name for the speaker: named, a pronoun for the last person, or a title.
+
+    ``speaker_start`` is the source offset of the speaker text.
+    """
     if registry is None:
         return None
-    segment = doc.segments[quotation.segment]
-    speaker_start = segment.source_offset(at)
     speaker_end = speaker_start + len(text)
     for mention in people:  # the speaker text is (or ends with) a registry name
         if speaker_start <= mention.hit.source_start and mention.hit.source_end <= speaker_end:
