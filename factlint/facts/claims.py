@@ -358,7 +358,7 @@ def _quotations(doc: Document, context: Context) -> list[Claim]:
         mentions = find_mentions(doc, context.registry, PROSE)
         people = [m for m in mentions if isinstance(m.entity, Person)]
     for quotation in doc.analysis.quotations:
-        if not is_speech(quotation):
+        if not is_speech(doc, quotation):
             continue
         segment = doc.segments[quotation.segment]
         hit = doc.analysis.hit(segment, quotation.seg_start, quotation.seg_end)
