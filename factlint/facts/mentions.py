@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factlint.analysis import Hit, Token
     from factlint.document import Document
 
-POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+POSSESSIVE = re.compile(r"['’][sS]$")  # tokens never end in ’: "Shapps’" is "Shapps"
 MODIFIERS = {
     "new",
     "former",
@@ -138,22 +138,20 @@ def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> l
 
 
 def _match_at(tokens: list[Token], i: int, forms: Forms, text: str) -> tuple[Form, int, int] | None:
+    """The longest registry form starting at token i: (form, end offset, tokens used)."""
     first = tokens[i].text.replace("'", "’")
     stems = [first, POSSESSIVE.sub("", first), first.split("-")[0]]
-    for form in forms.by_first.get(POSSESSIVE.sub("", first).lower(), []) + forms.by_first.get(
-        first.split("-")[0].lower(), []
-    ):
+    candidates = forms.by_first.get(stems[1].lower(), []) + forms.by_first.get(stems[2].lower(), [])
+    for form in candidates:
         n = len(form.words)
         if i + n > len(tokens):
             continue
         words = [t.text.replace("'", "’") for t in tokens[i : i + n]]
-        last = words[-1]
         if n == 1:
-            if form.words[0] not in stems:
+            if not any(_same(stem, form.words[0]) for stem in stems):
                 continue
-        elif words[:-1] != list(form.words[:-1]) or form.words[-1] not in (
-            last,
-            POSSESSIVE.sub("", last),
+        elif not all(_same(w, f) for w, f in zip(words[:-1], form.words[:-1], strict=True)) or not (
+            _same(words[-1], form.words[-1]) or _same(POSSESSIVE.sub("", words[-1]), form.words[-1])
         ):
             continue
         pairs = zip(tokens[i : i + n - 1], tokens[i + 1 : i + n], strict=True)
@@ -162,6 +160,11 @@ def _match_at(tokens: list[Token], i: int, forms: Forms, text: str) -> tuple[For
         end = tokens[i + n - 1].start + len(form.words[-1])
         return form, end, n
     return None
+
+
+def _same(word: str, form: str) -> bool:
+    """A word of the text is a word of a name: same spelling, or in capitals (a headline)."""
+    return word == form or (len(word) > 1 and word.isupper() and word == form.upper())
 
 
 def _kept(form: Form, text: str, start: int, end: int) -> bool:
