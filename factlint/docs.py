@@ -69,6 +69,11 @@ def explain(spec: RuleSpec) -> str:
         "Good:",
         _indent(spec.examples.good),
     ]
+    if spec.examples.config or spec.examples.path:  # the context the examples need to hold
+        context = [f"{k} = {json.dumps(v)}" for k, v in spec.examples.config.items()]
+        if spec.examples.path:
+            context.append(f"linted as {spec.examples.path}")
+        lines += ["", f"Examples run with: {'; '.join(context)} (paths in the pack's folder)"]
     properties = record["options_schema"].get("properties", {})
     if properties:
         lines += ["", "Options (set under [tool.factlint.rules.\"%s\"]):" % spec.id]
