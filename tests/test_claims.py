@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from factlint.analysis import Analysis
 from factlint.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,3 +134,14 @@ def test_relative_dates_resolved_on_the_story_date(seed: dict) -> None:
     notes = {c["text"]: c["note"] for c in claims_of(seed, "relative-date")}
     assert "(August 2023)" in notes["just last month"]
     assert "give the date (story" in notes["recently"]  # nothing to resolve
+
+
+@pytest.mark.skipif(not hasattr(Analysis, "people"), reason="needs the shared people analysis")
+def test_people_the_registry_does_not_know(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("Foreign Secretary James Cleverly met Grant Shapps in London.\n", "utf-8")
+    sheet = worksheet(draft, "--facts", str(REGISTRY), "--as-of", "2023-09-22")
+    people = {c["details"]["name"]: c for c in claims_of(sheet, "person")}
+    assert "not in the registry" in people["James Cleverly"]["note"]
+    assert "Foreign Secretary" in people["James Cleverly"]["note"]
+    assert "registry: " in people["Grant Shapps"]["note"]

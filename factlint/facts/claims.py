@@ -243,9 +243,47 @@ def _sentence_text(doc: Document, hit: Hit) -> str:
 
 # -- people --------------------------------------------------------------------------------
 def _people(doc: Document, context: Context) -> list[Claim]:
+    """Registry people with their titles, titles never given a name, then everyone else."""
+    claims = _registry_people(doc, context) if context.registry is not None else []
+    return claims + _other_people(doc, context, claims)
+
+
+def _other_people(doc: Document, context: Context, known: list[Claim]) -> list[Claim]:
+    """People the shared analysis finds (``doc.analysis.people``, issue 4) that the registry
+    does not know: named in the worksheet with the title the draft gives them."""
+    if not hasattr(type(doc.analysis), "people"):
+        return []  # a checkout without the shared people analysis: registry people only
     registry = context.registry
-    if registry is None:
-        return []
+    mentions = find_mentions(doc, registry, PROSE) if registry is not None else []
+    covered = [(m.hit.source_start, m.hit.source_end) for m in mentions]
+    names = {c.details.get("name") for c in known}
+    claims: list[Claim] = []
+    for person in doc.analysis.people:  # type: ignore[attr-defined]
+        full = person.full_name or person.name
+        if full in names or any(s < person.end and person.start < e for s, e in covered):
+            continue
+        if registry is not None and any(isinstance(e, Person) for e in registry.lookup(full)):
+            continue  # a registry person: listed above under the house name
+        names.add(full)
+        segment = doc.segments[person.segment]
+        hit = doc.analysis.hit(segment, person.seg_start, person.seg_end)
+        title = f" as “{person.title}”" if person.title else " (no title given)"
+        where = "not in the registry" if registry is not None else "no registry"
+        claims.append(
+            _claim(
+                doc,
+                "person",
+                hit,
+                f"{full}{title}; {where}: check name and title",
+                details={"name": full, "title": person.title, "organisation": None},
+            )
+        )
+    return claims
+
+
+def _registry_people(doc: Document, context: Context) -> list[Claim]:
+    registry = context.registry
+    assert registry is not None
     mentions = find_mentions(doc, registry, PROSE)
     titles = find_titles(doc, registry, mentions, PROSE)
     claims: list[Claim] = []
