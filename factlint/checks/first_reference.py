@@ -25,6 +25,7 @@ class FirstReference(Kind[Options]):
         if registry is None:
             return
         introduced: set[str] = set()
+        titles = tuple(registry.title_forms())
         for mention in find_mentions(doc, registry, self.scope):
             person = mention.entity
             if not isinstance(person, Person) or person.key in introduced:
@@ -32,10 +33,10 @@ class FirstReference(Kind[Options]):
             introduced.add(person.key)
             if mention.form.full and mention.form.house is None:
                 continue
-            text = doc.text[: mention.hit.source_start]
+            before = doc.text[max(0, mention.hit.source_start - 80) : mention.hit.source_start]
+            before = " ".join(before.lower().replace("’", "'").split()).rstrip(" ,")
             house = person.first_reference or person.name
-            lead = house[: len(house) - len(person.name)] if house.endswith(person.name) else ""
-            if lead.strip(" ,") and text.rstrip().lower().endswith(lead.strip(" ,").lower()):
+            if any(before.endswith(title) for title in titles):
                 house = person.name  # the title is already there: "Defence Secretary Shapps"
             yield self.finding_at(
                 doc, mention.hit, suggestions=[house], house=house, full_name=person.name

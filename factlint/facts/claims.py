@@ -327,7 +327,8 @@ def _registry_people(doc: Document, context: Context) -> list[Claim]:
             named.add(title.title)
             holders = registry.holders(title.title, title.organisation, context.day)
             who = ", ".join(p.name for p, _ in holders) or "nobody in the registry"
-            note = f"title without a name: who? On {context.day} the registry has {who}"
+            office = f"{title.title}, {title.organisation}" if title.organisation else title.title
+            note = f"title without a name ({office}): who? On {context.day} the registry has {who}"
             claims.append(
                 _claim(
                     doc,

@@ -40,6 +40,15 @@ MODIFIERS = {
     "current",
     "sitting",
 }
+NOT_FIRST_NAMES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "secretary",
+    "minister", "chancellor", "premier", "general", "gen", "colonel", "col", "admiral", "captain",
+    "prof", "professor", "judge", "justice", "senator", "sen", "rep", "governor", "mayor", "king",
+    "queen", "prince", "princess", "pope", "chairman", "chairwoman", "chief", "commissioner",
+    "ambassador", "spokesman", "spokeswoman", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "when", "but", "and",
+}
 SKIP_MODIFIERS = {"then", "then-", "acting", "interim", "incoming", "future", "designate", "late"}
 Entity = Person | Place | Organisation
 
@@ -129,12 +138,28 @@ def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> l
                 continue
             form, end, count = match
             start = tokens[i].start
-            if analysis.in_scope(segment, start, end, scope) and not _kept(
-                form, segment.text, start, end
+            if (
+                analysis.in_scope(segment, start, end, scope)
+                and not _kept(form, segment.text, start, end)
+                and not (len(form.words) == 1 and _other_first_name(tokens, i, segment.text))
             ):
                 found.append(Mention(form, analysis.hit(segment, start, end)))
             i += count
     return found
+
+
+def _other_first_name(tokens: list[Token], i: int, text: str) -> bool:
+    """A capitalised word just before a surname names someone else: "William Wallace" is not
+    Ben Wallace. Titles, honorifics and calendar words before it do not count."""
+    if i == 0 or text[tokens[i - 1].end : tokens[i].start] != " ":
+        return False
+    word = tokens[i - 1].text
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[: tokens[i - 1].start].rstrip()
+    if not before or before[-1] in ".!?“\"‘(:—–-":
+        return False  # first word of a sentence or quotation: "Yesterday Wallace said"
+    return word.lower() not in NOT_FIRST_NAMES
 
 
 def _match_at(tokens: list[Token], i: int, forms: Forms, text: str) -> tuple[Form, int, int] | None:
