@@ -99,3 +99,12 @@ def test_unreadable_suffix_is_a_problem(tmp_path: Path) -> None:
     text = "---\nsources: [notes.rtf]\n---\n“We will win this war.”\n"
     [problem] = check_document(Document.parse(text, str(tmp_path / "s.md"))).problems
     assert "cannot read .rtf files" in problem.message
+
+
+def test_span_of_a_quotation_over_markdown_lines(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("We are grateful for your help. Thank you.", "utf-8")
+    text = "---\nsources: [t.txt]\n---\nShe said: “We are *grateful* for\nyour help.”\n"
+    doc = Document.parse(text, str(tmp_path / "s.md"))
+    [check] = check_document(doc).checks
+    assert check.status == "verified"
+    assert text[check.start : check.end] == "We are *grateful* for\nyour help."

@@ -32,10 +32,23 @@ MAX_INSERTION = 8
 MAX_POSTINGS = 2000
 MIN_WORDS = 4
 MISMATCH_RATIO = 0.6
-QUALIFIERS = frozenset({
-    "but", "except", "unless", "not", "although", "though", "however", "only", "until", "yet",
-    "if", "provided", "without",
-})
+QUALIFIERS = frozenset(
+    {
+        "but",
+        "except",
+        "unless",
+        "not",
+        "although",
+        "though",
+        "however",
+        "only",
+        "until",
+        "yet",
+        "if",
+        "provided",
+        "without",
+    }
+)
 MARKER = re.compile(r"(…|\.\s?\.\s?\.|\[[^\]]*\])")
 QUOTE_MARKS = "\"“”„‘’'«»"
 Status = Literal["verified", "mismatch", "unverified", "truncated"]
@@ -124,17 +137,29 @@ def check_document(doc: Document) -> SourceChecks:
     checks = []
     for quotation in doc.analysis.quotations:
         if is_speech(doc, quotation) and sources:
-            checks.append(verify(quotation, sources))
+            checks.append(verify(quotation, sources, doc))
     return SourceChecks(tuple(declared), tuple(checks), tuple(problems))
 
 
-def verify(quotation: Quotation, sources: list[SourceText]) -> QuoteCheck:
-    """Match one quotation: verified, truncated, mismatch (closest passage) or unverified."""
+def verify(
+    quotation: Quotation, sources: list[SourceText], doc: Document | None = None
+) -> QuoteCheck:
+    """Match one quotation: verified, truncated, mismatch (closest passage) or unverified.
+
+    The verdict's span is the quotation's words without its marks, mapped through the segment
+    when ``doc`` is given (a quotation over several Markdown lines).
+    """
     inner = quotation.text
     lead = len(inner) - len(inner.lstrip(QUOTE_MARKS))
     body = inner.strip(QUOTE_MARKS)
-    start = quotation.start + lead
-    end = start + len(body.rstrip())
+    words = len(body.rstrip())
+    if doc is not None:
+        segment = doc.segments[quotation.segment]
+        start, end = segment.source_span(
+            quotation.seg_start + lead, quotation.seg_start + lead + words
+        )
+    else:
+        start, end = quotation.start + lead, quotation.start + lead + words
     items, draft = parse_quote(body)
     for source in sources:
         found = exact(items, source)
