@@ -160,11 +160,12 @@ def facts_lookup(name: str, files: tuple[str, ...], config_path: str | None, on:
 
 
 @facts.command("schema")
-def facts_schema() -> None:
-    """Print the JSON Schema of a registry file."""
+@click.option("--worksheet", is_flag=True, help="The schema of `factlint claims --format json`.")
+def facts_schema(worksheet: bool) -> None:
+    """Print the JSON Schema of a registry file (or of the claims worksheet)."""
     from factlint.facts.commands import schema
 
-    click.echo(schema())
+    click.echo(schema(worksheet=worksheet))
 
 
 @cli.command()

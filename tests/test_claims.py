@@ -145,3 +145,10 @@ def test_people_the_registry_does_not_know(tmp_path: Path) -> None:
     assert "not in the registry" in people["James Cleverly"]["note"]
     assert "Foreign Secretary" in people["James Cleverly"]["note"]
     assert "registry: " in people["Grant Shapps"]["note"]
+
+
+def test_worksheet_json_validates_against_its_schema(seed: dict) -> None:
+    import jsonschema
+
+    result = CliRunner().invoke(cli, ["facts", "schema", "--worksheet"])
+    jsonschema.validate(seed, json.loads(result.output))

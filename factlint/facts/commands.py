@@ -71,11 +71,16 @@ def lookup(registry: Registry, name: str, on: str | None) -> int:
     return 0
 
 
-def schema() -> str:
-    """The JSON Schema of one registry file."""
-    data = RegistryFile.model_json_schema()
-    data["$id"] = "https://factlint.invalid/schemas/facts-registry.json"
-    data["title"] = "factlint facts registry"
+def schema(*, worksheet: bool = False) -> str:
+    """The JSON Schema of one registry file, or of the claims worksheet."""
+    if worksheet:
+        from factlint.facts.claims import Worksheet
+
+        data = Worksheet.model_json_schema()
+        data["title"] = "factlint claims worksheet"
+    else:
+        data = RegistryFile.model_json_schema()
+        data["title"] = "factlint facts registry"
     return json.dumps(data, indent=2)
 
 
