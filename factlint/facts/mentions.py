@@ -41,13 +41,69 @@ MODIFIERS = {
     "sitting",
 }
 NOT_FIRST_NAMES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "secretary",
-    "minister", "chancellor", "premier", "general", "gen", "colonel", "col", "admiral", "captain",
-    "prof", "professor", "judge", "justice", "senator", "sen", "rep", "governor", "mayor", "king",
-    "queen", "prince", "princess", "pope", "chairman", "chairwoman", "chief", "commissioner",
-    "ambassador", "spokesman", "spokeswoman", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "when", "but", "and",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "secretary",
+    "minister",
+    "chancellor",
+    "premier",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "admiral",
+    "captain",
+    "prof",
+    "professor",
+    "judge",
+    "justice",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "commissioner",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "when",
+    "but",
+    "and",
 }
 SKIP_MODIFIERS = {"then", "then-", "acting", "interim", "incoming", "future", "designate", "late"}
 Entity = Person | Place | Organisation
@@ -125,7 +181,12 @@ def _forms(registry: Registry) -> Forms:
 
 
 def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> list[Mention]:
-    """Every registry name in scope, longest form first at each position, in document order."""
+    """Every registry name in scope, longest form first at each position, in document order.
+
+    A surname alone is a common word in other people's names ("Wallace Cheung", a rugby player
+    called Healey), so it counts only in a document that also has the person's full name or one
+    of their office titles, and not right before another capitalised word in prose.
+    """
     forms = _forms(registry)
     analysis = doc.analysis
     found: list[Mention] = []
@@ -138,14 +199,49 @@ def find_mentions(doc: Document, registry: Registry, scope: frozenset[str]) -> l
                 continue
             form, end, count = match
             start = tokens[i].start
+            alone = len(form.words) == 1
             if (
                 analysis.in_scope(segment, start, end, scope)
                 and not _kept(form, segment.text, start, end)
-                and not (len(form.words) == 1 and _other_first_name(tokens, i, segment.text))
+                and not (alone and _other_first_name(tokens, i, segment.text))
+                and not (
+                    alone and segment.kind == "prose" and _followed_by_name(tokens, i, segment.text)
+                )
             ):
                 found.append(Mention(form, analysis.hit(segment, start, end)))
             i += count
-    return found
+    return _corroborated(doc, registry, found)
+
+
+def _corroborated(doc: Document, registry: Registry, found: list[Mention]) -> list[Mention]:
+    """Drop surname-only mentions of people the document gives no other sign of."""
+    every = frozenset({"prose", "headline", "quotes"})
+    sure = {m.entity.key for m in found if m.form.full}
+    titles = registry.title_forms()
+    checked: dict[str, bool] = {}
+    kept = []
+    for mention in found:
+        person = mention.entity
+        if not isinstance(person, Person) or mention.form.full or mention.form.house:
+            kept.append(mention)  # full names, places and variant spellings stand on their own
+            continue
+        if person.key not in checked:
+            held = {office.title for office in person.offices}
+            checked[person.key] = person.key in sure or any(
+                meaning[0] in held and next(doc.analysis.term_hits(written, every), None)
+                for written, meaning in titles.items()
+            )
+        if checked[person.key]:
+            kept.append(mention)
+    return kept
+
+
+def _followed_by_name(tokens: list[Token], i: int, text: str) -> bool:
+    """A capitalised word right after a surname in prose: "Wallace Cheung" is someone else."""
+    if i + 1 >= len(tokens) or text[tokens[i].end : tokens[i + 1].start] != " ":
+        return False
+    word = tokens[i + 1].text
+    return word[:1].isupper() and not word.isupper()
 
 
 def _other_first_name(tokens: list[Token], i: int, text: str) -> bool:
@@ -157,7 +253,7 @@ def _other_first_name(tokens: list[Token], i: int, text: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     before = text[: tokens[i - 1].start].rstrip()
-    if not before or before[-1] in ".!?“\"‘(:—–-":
+    if not before or before[-1] in '.!?“"‘(:—–-':
         return False  # first word of a sentence or quotation: "Yesterday Wallace said"
     return word.lower() not in NOT_FIRST_NAMES
 
