@@ -28,6 +28,11 @@ NAME_HEADS = frozenset(
     hospital commission authority bureau office force forces union league society company""".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "&"})
+# Capitalised words that make a variant part of a title, not of a name ("Defense Secretary").
+TITLE_WORDS = frozenset(
+    """secretary secretaries minister ministers ministry department departments committee
+    officials chief chiefs head spokesman spokeswoman forces""".split()
+)
 
 
 class SpellingOptions(Options):
@@ -61,6 +66,8 @@ class Spelling(Kind[SpellingOptions]):
             return
         exempt = self._exempt_spans(doc)
         hits = [(h, v) for h, v in hits if not _covered(h, exempt) and not _in_name(h)]
+        names = {h.text.lower() for h, _ in hits if _beside_name(h)}
+        hits = [(h, v) for h, v in hits if not (h.text[:1].isupper() and h.text.lower() in names)]
         dialect = self.settings.dialect
         if dialect == "auto":
             yield from self._by_majority(doc, hits)
@@ -145,6 +152,19 @@ def _in_name(hit: Hit) -> bool:
     text = hit.segment.text
     words = _capitalised_run(text, hit.start, hit.end)
     return len(words) >= 2 and any(w.lower() in NAME_HEADS for w in words)
+
+
+def _beside_name(hit: Hit) -> bool:
+    """A capitalised variant inside a sentence of prose is a name (Stuart Gray, Arbor Networks,
+    the film Airplane!), unless a title word follows it ("the position of Defense Secretary")."""
+    if hit.segment.kind != "prose" or not hit.text[:1].isupper() or hit.text.isupper():
+        return False
+    text = hit.segment.text
+    before = text[: hit.start].rstrip(" ")
+    if not before or before[-1] in ".!?:;\n\"“‘'(—–-":
+        return False  # a sentence (or quotation) starts here: the capital says nothing
+    after = re.match(r" ([A-Z][\w’'-]*)", text[hit.end : hit.end + 40])
+    return not (after and after.group(1).lower() in TITLE_WORDS)
 
 
 def _capitalised_run(text: str, start: int, end: int) -> list[str]:

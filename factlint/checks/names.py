@@ -1,0 +1,107 @@
+"""consistency/name: one person's or place's name spelled one way within a document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from factlint.kinds.base import Kind, Options, related_at
+from factlint.kinds.spelling import load_lines
+
+if TYPE_CHECKING:
+    from factlint.analysis import Hit
+    from factlint.analysis.names import NameMention
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+POSSESSIVE = re.compile(r"[’']s?$")
+FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Queen", "Princess"}), \
+    frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
+
+
+class NameOptions(Options):
+    """Options of the name kind."""
+
+    variants: str = Field("data/name-variants.txt", description="Known variant groups, one a line")
+    extra_variants: list[list[str]] = Field(default_factory=list, description="More groups")
+    similarity: float = Field(85.0, ge=50, le=100, description="rapidfuzz ratio to link surnames")
+    min_length: int = Field(5, ge=3, description="Shortest surname compared by similarity")
+
+
+class NameConsistency(Kind[NameOptions]):
+    """Flag the minority spelling of a name that the document spells two ways."""
+
+    name = "name"
+    options_model = NameOptions
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        occurrences = self._occurrences(doc)
+        groups = [g for g in self._groups() if sum(f in occurrences for f in g) > 1]
+        groups += self._similar(doc, occurrences)
+        for group in groups:
+            present = [f for f in group if f in occurrences]
+            order = sorted(present, key=lambda f: occurrences[f][0].source_start)
+            dominant = max(order, key=lambda f: (len(occurrences[f]), -order.index(f)))
+            related = [related_at(doc, h) for h in occurrences[dominant][:10]]
+            for form in order:
+                if form != dominant:
+                    for hit in occurrences[form]:
+                        yield self.finding_at(doc, hit, suggestions=[dominant], related=related,
+                                              expected=dominant, count=len(occurrences[dominant]))
+
+    def _groups(self) -> list[list[str]]:
+        lines = load_lines(str(Path(self.spec.base_dir) / self.options.variants))
+        return [[w.strip() for w in line.split(",")] for line in lines] + self.options.extra_variants
+
+    def _occurrences(self, doc: Document) -> dict[str, list[Hit]]:
+        """Capitalised words in scope (possessive removed) -> their hits, in document order."""
+        found: dict[str, list[Hit]] = {}
+        analysis = doc.analysis
+        for tokens in analysis.tokens:
+            for token in tokens:
+                if not token.text[:1].isupper():
+                    continue
+                word = POSSESSIVE.sub("", token.text)
+                segment = doc.segments[token.segment]
+                end = token.start + len(word)
+                if analysis.in_scope(segment, token.start, end, self.scope):
+                    found.setdefault(word, []).append(analysis.hit(segment, token.start, end))
+        return found
+
+    def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
+        """Pairs of similar surnames of what must be the same person (first names agree)."""
+        people: dict[str, list[NameMention]] = {}
+        for mention in doc.analysis.name_mentions:
+            if mention.last in occurrences and len(mention.last) >= self.options.min_length:
+                people.setdefault(mention.last, []).append(mention)
+        names = sorted(people, key=lambda n: occurrences[n][0].source_start)
+        pairs = []
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if _same_person(people[a], people[b]) and self._alike(a, b):
+                    pairs.append([a, b])
+        return pairs
+
+    def _alike(self, a: str, b: str) -> bool:
+        if a[0] != b[0] or a.rstrip("s") == b.rstrip("s") or a.startswith(b) or b.startswith(a):
+            return False
+        return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+
+
+def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:
+    """Never link two people: differing first names or sexes of honorific keep them apart."""
+    firsts_a = {m.first for m in a if m.first}
+    firsts_b = {m.first for m in b if m.first}
+    if firsts_a and firsts_b and not firsts_a & firsts_b:
+        return False
+    sexes = [{"f" if m.honorific in FEMALE else "m" for m in ms if m.honorific in FEMALE | MALE}
+             for ms in (a, b)]
+    return not (sexes[0] and sexes[1] and sexes[0] != sexes[1])
