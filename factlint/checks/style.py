@@ -21,10 +21,11 @@ Family = Literal["percent", "hyphenation", "dates", "numbers", "quotes"]
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:(%)|( per cent| percent)\b)")
 DMY = re.compile(rf"(?<![\w,.])(\d{{1,2}}) ({MONTHS})(?: (\d{{4}}))?\b(?!,? \d)")
-MDY = re.compile(rf"\b({MONTHS}) (\d{{1,2}})(?:, (\d{{4}}))?(?![\w,.]|,? \d|:)")
+MDY = re.compile(rf"\b({MONTHS}) (\d{{1,2}})(?:, (\d{{4}}))?(?!\w|[,.]\d|,? \d|:)")
 GROUPED = re.compile(r"(?<![\w.,/-])[1-9]\d{0,2}(?:,\d{3})+(?![\w/-]|[.,]\d)")
-BARE = re.compile(r"(?<![\w.,/-])[1-9]\d{4,}(?![\w/-]|[.,]\d)")
-HYPHENATED = re.compile(r"(?<![\w’'-])([a-z]{2,})-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?")
+# A bare number only counts before a word or after a currency sign: "flight 20045" is a code.
+BARE = re.compile(r"(?<![\w.,/£$€-])[1-9]\d{4,}(?= [a-z])|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)")
+HYPHENATED = re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?")
 # Words before an open pair that make it a clause, not a compound ("who paid for results").
 CLAUSE_WORDS = frozenset("who which that he she it they we i you has have had was were is are be".split())
 DOUBLE = re.compile(r"[\"“”]")
