@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.kinds._text import keep_breaks
 from factlint.kinds.base import Kind, Options
 from factlint.kinds.spelling import load_pairs
 from factlint.finding import Related
@@ -77,8 +78,9 @@ class OfficeConsistency(Kind[OfficeOptions]):
                 line, column = doc.line_col(segment_source(doc, other))
                 related.append(Related(line=line, column=column, text=other.text))
         first_line = related[0].line if related else 0
-        return self.finding(doc, start, end, suggestions=[fix], related=related[:10],
-                            expected=fix, first_line=first_line)
+        kept = keep_breaks(doc.text[start:end], fix)
+        return self.finding(doc, start, end, suggestions=[kept or fix], related=related[:10],
+                            fixable=kept is not None, expected=fix, first_line=first_line)
 
 
 def segment_source(doc: Document, office: Office) -> int:

@@ -128,7 +128,7 @@ class StyleConsistency(Kind[StyleOptions]):
                         hit = doc.analysis.hit(segment, token.start, token.end)
                         yield Use(hit, f"{closed}:{closed}", _compound(hit.text))
             for hit in doc.analysis.term_hits(open_form, self.scope, case=True):
-                after = hit.segment.text[hit.end : hit.end + 30].split(" ", 2)
+                after = re.split(r"\s", hit.segment.text[hit.end : hit.end + 30], maxsplit=2)
                 before = hit.segment.text[max(0, hit.start - 12) : hit.start].split()
                 if before and before[-1].lower() in CLAUSE_WORDS:
                     continue  # "who paid for results": a verb phrase, not a compound

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -53,3 +54,15 @@ def inflections(word: str) -> dict[str, str]:
     for suffix in ("s", "ed", "ing"):
         forms[suffix] = inflect(word, suffix)
     return forms
+
+
+def keep_breaks(original: str, replacement: str) -> str | None:
+    """``replacement`` with the line breaks of ``original`` kept word for word, so a fix never
+    joins or moves lines; None when a break cannot be kept (the word counts differ)."""
+    if "\n" not in original and "\r" not in original:
+        return replacement
+    gaps = re.findall(r"\s+", original.strip())
+    words = replacement.split(" ")
+    if len(words) != len(gaps) + 1:
+        return None
+    return "".join(w + g for w, g in zip(words, [*gaps, ""]))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 Style = Literal["upper", "lower", "any"]
 SMALL = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
-NAME_AFTER = re.compile(r" [A-Z][\w’'-]+")
+NAME_AFTER = re.compile(r"\s[A-Z][\w’'-]+")
 
 
 class CapitalizationOptions(Options):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator
 
-from factlint.kinds._text import match_case
+from factlint.kinds._text import keep_breaks, match_case
 from factlint.kinds.base import Kind, Options, related_at
 
 if TYPE_CHECKING:
@@ -54,8 +54,10 @@ class Consistency(Kind[ConsistencyOptions]):
             for hit, variant in hits:
                 if variant != expected:
                     fix = expected if by_case else match_case(expected, hit.text)
-                    yield self.finding_at(doc, hit, suggestions=[fix], related=related,
-                                          expected=fix, first_line=first_line)
+                    kept = keep_breaks(hit.text, fix)
+                    yield self.finding_at(doc, hit, suggestions=[kept or fix], related=related,
+                                          fixable=kept is not None, expected=fix,
+                                          first_line=first_line)
 
     def _hits(self, doc: Document, group: list[str]) -> Iterator[tuple[Hit, str]]:
         """(hit, variant) pairs; variants that differ only in case are matched case-sensitively."""

@@ -160,10 +160,10 @@ def _beside_name(hit: Hit) -> bool:
     if hit.segment.kind != "prose" or not hit.text[:1].isupper() or hit.text.isupper():
         return False
     text = hit.segment.text
-    before = text[: hit.start].rstrip(" ")
-    if not before or before[-1] in ".!?:;\n\"“‘'(—–-":
+    before = text[: hit.start].rstrip()
+    if not before or before[-1] in ".!?:;\"“‘'(—–-":
         return False  # a sentence (or quotation) starts here: the capital says nothing
-    after = re.match(r" ([A-Z][\w’'-]*)", text[hit.end : hit.end + 40])
+    after = re.match(r"\s([A-Z][\w’'-]*)", text[hit.end : hit.end + 40])
     return not (after and after.group(1).lower() in TITLE_WORDS)
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator
 
-from factlint.kinds._text import inflections, match_case
+from factlint.kinds._text import inflections, keep_breaks, match_case
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ class Substitution(Kind[SubstitutionOptions]):
                 fix = match_case(right, hit.text)
                 if fix == hit.text:
                     continue
-                yield self.finding_at(doc, hit, suggestions=[fix], expected=fix, wrong=wrong)
+                kept = keep_breaks(hit.text, fix)
+                yield self.finding_at(doc, hit, suggestions=[kept or fix], fixable=kept is not None,
+                                      expected=fix, wrong=wrong)
 
     def _forms(self) -> dict[str, str]:
         """Every wrong form to look for, mapped to its preferred form."""
