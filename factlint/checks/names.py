@@ -82,16 +82,19 @@ class NameConsistency(Kind[NameOptions]):
         for mention in doc.analysis.name_mentions:
             if mention.last in occurrences and len(mention.last) >= self.options.min_length:
                 people.setdefault(mention.last, []).append(mention)
-        names = sorted(people, key=lambda n: occurrences[n][0].source_start)
+        by_initial: dict[str, list[str]] = {}
+        for name in sorted(people, key=lambda n: occurrences[n][0].source_start):
+            by_initial.setdefault(name[0], []).append(name)
         pairs = []
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                if _same_person(people[a], people[b]) and self._alike(a, b):
-                    pairs.append([a, b])
+        for names in by_initial.values():  # similar names share an initial: compare within it
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    if self._alike(a, b) and _same_person(people[a], people[b]):
+                        pairs.append([a, b])
         return pairs
 
     def _alike(self, a: str, b: str) -> bool:
-        if a[0] != b[0] or a.rstrip("s") == b.rstrip("s") or a.startswith(b) or b.startswith(a):
+        if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s") or a.startswith(b) or b.startswith(a):
             return False
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
 

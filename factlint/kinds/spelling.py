@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,11 +144,14 @@ class Spelling(Kind[SpellingOptions]):
         everywhere = frozenset({"prose", "headline", "quotes"})
         for name in names:
             spans += [(h.source_start, h.source_end) for h in doc.analysis.term_hits(name, everywhere, case=True)]
-        return spans
+        return sorted(spans)
 
 
 def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= hit.source_start and hit.source_end <= e for s, e in spans)
+    """Whether an exception span contains the hit (spans sorted; names are < 100 characters)."""
+    low = bisect_left(spans, (hit.source_end - 100, 0))
+    high = bisect_right(spans, (hit.source_start, float("inf")))
+    return any(e >= hit.source_end for _, e in spans[low:high])
 
 
 def _in_name(hit: Hit) -> bool:
