@@ -31,7 +31,14 @@ CORPUS = SHARED / "corpus" / "bbc-news-2225"
 
 
 def articles(limit: int | None) -> list[Path]:
-    files = sorted(p for p in CORPUS.glob("*.txt"))
+    """The articles, without the dataset's exact duplicates (manifest.tsv column duplicate_of)."""
+    duplicates: set[str] = set()
+    manifest = CORPUS / "manifest.tsv"
+    if manifest.is_file():
+        rows = [line.split("\t") for line in manifest.read_text("utf-8").splitlines()]
+        column = rows[0].index("duplicate_of")
+        duplicates = {row[0] for row in rows[1:] if len(row) > column and row[column]}
+    files = sorted(p for p in CORPUS.glob("*.txt") if p.name not in duplicates)
     return files[:limit] if limit else files
 
 

@@ -29,7 +29,8 @@ SKIP_AMERICAN |= {
     "jailbreak", "jailbreaks", "installs", "filter", "filters", "groin", "groins", "griffin",
     "griffins", "gram", "grams", "kilogram", "kilograms", "eon", "eons", "biased", "biasing",
     "judgment", "dialog", "dialogs", "inflection", "inflections", "medieval", "wagon", "wagons",
-    "siphon", "siphons", "siphoned", "siphoning", "gypsy", "gypsies",
+    "siphon", "siphons", "siphoned", "siphoning", "gypsy", "gypsies", "balk", "balks", "balked",
+    "balking",
 }
 
 

@@ -51,11 +51,14 @@ class NameConsistency(Kind[NameOptions]):
             order = sorted(present, key=lambda f: occurrences[f][0].source_start)
             dominant = max(order, key=lambda f: (len(occurrences[f]), -order.index(f)))
             related = [related_at(doc, h) for h in occurrences[dominant][:10]]
+            counts = sorted((len(occurrences[f]) for f in present), reverse=True)
+            sure = counts[0] > counts[1]  # on a tie the first form is only a guess: don't auto-fix
             for form in order:
                 if form != dominant:
                     for hit in occurrences[form]:
                         yield self.finding_at(doc, hit, suggestions=[dominant], related=related,
-                                              expected=dominant, count=len(occurrences[dominant]))
+                                              fixable=sure, expected=dominant,
+                                              count=len(occurrences[dominant]))
 
     def _groups(self) -> list[list[str]]:
         lines = load_lines(str(Path(self.spec.base_dir) / self.options.variants))
