@@ -83,3 +83,20 @@ def test_malformed_pack_exits_2_from_the_cli(tmp_path: Path) -> None:
     assert result.stderr.strip().endswith(
         "desk.yaml:7: [0].options.prefer: Input should be 'majority', 'first' or 'listed'")
     assert "Traceback" not in result.stderr
+
+
+def test_docs_example_pack_is_valid(tmp_path: Path) -> None:
+    """The complete example in docs/packs.md loads, and each rule's examples hold."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / "packs.md").read_text("utf-8")
+    block = text.split("```yaml\n# pack: newsroom\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "newsroom.yaml").write_text(block, "utf-8")
+    (tmp_path / ".factlint.toml").write_text('packs = ["styles"]\n', "utf-8")
+    specs = load_pack_file("newsroom", tmp_path / "styles" / "newsroom.yaml")
+    assert [s.id for s in specs] == ["newsroom/plain-words", "newsroom/banned",
+                                     "newsroom/ceasefire", "newsroom/titles"]
+    for spec in specs:
+        for example, wanted in ((spec.examples.bad, True), (spec.examples.good, False)):
+            (tmp_path / "example.txt").write_text(example + "\n", "utf-8")
+            out = factlint(tmp_path, "check", "-q", "--select", spec.id, "example.txt").stdout
+            assert (spec.id in out) is wanted, (spec.id, example, out)
