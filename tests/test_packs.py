@@ -1,4 +1,4 @@
-"""User rule packs: loading from a config's `packs` folders, and clear errors for malformed packs."""
+"""User rule packs: loaded from a config's `packs` folders; malformed packs are clear errors."""
 
 from __future__ import annotations
 

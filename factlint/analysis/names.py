@@ -21,7 +21,9 @@ HONORIFICS = frozenset(
 )
 CAP = r"(?:O[’']|Mc|Mac)?[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?"
 # A run of capitalised words on one line: "Ukrainian President Volodymyr Zelensky".
-RUN = re.compile(rf"(?<![\w’'-])(?:{CAP}\.?)(?:[ \n](?:{CAP}|[A-Z]\.))*(?=[’']s?\b|[’']|(?![\w’'-]))")
+RUN = re.compile(
+    rf"(?<![\w’'-])(?:{CAP}\.?)(?:[ \n](?:{CAP}|[A-Z]\.))*(?=[’']s?\b|[’']|(?![\w’'-]))"
+)
 # Capitalised words that start a run without being a first name ("New York", "The Times").
 NOT_FIRST = frozenset(
     """The A An In On At For Of And But If When While As After Before Since Its His Her Their Our

@@ -16,9 +16,13 @@ if TYPE_CHECKING:
 HEADS = "Secretary|Minister|secretary|minister"
 WORD = r"[A-Za-z]+"
 # "Defence Secretary", "shadow home secretary" ("Trade and Industry Secretary" -> its last word)
-BEFORE = re.compile(rf"\b(?:(?P<mod>[Ss]hadow|[Dd]eputy|[Jj]unior)\s)?(?P<port>{WORD})\s(?P<head>{HEADS})\b")
+BEFORE = re.compile(
+    rf"\b(?:(?P<mod>[Ss]hadow|[Dd]eputy|[Jj]unior)\s)?(?P<port>{WORD})\s(?P<head>{HEADS})\b"
+)
 # "Secretary of Defence", "Minister for Europe" (not "Secretary of State for ...": a formal title)
-AFTER = re.compile(rf"\b(?P<head>{HEADS})\s(?:of|for)\s(?:the\s)?(?!State\b)(?P<port>[A-Z][a-z]+)\b")
+AFTER = re.compile(
+    rf"\b(?P<head>{HEADS})\s(?:of|for)\s(?:the\s)?(?!State\b)(?P<port>[A-Z][a-z]+)\b"
+)
 NAME_NEXT = re.compile(r",?\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+")
 # "Prime Minister's Questions": the office names something else, a proper name of its own.
 PROPER_AFTER = re.compile(r"[’']s\s[A-Z]")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,11 +57,12 @@ class NameConsistency(Kind[NameOptions]):
                     for hit in occurrences[form]:
                         yield self.finding_at(doc, hit, suggestions=[dominant], related=related,
                                               fixable=sure, expected=dominant,
-                                              count=len(occurrences[dominant]))
+                                              uses=_times(len(occurrences[dominant])))
 
     def _groups(self) -> list[list[str]]:
         lines = load_lines(str(Path(self.spec.base_dir) / self.options.variants))
-        return [[w.strip() for w in line.split(",")] for line in lines] + self.options.extra_variants
+        listed = [[w.strip() for w in line.split(",")] for line in lines]
+        return listed + self.options.extra_variants
 
     def _occurrences(self, doc: Document) -> dict[str, list[Hit]]:
         """Capitalised words in scope (possessive removed) -> their hits, in document order."""
@@ -97,9 +97,15 @@ class NameConsistency(Kind[NameOptions]):
         return pairs
 
     def _alike(self, a: str, b: str) -> bool:
-        if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s") or a.startswith(b) or b.startswith(a):
+        if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s"):
+            return False
+        if a.startswith(b) or b.startswith(a):  # America / American
             return False
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:

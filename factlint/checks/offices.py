@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.finding import Related
 from factlint.kinds._text import keep_breaks
 from factlint.kinds.base import Kind, Options
-from factlint.kinds.spelling import load_pairs
-from factlint.finding import Related
+from factlint.kinds.spelling import Variant, load_pairs
 
 if TYPE_CHECKING:
     from factlint.analysis.offices import Office
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 class OfficeOptions(Options):
     """Options of the office kind."""
 
-    pairs: str = Field("data/spelling-en.tsv", description="British/American pairs, to unify spellings")
+    pairs: str = Field(
+        "data/spelling-en.tsv", description="British/American pairs, to unify spellings"
+    )
     capitalisation: bool = Field(True, description="Also compare capitalisation (same position)")
 
 
@@ -46,7 +48,9 @@ class OfficeConsistency(Kind[OfficeOptions]):
         for mentions in posts.values():
             yield from self._check_post(doc, mentions, variants)
 
-    def _check_post(self, doc: Document, mentions: list[Office], variants: dict) -> Iterator[Finding]:
+    def _check_post(
+        self, doc: Document, mentions: list[Office], variants: dict[str, Variant]
+    ) -> Iterator[Finding]:
         dialect = self.settings.dialect
         forms = Counter(m.form for m in mentions)
         eligible = [f for f in forms if not _off_dialect(f, dialect, variants)] or list(forms)
@@ -67,9 +71,12 @@ class OfficeConsistency(Kind[OfficeOptions]):
                 usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
                 for m in same:
                     if m.form == form and m.text != usual:
-                        yield self._finding(doc, m, usual, [x for x in same if x.form == form], form)
+                        peers = [x for x in same if x.form == form]
+                        yield self._finding(doc, m, usual, peers, form)
 
-    def _finding(self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str) -> Finding:
+    def _finding(
+        self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str
+    ) -> Finding:
         segment = doc.segments[m.segment]
         start, end = segment.source_span(m.start, m.end)
         related = []
@@ -91,7 +98,7 @@ def _first(mentions: list[Office], form: str) -> int:
     return next(i for i, m in enumerate(mentions) if m.form == form)
 
 
-def _off_dialect(form: str, dialect: str, variants: dict) -> bool:
+def _off_dialect(form: str, dialect: str, variants: dict[str, Variant]) -> bool:
     wanted = {"en-GB": "en-GB", "en-US": "en-US"}.get(dialect)
     return wanted is not None and any(
         (v := variants.get(word)) is not None and v.dialect != wanted for word in form.split()

@@ -1,4 +1,5 @@
-"""consistency/style: house-style choices kept throughout (per cent, hyphens, dates, numbers, quotes)."""
+"""consistency/style: house-style choices kept throughout (per cent, hyphens, dates, numbers,
+quotation marks)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ GROUPED = re.compile(r"(?<![\w.,/-])[1-9]\d{0,2}(?:,\d{3})+(?![\w/-]|[.,]\d)")
 BARE = re.compile(r"(?<![\w.,/£$€-])[1-9]\d{4,}(?= [a-z])|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)")
 HYPHENATED = re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?")
 # Words before an open pair that make it a clause, not a compound ("who paid for results").
-CLAUSE_WORDS = frozenset("who which that he she it they we i you has have had was were is are be".split())
+CLAUSE_WORDS = frozenset(
+    "who which that he she it they we i you has have had was were is are be".split()
+)
 DOUBLE = re.compile(r"[\"“”]")
 SINGLE = re.compile(r"(?<=\w)['’](?=\w)")  # apostrophes inside words: don't, Shapps's
 LABELS = {"%": "%", " per cent": "per cent", " percent": "percent", "dmy": "24 February 2022",
@@ -84,7 +87,9 @@ class StyleConsistency(Kind[StyleOptions]):
                 yield self.finding_at(doc, use.hit, suggestions=[fix] if fix else [],
                                       related=related, expected=label, family=family)
 
-    def _matches(self, doc: Document, pattern: re.Pattern[str]) -> Iterator[tuple[Hit, re.Match[str]]]:
+    def _matches(
+        self, doc: Document, pattern: re.Pattern[str]
+    ) -> Iterator[tuple[Hit, re.Match[str]]]:
         analysis = doc.analysis
         for segment in doc.segments:
             for match in pattern.finditer(segment.text):
@@ -106,12 +111,13 @@ class StyleConsistency(Kind[StyleOptions]):
 
     def _numbers(self, doc: Document) -> Iterator[Use]:
         for hit, _ in self._matches(doc, GROUPED):
-            yield Use(hit, "grouped", lambda v, t=hit.text: t.replace(",", "") if v == "bare" else t)
+            yield Use(hit, "grouped",
+                      lambda v, t=hit.text: t.replace(",", "") if v == "bare" else t)
         for hit, _ in self._matches(doc, BARE):
             yield Use(hit, "bare", lambda v, t=hit.text: f"{int(t):,}" if v == "grouped" else t)
 
     def _hyphenation(self, doc: Document) -> Iterator[Use]:
-        """A compound written hyphenated and closed (e-mail, email), or open before the same word."""
+        """A compound hyphenated and closed (e-mail, email), or open before the same word."""
         index = doc.analysis.word_index
         compounds: dict[str, set[str]] = defaultdict(set)
         for hit, m in self._matches(doc, HYPHENATED):
@@ -124,7 +130,9 @@ class StyleConsistency(Kind[StyleOptions]):
             if len(closed) >= 5 and a not in ("re", "un") and closed in index:
                 for token in index[closed]:
                     segment = doc.segments[token.segment]
-                    if token.text.islower() and doc.analysis.in_scope(segment, token.start, token.end, self.scope):
+                    if token.text.islower() and doc.analysis.in_scope(
+                        segment, token.start, token.end, self.scope
+                    ):
                         hit = doc.analysis.hit(segment, token.start, token.end)
                         yield Use(hit, f"{closed}:{closed}", _compound(hit.text))
             for hit in doc.analysis.term_hits(open_form, self.scope, case=True):
@@ -145,13 +153,17 @@ class StyleConsistency(Kind[StyleOptions]):
                     hit = doc.analysis.hit(segment, m.start(), m.end())
                     curly = m.group() not in "\"'"
                     yield Use(hit, ("curly" if curly else "straight") + ":" + kind,
-                              lambda v, s=segment.text, i=m.start(): _mark(v, s, i))
+                              _marker(segment.text, m.start()))
 
 
 def _date(variant: str, day: str, month: str, year: str | None) -> str:
     if variant == "dmy":
         return f"{day} {month}" + (f" {year}" if year else "")
     return f"{month} {day}" + (f", {year}" if year else "")
+
+
+def _marker(text: str, i: int) -> Callable[[str], str]:
+    return lambda variant: _mark(variant, text, i)
 
 
 def _compound(text: str) -> Callable[[str], str]:

@@ -65,4 +65,4 @@ def keep_breaks(original: str, replacement: str) -> str | None:
     words = replacement.split(" ")
     if len(words) != len(gaps) + 1:
         return None
-    return "".join(w + g for w, g in zip(words, [*gaps, ""]))
+    return "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))

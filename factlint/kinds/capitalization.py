@@ -24,7 +24,7 @@ class CapitalizationOptions(Options):
     """Options of the capitalization kind."""
 
     terms: list[str] = Field(min_length=1, description="Titles or terms, e.g. 'prime minister'")
-    before_name: Style = Field("upper", description="Case directly before a name (Prime Minister X)")
+    before_name: Style = Field("upper", description="Case right before a name (Prime Minister X)")
     alone: Style = Field("lower", description="Case elsewhere (the prime minister said)")
 
 

@@ -50,7 +50,8 @@ class Existence(Kind[ExistenceOptions]):
         hits = [h for term in self.options.terms
                 for h in analysis.term_hits(term, self.scope, case=self.options.case)]
         for pattern in self.options.patterns:
-            hits += analysis.pattern_hits(compile_user_pattern(pattern, self.options.case), self.scope)
+            compiled = compile_user_pattern(pattern, self.options.case)
+            hits += analysis.pattern_hits(compiled, self.scope)
         for hit in sorted(hits, key=lambda h: (h.source_start, -h.source_end)):
             if any(s <= hit.source_start and hit.source_end <= e for s, e in seen):
                 continue  # inside a longer match already reported
