@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.kinds._text import match_case
 from factlint.kinds.base import Kind, Options, related_at
 
 if TYPE_CHECKING:
@@ -234,15 +235,6 @@ def load_lines(path: str) -> tuple[str, ...]:
     return tuple(
         line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
-
-
-def match_case(word: str, like: str) -> str:
-    """Give ``word`` the capitalisation of ``like`` (UPPER, Title or lower)."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _dialect_name(dialect: str) -> str:
