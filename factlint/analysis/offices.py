@@ -35,6 +35,11 @@ NOT_PORTFOLIO = frozenset(
 )
 
 
+# Words that make another office of a title: Under Secretary of X is not the Secretary of X.
+MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliamentary".split())
+PREVIOUS = re.compile(r"(\w+)\s$")
+
+
 @dataclass(frozen=True)
 class Office:
     """One mention of an office: offsets in its segment, a key for the post, and its position."""
@@ -66,6 +71,9 @@ def find_offices(doc: Document) -> list[Office]:
                 if PROPER_AFTER.match(after):
                     continue
                 modifier = (match.groupdict().get("mod") or "").lower()
+                before = PREVIOUS.search(text, max(0, match.start() - 30), match.start())
+                if pattern is AFTER and before and before.group(1).lower() in MODIFIERS:
+                    modifier = before.group(1).lower()  # "Under Secretary of Agriculture"
                 key = (modifier, match["head"].lower(), port_words[-1].lower())
                 form = " ".join(match.group().lower().split())
                 found.append(Office(

@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 POSSESSIVE = re.compile(r"[’']s?$")
+# Honorifics that name one office-holder: "President Reagan" is not "Donald Regan".
+OFFICES = frozenset(
+    "President Pope King Queen Prince Princess Chancellor Senator Sen Governor Gov Sheikh "
+    "Ayatollah Premier General Gen".split()
+)
+# Capitalised last words of runs that are not surnames ("Finance Ministry", "Labour Party").
+NOT_SURNAME = frozenset(
+    "Minister Ministry Secretary Department Office Party Council Committee Bank Company Group "
+    "Corp Inc Ltd Association University Union Street Road Court House Agency Authority "
+    "Commission Board Service Services Centre Center".split()
+)
 FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Queen", "Princess"}), \
     frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
 
@@ -82,9 +93,16 @@ class NameConsistency(Kind[NameOptions]):
     def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
         """Pairs of similar surnames of what must be the same person (first names agree)."""
         people: dict[str, list[NameMention]] = {}
+        index = doc.analysis.word_index
         for mention in doc.analysis.name_mentions:
-            if mention.last in occurrences and len(mention.last) >= self.options.min_length:
-                people.setdefault(mention.last, []).append(mention)
+            last = mention.last
+            if last not in occurrences or last in NOT_SURNAME:
+                continue
+            if len(last) < self.options.min_length:
+                continue
+            if any(t.text.islower() for t in index.get(last.lower(), ())):
+                continue  # also a common word here ("Brown" and "brown"): not only a name
+            people.setdefault(last, []).append(mention)
         by_initial: dict[str, list[str]] = {}
         for name in sorted(people, key=lambda n: occurrences[n][0].source_start):
             by_initial.setdefault(name[0], []).append(name)
@@ -92,6 +110,8 @@ class NameConsistency(Kind[NameOptions]):
         for names in by_initial.values():  # similar names share an initial: compare within it
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
+                    if min(len(occurrences[a]), len(occurrences[b])) > 1:
+                        continue  # both used repeatedly: two people (Reagan and Regan)
                     if self._alike(a, b) and _same_person(people[a], people[b]):
                         pairs.append([a, b])
         return pairs
@@ -109,10 +129,17 @@ def _times(count: int) -> str:
 
 
 def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:
-    """Never link two people: differing first names or sexes of honorific keep them apart."""
+    """Never link two people: differing first names, sexes of honorific, or an office-holder's
+    title on one side and a first name on the other keep them apart."""
     firsts_a = {m.first for m in a if m.first}
     firsts_b = {m.first for m in b if m.first}
     if firsts_a and firsts_b and not firsts_a & firsts_b:
+        return False
+    offices_a = {m.honorific for m in a if m.honorific in OFFICES}
+    offices_b = {m.honorific for m in b if m.honorific in OFFICES}
+    if offices_a - offices_b and firsts_b - firsts_a:
+        return False
+    if offices_b - offices_a and firsts_a - firsts_b:
         return False
     sexes = [{"f" if m.honorific in FEMALE else "m" for m in ms if m.honorific in FEMALE | MALE}
              for ms in (a, b)]

@@ -24,8 +24,12 @@ PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:(%)|( per cent| percent)\b
 DMY = re.compile(rf"(?<![\w,.])(\d{{1,2}}) ({MONTHS})(?: (\d{{4}}))?\b(?!,? \d)")
 MDY = re.compile(rf"\b({MONTHS}) (\d{{1,2}})(?:, (\d{{4}}))?(?!\w|[,.]\d|,? \d|:)")
 GROUPED = re.compile(r"(?<![\w.,/-])[1-9]\d{0,2}(?:,\d{3})+(?![\w/-]|[.,]\d)")
-# A bare number only counts before a word or after a currency sign: "flight 20045" is a code.
-BARE = re.compile(r"(?<![\w.,/£$€-])[1-9]\d{4,}(?= [a-z])|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)")
+# A bare number only counts before a plural noun or after a currency sign: "flight 20045" and
+# "the 68000 microprocessor" are codes, "12000 households" and "£15000" are quantities.
+BARE = re.compile(
+    r"(?<![\w.,/£$€-])[1-9]\d{4,}(?= [a-z]+s\b| (?:people|men|women|children|staff|police)\b)"
+    r"|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)"
+)
 HYPHENATED = re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?")
 # Words before an open pair that make it a clause, not a compound ("who paid for results").
 CLAUSE_WORDS = frozenset(
