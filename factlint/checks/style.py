@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 Family = Literal["percent", "hyphenation", "dates", "numbers", "quotes"]
+FAMILY_NAMES: tuple[Family, ...] = ("percent", "hyphenation", "dates", "numbers", "quotes")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:(%)|( per cent| percent)\b)")
 DMY = re.compile(rf"(?<![\w,.])(\d{{1,2}}) ({MONTHS})(?: (\d{{4}}))?\b(?!,? \d)")
@@ -55,7 +57,7 @@ class StyleOptions(Options):
     """Options of the style kind."""
 
     families: list[Family] = Field(
-        default_factory=lambda: ["percent", "hyphenation", "dates", "numbers", "quotes"],
+        default_factory=lambda: list(FAMILY_NAMES),
         description="Which house-style choices to compare",
     )
 
@@ -102,23 +104,19 @@ class StyleConsistency(Kind[StyleOptions]):
 
     def _percent(self, doc: Document) -> Iterator[Use]:
         for hit, m in self._matches(doc, PERCENT):
-            number = m[1]
-            yield Use(hit, m[2] or m[3], lambda v, n=number: f"{n}{v}")
+            yield Use(hit, m[2] or m[3], partial("{0}{1}".format, m[1]))
 
     def _dates(self, doc: Document) -> Iterator[Use]:
         for hit, m in self._matches(doc, DMY):
-            day, month, year = m[1], m[2], m[3]
-            yield Use(hit, "dmy", lambda v, d=day, mo=month, y=year: _date(v, d, mo, y))
+            yield Use(hit, "dmy", partial(_date, day=m[1], month=m[2], year=m[3]))
         for hit, m in self._matches(doc, MDY):
-            month, day, year = m[1], m[2], m[3]
-            yield Use(hit, "mdy", lambda v, d=day, mo=month, y=year: _date(v, d, mo, y))
+            yield Use(hit, "mdy", partial(_date, day=m[2], month=m[1], year=m[3]))
 
     def _numbers(self, doc: Document) -> Iterator[Use]:
         for hit, _ in self._matches(doc, GROUPED):
-            yield Use(hit, "grouped",
-                      lambda v, t=hit.text: t.replace(",", "") if v == "bare" else t)
+            yield Use(hit, "grouped", partial(_number, hit.text))
         for hit, _ in self._matches(doc, BARE):
-            yield Use(hit, "bare", lambda v, t=hit.text: f"{int(t):,}" if v == "grouped" else t)
+            yield Use(hit, "bare", partial(_number, hit.text))
 
     def _hyphenation(self, doc: Document) -> Iterator[Use]:
         """A compound hyphenated and closed (e-mail, email), or open before the same word."""
@@ -157,24 +155,25 @@ class StyleConsistency(Kind[StyleOptions]):
                     hit = doc.analysis.hit(segment, m.start(), m.end())
                     curly = m.group() not in "\"'"
                     yield Use(hit, ("curly" if curly else "straight") + ":" + kind,
-                              _marker(segment.text, m.start()))
+                              partial(_mark, text=segment.text, i=m.start()))
 
 
-def _date(variant: str, day: str, month: str, year: str | None) -> str:
+def _number(text: str, variant: str) -> str:
+    digits = text.replace(",", "")
+    return f"{int(digits):,}" if variant == "grouped" else digits
+
+
+def _date(variant: str, *, day: str, month: str, year: str | None) -> str:
     if variant == "dmy":
         return f"{day} {month}" + (f" {year}" if year else "")
     return f"{month} {day}" + (f", {year}" if year else "")
-
-
-def _marker(text: str, i: int) -> Callable[[str], str]:
-    return lambda variant: _mark(variant, text, i)
 
 
 def _compound(text: str) -> Callable[[str], str]:
     return lambda variant: variant.partition(":")[0] if variant.partition(":")[0] else text
 
 
-def _mark(variant: str, text: str, i: int) -> str:
+def _mark(variant: str, *, text: str, i: int) -> str:
     """The quotation mark or apostrophe at text[i] in the other style."""
     mark, curly = text[i], variant.startswith("curly")
     if mark in "'’":
