@@ -166,3 +166,14 @@ def test_config_facts_paths_are_relative_to_the_config_file(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["check", "--format", "json", "--select", "facts", str(draft)])
     rules = [f["rule"] for f in json.loads(result.output)["findings"]]
     assert rules == ["facts/name-spelling"]
+
+
+def test_lookup_uses_the_configured_registry(tmp_path: Path) -> None:
+    config = tmp_path / ".factlint.toml"
+    config.write_text(f'facts = ["{REGISTRY.as_posix()}"]\n', "utf-8")
+    result = CliRunner().invoke(cli, ["facts", "lookup", "Kiev", "--config", str(config)])
+    assert result.exit_code == 0 and "Kyiv" in result.output
+    empty = tmp_path / "empty.toml"
+    empty.write_text("", "utf-8")
+    missing = CliRunner().invoke(cli, ["facts", "lookup", "Kiev", "--config", str(empty)])
+    assert missing.exit_code != 0 and "no facts registry configured" in str(missing.exception)
