@@ -1,0 +1,68 @@
+"""Proper names a document establishes: words it capitalises in the middle of a sentence.
+
+A simple, loose heuristic for name-aware spelling: "Shapps" in "marked Shapps' first trip" is a
+name because nothing but a name is capitalised there. Words after a sentence start, an opening
+quote mark, a colon or a bracket are not evidence; headlines (title case) are not either. When the
+analysis layer knows people (``doc.analysis.people``), their names are added.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis
+    from factlint.document import Document
+
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+OPENERS = set("“\"‘'(:[—–-•*")
+_CACHE: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def strip_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word)
+
+
+def established_names(doc: Document) -> frozenset[str]:
+    """Words (case kept, possessives removed) that the document uses as proper names."""
+    analysis = doc.analysis
+    if analysis not in _CACHE:
+        _CACHE[analysis] = frozenset(_names(doc))
+    return _CACHE[analysis]
+
+
+def _names(doc: Document) -> set[str]:
+    analysis = doc.analysis
+    starts: dict[int, list[int]] = {}
+    for sentence in analysis.sentences:
+        starts.setdefault(sentence.segment, []).append(sentence.start)
+    names: set[str] = set()
+    for segment in doc.segments:
+        if segment.kind != "prose":
+            continue
+        tokens = analysis.tokens[segment.index]
+        token_starts = [t.start for t in tokens]
+        initial = {bisect_left(token_starts, s) for s in starts.get(segment.index, [0])}
+        for i, token in enumerate(tokens):
+            if i in initial or not token.text[:1].isupper() or _after_opener(segment.text, token.start):
+                continue
+            word = strip_possessive(token.text)
+            names.add(word)
+            names.update(part for part in word.split("-") if part[:1].isupper())
+    for person in getattr(analysis, "people", None) or ():
+        name = getattr(person, "name", person)
+        if isinstance(name, str):
+            names.update(strip_possessive(w) for w in WORD.findall(name))
+    return names
+
+
+def _after_opener(text: str, start: int) -> bool:
+    """Whether a token follows an opening quote, colon, bracket or dash (or starts the text)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n\u00a0":
+        i -= 1
+    return i < 0 or text[i] in OPENERS
