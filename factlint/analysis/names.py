@@ -1,8 +1,9 @@
 """Proper names a document establishes: words it capitalises in the middle of a sentence.
 
 A simple, loose heuristic for name-aware spelling: "Shapps" in "marked Shapps' first trip" is a
-name because nothing but a name is capitalised there. Words after a sentence start, an opening
-quote mark, a colon or a bracket are not evidence; headlines (title case) are not either. When the
+name because nothing but a name is capitalised there. Words at a sentence start or after an opening
+quote mark, a colon or a bracket are not evidence unless a capitalised word follows ("Arsene
+Wenger said"); headlines (title case) are not evidence either. When the
 analysis layer knows people (``doc.analysis.people``), their names are added.
 """
 
@@ -14,7 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factlint.analysis import Analysis
+    from factlint.analysis import Analysis, Token
     from factlint.document import Document
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -48,7 +49,11 @@ def _names(doc: Document) -> set[str]:
         token_starts = [t.start for t in tokens]
         initial = {bisect_left(token_starts, s) for s in starts.get(segment.index, [0])}
         for i, token in enumerate(tokens):
-            if i in initial or not token.text[:1].isupper() or _after_opener(segment.text, token.start):
+            if not token.text[:1].isupper():
+                continue
+            if (i in initial or _after_opener(segment.text, token.start)) and not _run_start(
+                segment.text, token, tokens[i + 1] if i + 1 < len(tokens) else None
+            ):
                 continue
             word = strip_possessive(token.text)
             names.add(word)
@@ -58,6 +63,14 @@ def _names(doc: Document) -> set[str]:
         if isinstance(name, str):
             names.update(strip_possessive(w) for w in WORD.findall(name))
     return names
+
+
+def _run_start(text: str, token: Token, following: Token | None) -> bool:
+    """Whether a token opens a run of capitalised words (Arsene Wenger, Las Vegas)."""
+    return (
+        following is not None and following.text[:1].isupper()
+        and text[token.end : following.start] == " "
+    )
 
 
 def _after_opener(text: str, start: int) -> bool:

@@ -45,6 +45,8 @@ class UnknownWord(Kind[UnknownWordOptions]):
                 continue
             if self.options.acronyms and len(word) > 1 and word.isupper():
                 continue
+            if len(word) < 2 or _with_digits(item.segment.text, item.start, item.end):
+                continue  # units and codes: £2bn, 17m/s, 18s, v2, x100m
             if reportable(doc, item, self.scope, config.check_quotes_spelling):
                 fixes = list(item.lint.suggestions)
                 shown = ", ".join("'" + fix + "'" for fix in fixes[:3])
@@ -62,3 +64,12 @@ class UnknownWord(Kind[UnknownWordOptions]):
             bounded = re.compile(rf"(?<!\w)(?:{pattern.pattern})(?!\w)", pattern.flags)
             for hit in doc.analysis.pattern_hits(bounded, frozenset(scope)):
                 yield self.finding_at(doc, hit, message=f"'{hit.text}' is on the house reject list")
+
+
+def _with_digits(text: str, start: int, end: int) -> bool:
+    """Whether the run of non-space characters around [start, end) contains a digit."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return any(ch.isdigit() for ch in text[start:end])
