@@ -124,4 +124,6 @@ def _suggestions(lint: object, harper: object) -> tuple[str, ...]:
             out.append(lint.problem_text + suggestion.replacement_text)  # type: ignore[attr-defined]
         else:
             out.append(suggestion.replacement_text)
-    return tuple(out)
+    if lint.problem_text == lint.problem_text.strip():  # type: ignore[attr-defined]
+        out = [text.strip() if text.strip() else text for text in out]  # "they're " -> "they're"
+    return tuple(dict.fromkeys(out))
