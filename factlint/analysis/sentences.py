@@ -77,5 +77,5 @@ def _is_boundary(text: str, punct: int, next_start: int) -> bool:
         return False
     next_word = re.match(r"\w+", nxt)
     if "." in word and re.fullmatch(r"(?:\w\.)+\w", word):  # U.S., U.K., a.m.
-        return bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
+        return first.isupper() and bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
     return first.isupper() or first.isdigit() or text[next_start] in "'\"‘“(["

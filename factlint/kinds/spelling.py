@@ -111,18 +111,23 @@ class Spelling(Kind[SpellingOptions]):
     ]:
         analysis = doc.analysis
         segments = doc.segments
-        for tokens in analysis.tokens:
+        found = []
+        # Look up each distinct word once; only words holding a variant are located.
+        for word, tokens in analysis.word_index.items():
+            parts = word.split("-")
+            matches = [(i, POSSESSIVE.sub("", p)) for i, p in enumerate(parts)]
+            matches = [(i, p) for i, p in matches if p in variants]
+            if not matches:
+                continue
             for token in tokens:
                 segment = segments[token.segment]
-                offset = token.start
-                for part in re.split(r"(-)", token.text):
-                    word = POSSESSIVE.sub("", part)
-                    variant = variants.get(word.lower())
-                    if variant is not None:
-                        end = offset + len(word)
-                        if analysis.in_scope(segment, offset, end, self.scope):
-                            yield analysis.hit(segment, offset, end), variant
-                    offset += len(part)
+                for i, part in matches:
+                    start = token.start + sum(len(p) + 1 for p in parts[:i])
+                    end = start + len(part)
+                    if analysis.in_scope(segment, start, end, self.scope):
+                        found.append((analysis.hit(segment, start, end), variants[part]))
+        found.sort(key=lambda pair: pair[0].source_start)
+        return iter(found)
 
     def _exempt_spans(self, doc: Document) -> list[tuple[int, int]]:
         names = list(load_lines(str(Path(self.spec.base_dir) / self.options.exceptions)))

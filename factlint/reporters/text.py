@@ -14,6 +14,8 @@ from factlint.finding import Finding, Severity
 if TYPE_CHECKING:
     from factlint.engine import FileResult
 
+EXCERPT_WIDTH = 120
+CONTEXT = 50
 COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
@@ -55,8 +57,13 @@ def _excerpt(f: Finding, source_lines: list[str], options: TextOptions) -> list[
     line = source_lines[f.line - 1].rstrip("\r").expandtabs(1)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
-    width = max(1, end - start)
-    caret = " " * start + "^" * width
+    if len(line) > EXCERPT_WIDTH:  # prose lines are whole paragraphs: show a window around the span
+        left = max(0, start - CONTEXT)
+        right = min(len(line), max(end, start + 1) + CONTEXT)
+        prefix = "…" if left else ""
+        line = prefix + line[left:right] + ("…" if right < len(line) else "")
+        start, end = start - left + len(prefix), end - left + len(prefix)
+    caret = " " * start + "^" * max(1, end - start)
     if options.colour:
         caret = click.style(caret, fg=COLOURS[f.severity])
     gutter = f"{f.line:>5} | "

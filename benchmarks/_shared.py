@@ -1,0 +1,20 @@
+"""Where the shared data lives (never copied into the project) and how to read it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+SHARED = Path(os.environ.get("FACTLINT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpus"
+
+
+def corpus_files(limit: int | None = None, source: str | None = None) -> list[Path]:
+    """The corpus articles (bbc-news-2225 and reuters21578-prose), or exit cleanly if absent."""
+    if not CORPUS.is_dir():
+        print(f"skipped: no corpus at {CORPUS} (set FACTLINT_SHARED)")
+        sys.exit(0)
+    folders = [CORPUS / source] if source else sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    files = sorted(f for folder in folders for f in folder.glob("*.txt"))
+    return files[:limit] if limit else files

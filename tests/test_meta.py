@@ -1,0 +1,61 @@
+"""Meta-tests: docs come from the rules, every rule's examples hold, the published schema is current."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from factlint import docs
+from factlint.config import FileConfig, Overrides, settings_from
+from factlint.document import Document
+from factlint.engine import Linter, all_specs
+from factlint.finding import Report
+from factlint.kinds import kinds
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = [s for s in all_specs() if s.kind != "internal"]
+
+
+def lint_example(rule_id: str, text: str) -> list[str]:
+    settings = settings_from(FileConfig(select=[rule_id]), "<meta>", str(ROOT), Overrides())
+    doc = Document.parse(text, "example.md" if text.lstrip().startswith(("#", "---", "<!--")) else "example.txt")
+    return [f.rule for f in Linter(settings).lint_document(doc)]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.id)
+def test_rule_examples(spec) -> None:
+    assert spec.id in lint_example(spec.id, spec.examples.bad), "examples.bad must produce a finding"
+    assert spec.id not in lint_example(spec.id, spec.examples.good), "examples.good must not"
+
+
+def test_every_kind_has_cases_or_rules() -> None:
+    cases = {p.stem for p in (ROOT / "tests" / "cases").glob("*.yaml")}
+    used = {s.kind for s in all_specs()}
+    for name in kinds():
+        assert name in cases or name in used, f"kind {name} has neither rules nor cases"
+
+
+def test_readme_rule_table_is_current() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    match = re.search(r"<!-- rules:start -->\n(.*?)\n<!-- rules:end -->", readme, re.DOTALL)
+    assert match, "README.md needs the generated rule table between rules:start/end markers"
+    assert match.group(1) == docs.rules_markdown(all_specs()), (
+        "README rule table is stale: run `factlint rules --format markdown` and paste it"
+    )
+
+
+def test_published_schema_is_current() -> None:
+    published = json.loads((ROOT / "docs" / "report.schema.json").read_text("utf-8"))
+    assert published == Report.model_json_schema(), "run `factlint schema > docs/report.schema.json`"
+
+
+def test_fixture_reports_validate_against_schema() -> None:
+    schema = Report.model_json_schema()
+    expected = list((ROOT / "fixtures").rglob("*.expected.json"))
+    assert expected
+    for path in expected:
+        jsonschema.validate(json.loads(path.read_text("utf-8")), schema)
