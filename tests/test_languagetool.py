@@ -120,6 +120,16 @@ def test_options_are_sent_to_the_server(tmp_path):
     assert form["disabledRules"] == ["EN_QUOTES"] and form["disabledCategories"] == ["TYPOS"]
 
 
+def test_lt_rule_examples_against_the_fake_server(tmp_path):
+    from factlint.packs import builtin_rules_dir, load_pack_file
+
+    (spec,) = [s for s in load_pack_file("grammar", builtin_rules_dir() / "grammar.yaml") if s.name == "lt"]
+    with FakeLanguageTool({"a investigation": A_AN}) as server:
+        bad = lint(tmp_path, spec.examples.bad, server.url, name="example.txt", select=("grammar/lt",))
+        good = lint(tmp_path, spec.examples.good, server.url, name="example.txt", select=("grammar/lt",))
+    assert [f.rule for f in bad] == ["grammar/lt:EN_A_VS_AN"] and good == []
+
+
 # -- failures: one clear line naming the fix, never a finding, never a silent pass ---------------
 def expect_error(tmp_path, url, *fragments, mode="ok"):
     with FakeLanguageTool({}, mode=mode) as server, pytest.raises(FactlintError) as info:
@@ -215,6 +225,10 @@ def test_real_languagetool_finds_a_an_and_misspelling(tmp_path):
     finally:
         close_all()
     by_text = {f.text: f for f in findings}
-    assert by_text["a"].rule.startswith("grammar/lt:") or "a investigation" in by_text
+    assert any(f.rule == "grammar/lt:EN_A_VS_AN" for f in findings), findings
     assert by_text["recieved"].rule == "spelling/unknown-word"
     assert all(text[f.offset:f.end_offset] == f.text for f in findings)
+    good = lint_text(text.replace("a inv", "an inv").replace("recieved", "received"),
+                     path=str(tmp_path / "d.txt"), config=str(config))
+    close_all()
+    assert not [f for f in good if f.rule in ("grammar/lt:EN_A_VS_AN", "spelling/unknown-word")], good

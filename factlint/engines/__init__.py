@@ -139,5 +139,15 @@ def _run(engine: Engine, doc: Document) -> list[SegmentLint]:
         for lint in lints:
             start, end = max(0, lint.start), min(len(segment.text), lint.end)
             source_start, source_end = segment.source_span(start, end)
+            if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
+                continue
             found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
     return found
+
+
+def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:
+    """Spacing or punctuation next to removed markup (a code span, a link target): not in the text.
+
+    "The `defense` and" reaches the engine as "The  and"; its double space is ours, not the writer's.
+    """
+    return source_length != length and not any(ch.isalnum() for ch in flagged)
