@@ -195,7 +195,7 @@ class Linter:
         for s in suppressions:
             line, column = doc.line_col(s.start)
             end_line, end_column = doc.line_col(s.end)
-            unknown = [r for r in s.rules if r not in known]
+            unknown = [r for r in s.rules if r not in known and _base_id(r) not in known]
             where = dict(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 text=doc.text[s.start : s.end], offset=s.start, end_offset=s.end,

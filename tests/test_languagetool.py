@@ -101,6 +101,14 @@ def test_dynamic_rule_ids_select_ignore_and_severity(tmp_path):
         assert {f.rule: f.severity.value for f in severe}["grammar/lt:EN_A_VS_AN"] == "error"
 
 
+def test_dynamic_rule_ids_in_suppressions(tmp_path):
+    text = ("<!-- factlint-disable-next-line grammar/lt:EN_A_VS_AN -->\n"
+            "Police said there will be a investigation,and a inquiry.\n")
+    with FakeLanguageTool({"a investigation": A_AN, ",": COMMA}) as server:
+        findings = lint(tmp_path, text, server.url, select=("grammar", "meta"))
+    assert [f.rule for f in findings] == ["grammar/lt:COMMA_PARENTHESIS_WHITESPACE"]
+
+
 def test_quoted_speech_and_headlines(tmp_path):
     text = "Minister in a investigation row\n\nShe said: \"It was a investigation.\" It is a investigation.\n"
     with FakeLanguageTool({"a investigation": A_AN, "Minister": {"id": "UPPERCASE_X", "category": "CASING"}}) as server:
