@@ -31,6 +31,9 @@ class GrammarOptions(Options):
     languagetool: bool = Field(
         False, description="Report every LanguageTool match as <rule id>:<RULE_ID>"
     )
+    autofix: bool = Field(
+        False, description="Let --fix apply the engine's fix when it offers exactly one"
+    )
 
 
 class Grammar(Kind[GrammarOptions]):
@@ -38,7 +41,7 @@ class Grammar(Kind[GrammarOptions]):
 
     name = "grammar"
     options_model = GrammarOptions
-    fixable = True
+    fixable = False  # engines misfire: fixes are shown, applied only with the autofix option
     defers: ClassVar[bool] = True  # the engine drops our finding when a house rule says the same
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -54,10 +57,10 @@ class Grammar(Kind[GrammarOptions]):
                 continue
             if not self.options.languagetool and _harper_kind(lint.kind) not in wanted:
                 continue
+            fixable = self.options.autofix and len(lint.suggestions) == 1
             finding = self.finding(
                 doc, item.source_start, item.source_end, suggestions=list(lint.suggestions),
-                fixable=len(lint.suggestions) == 1, engine_message=lint.message,
-                engine_rule=lint.rule, kind=lint.kind,
+                fixable=fixable, engine_message=lint.message, engine_rule=lint.rule, kind=lint.kind,
             )
             if self.options.languagetool:
                 finding = finding.model_copy(update={"rule": f"{self.id}:{lint.rule}"})

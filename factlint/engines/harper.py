@@ -49,6 +49,7 @@ NEWS_DISABLED: dict[str, str] = {
     "TheyToThem": "false alarms: the support they are giving (3)",
     "AvoidCurses": "names and idioms: Dick de Bruyn, tit-for-tat (2)",
     "MergeWords": "false alarms: 30s and -> sand (2)",
+    "ToTwoToo": "false alarms: up to now -> up too now, due to cold (2)",
 }
 # Headlines and headings: title case and capitals are headline style, not errors.
 HEADLINE_SKIPPED_KINDS = frozenset({"Capitalization"})
