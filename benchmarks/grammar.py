@@ -21,10 +21,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # The repo's sibling shared/ (for a worktree in /work/wt/NAME, the one beside /work/wt).
-SHARED = Path(os.environ.get("FACTLINT_SHARED") or next(
-    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
-    ROOT.parent / "shared",
-))
+SHARED = Path(
+    os.environ.get("FACTLINT_SHARED")
+    or next(
+        (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+        ROOT.parent / "shared",
+    )
+)
 CORPUS = SHARED / "corpus"
 
 
@@ -56,8 +59,15 @@ def lint_all(articles: list[tuple[Path, str]], grammar: bool) -> list[float]:
 
 def cold_start(grammar: bool) -> float:
     """Wall time of one `factlint check` process on the seed draft (best of 3)."""
-    args = [sys.executable, "-m", "factlint", "check", "--exit-zero", "-q",
-            str(ROOT / "fixtures" / "seed" / "article.txt")]
+    args = [
+        sys.executable,
+        "-m",
+        "factlint",
+        "check",
+        "--exit-zero",
+        "-q",
+        str(ROOT / "fixtures" / "seed" / "article.txt"),
+    ]
     if not grammar:
         args += ["--ignore", "grammar,spelling"]
     best = float("inf")
@@ -80,16 +90,24 @@ def speed(n: int, seed: int) -> None:
     total_off, total_on = sum(off), sum(on)
     harper_cost = total_on - total_off
     print(f"articles: {len(articles)} (BBC en-GB + Reuters en-US), seed {seed}")
-    print(f"grammar off: {len(off) / total_off:8.1f} articles/s   mean {statistics.mean(off) * 1000:6.1f} ms")
-    print(f"grammar on:  {len(on) / total_on:8.1f} articles/s   mean {statistics.mean(on) * 1000:6.1f} ms"
-          f"   p90 {sorted(on)[int(len(on) * 0.9)] * 1000:6.1f} ms   max {max(on) * 1000:6.1f} ms")
+    mean_off, mean_on = statistics.mean(off) * 1000, statistics.mean(on) * 1000
+    p90 = sorted(on)[int(len(on) * 0.9)] * 1000
+    print(f"grammar off: {len(off) / total_off:8.1f} articles/s   mean {mean_off:6.1f} ms")
+    print(
+        f"grammar on:  {len(on) / total_on:8.1f} articles/s   mean {mean_on:6.1f} ms"
+        f"   p90 {p90:6.1f} ms   max {max(on) * 1000:6.1f} ms"
+    )
     print(f"Harper share of the time with grammar on: {harper_cost / total_on:.0%}")
     ratio = harper_cost / total_off
-    print(f"Harper pass vs the rest of factlint: {ratio:.2f}x  (target <= 2x: "
-          f"{'met' if ratio <= 2 else 'NOT met'})")
+    print(
+        f"Harper pass vs the rest of factlint: {ratio:.2f}x  (target <= 2x: "
+        f"{'met' if ratio <= 2 else 'NOT met'})"
+    )
     cold_on, cold_off = cold_start(True), cold_start(False)
-    print(f"cold start, seed draft: grammar on {cold_on:.2f} s (target < 1.5 s: "
-          f"{'met' if cold_on < 1.5 else 'NOT met'}), grammar off {cold_off:.2f} s")
+    print(
+        f"cold start, seed draft: grammar on {cold_on:.2f} s (target < 1.5 s: "
+        f"{'met' if cold_on < 1.5 else 'NOT met'}), grammar off {cold_off:.2f} s"
+    )
 
 
 def noise(n: int, seed: int) -> None:
@@ -106,13 +124,14 @@ def noise(n: int, seed: int) -> None:
     for path, dialect in articles:
         doc = Document.parse(path.read_text("utf-8"), str(path))
         for segment in doc.segments:
-            lints = linters[dialect].organized_lints(segment.text, language=harper.Language.PLAINTEXT)
+            linter = linters[dialect]
+            lints = linter.organized_lints(segment.text, language=harper.Language.PLAINTEXT)
             for rule, found in lints.items():
                 for lint in found:
                     counts[rule] += 1
                     if len(examples[rule]) < 2:
-                        examples[rule].append(f"{path.name}: {lint.problem_text!r} -> "
-                                              f"{[s.replacement_text for s in lint.suggestions[:2]]}")
+                        fixes = [s.replacement_text for s in lint.suggestions[:2]]
+                        examples[rule].append(f"{path.name}: {lint.problem_text!r} -> {fixes}")
     print(f"lints per Harper rule over {len(articles)} articles (SpellCheck before name filtering)")
     for rule, count in counts.most_common():
         mark = "off by default" if rule in NEWS_DISABLED else ""

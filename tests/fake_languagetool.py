@@ -9,8 +9,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-LANGUAGES = [{"name": f"English ({v})", "code": "en", "longCode": f"en-{v}"}
-             for v in ("US", "GB", "AU", "CA", "NZ", "ZA")]
+LANGUAGES = [
+    {"name": f"English ({v})", "code": "en", "longCode": f"en-{v}"}
+    for v in ("US", "GB", "AU", "CA", "NZ", "ZA")
+]
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -75,16 +77,26 @@ class FakeLanguageTool:
         for word, rule in self.words.items():
             start = text.find(word)
             while start != -1:
-                found.append({
-                    "message": rule.get("message", "Possible problem"),
-                    "replacements": [{"value": v} for v in rule.get("replacements", [])],
-                    "offset": utf16_len(text[:start]),  # Java string offsets
-                    "length": utf16_len(word),
-                    "context": {"text": text, "offset": utf16_len(text[:start]), "length": utf16_len(word)},
-                    "sentence": text,
-                    "rule": {"id": rule["id"], "description": "", "issueType": rule.get("issueType", "grammar"),
-                             "category": {"id": rule.get("category", "GRAMMAR"), "name": ""}},
-                })
+                found.append(
+                    {
+                        "message": rule.get("message", "Possible problem"),
+                        "replacements": [{"value": v} for v in rule.get("replacements", [])],
+                        "offset": utf16_len(text[:start]),  # Java string offsets
+                        "length": utf16_len(word),
+                        "context": {
+                            "text": text,
+                            "offset": utf16_len(text[:start]),
+                            "length": utf16_len(word),
+                        },
+                        "sentence": text,
+                        "rule": {
+                            "id": rule["id"],
+                            "description": "",
+                            "issueType": rule.get("issueType", "grammar"),
+                            "category": {"id": rule.get("category", "GRAMMAR"), "name": ""},
+                        },
+                    }
+                )
                 start = text.find(word, start + 1)
         return sorted(found, key=lambda m: m["offset"])
 

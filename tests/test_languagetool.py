@@ -10,52 +10,71 @@ import sys
 from pathlib import Path
 
 import pytest
+from fake_languagetool import FakeLanguageTool
 
 from factlint import lint_text
 from factlint.config import Overrides
 from factlint.engines import close_all
 from factlint.engines.languagetool import code_points_to_utf16, utf16_to_code_points
 from factlint.errors import FactlintError
-from fake_languagetool import FakeLanguageTool
 
 A_AN = {"id": "EN_A_VS_AN", "message": "Use 'an' before a vowel sound.", "replacements": ["an"]}
-COMMA = {"id": "COMMA_PARENTHESIS_WHITESPACE", "message": "Put a space after the comma.",
-         "replacements": [", "], "category": "TYPOGRAPHY", "issueType": "whitespace"}
-SPELLER = {"id": "MORFOLOGIK_RULE_EN_GB", "message": "Possible spelling mistake found.",
-           "replacements": ["received"], "category": "TYPOS", "issueType": "misspelling"}
+COMMA = {
+    "id": "COMMA_PARENTHESIS_WHITESPACE",
+    "message": "Put a space after the comma.",
+    "replacements": [", "],
+    "category": "TYPOGRAPHY",
+    "issueType": "whitespace",
+}
+SPELLER = {
+    "id": "MORFOLOGIK_RULE_EN_GB",
+    "message": "Possible spelling mistake found.",
+    "replacements": ["received"],
+    "category": "TYPOS",
+    "issueType": "misspelling",
+}
 
 
 def write_config(folder: Path, url: str, extra: str = "") -> Path:
     path = folder / ".factlint.toml"
     path.write_text(
         f'dialect = "en-GB"\n{extra}\n[grammar]\nbackend = "languagetool"\n'
-        f'[grammar.languagetool]\nurl = "{url}"\ntimeout = 0.5\n', "utf-8")
+        f'[grammar.languagetool]\nurl = "{url}"\ntimeout = 0.5\n',
+        "utf-8",
+    )
     return path
 
 
 def lint(folder: Path, text: str, url: str, name: str = "draft.md", extra: str = "", **over):
     config = write_config(folder, url, extra)
     try:
-        return lint_text(text, path=str(folder / name), config=str(config),
-                         overrides=Overrides(**over))
+        return lint_text(
+            text, path=str(folder / name), config=str(config), overrides=Overrides(**over)
+        )
     finally:
         close_all()
 
 
-@pytest.mark.parametrize(("prefix", "word"), [
-    ("", "a investigation"),
-    ("Fans 👍👍 cheered. ", "a investigation"),                 # non-BMP before the match
-    ("𝐁𝐨𝐥𝐝 text: ", "a investigation"),
-    ("The team 🏳️‍🌈 said there will be ", "a investigation"),  # ZWJ emoji sequence
-])
+@pytest.mark.parametrize(
+    ("prefix", "word"),
+    [
+        ("", "a investigation"),
+        ("Fans 👍👍 cheered. ", "a investigation"),  # non-BMP before the match
+        ("𝐁𝐨𝐥𝐝 text: ", "a investigation"),
+        ("The team 🏳️‍🌈 said there will be ", "a investigation"),  # ZWJ emoji sequence
+    ],
+)
 def test_match_maps_to_exact_source_span_with_non_bmp_text(tmp_path, prefix, word):
     text = f"---\ntitle: Report\n---\n\n{prefix}Police said there will be {word}.\r\n"
     with FakeLanguageTool({word: A_AN}) as server:
         findings = lint(tmp_path, text, server.url, select=("grammar",))
     (finding,) = findings
     assert finding.rule == "grammar/lt:EN_A_VS_AN"
-    assert finding.text == word == text[finding.offset:finding.end_offset]
-    assert (finding.line, finding.column) == (5, len(prefix) + len("Police said there will be ") + 1)
+    assert finding.text == word == text[finding.offset : finding.end_offset]
+    assert (finding.line, finding.column) == (
+        5,
+        len(prefix) + len("Police said there will be ") + 1,
+    )
     assert finding.suggestions == ["an"]
 
 
@@ -71,8 +90,8 @@ def test_utf16_conversion_helpers():
     text = "a👍b𝐁c"
     assert code_points_to_utf16(text, 2) == 3
     assert code_points_to_utf16(text, 4) == 6
-    assert utf16_to_code_points(text[1:], 2) == 1   # the emoji alone
-    assert utf16_to_code_points(text[1:], 5) == 3   # 👍 b 𝐁
+    assert utf16_to_code_points(text[1:], 2) == 1  # the emoji alone
+    assert utf16_to_code_points(text[1:], 5) == 3  # 👍 b 𝐁
 
 
 def test_speller_matches_are_name_aware_unknown_words(tmp_path):
@@ -88,30 +107,60 @@ def test_dynamic_rule_ids_select_ignore_and_severity(tmp_path):
     rules = {"a investigation": A_AN, ",": COMMA}
     with FakeLanguageTool(rules) as server:
         every = lint(tmp_path, text, server.url, name="d.txt", select=("grammar",))
-        assert {f.rule for f in every} == {"grammar/lt:EN_A_VS_AN", "grammar/lt:COMMA_PARENTHESIS_WHITESPACE"}
-        ignored = lint(tmp_path, text, server.url, name="d.txt", select=("grammar",),
-                       ignore=("grammar/lt:COMMA_PARENTHESIS_WHITESPACE",))
+        assert {f.rule for f in every} == {
+            "grammar/lt:EN_A_VS_AN",
+            "grammar/lt:COMMA_PARENTHESIS_WHITESPACE",
+        }
+        ignored = lint(
+            tmp_path,
+            text,
+            server.url,
+            name="d.txt",
+            select=("grammar",),
+            ignore=("grammar/lt:COMMA_PARENTHESIS_WHITESPACE",),
+        )
         assert [f.rule for f in ignored] == ["grammar/lt:EN_A_VS_AN"]
-        only = lint(tmp_path, text, server.url, name="d.txt", select=("grammar/lt:COMMA_PARENTHESIS_WHITESPACE",))
+        only = lint(
+            tmp_path,
+            text,
+            server.url,
+            name="d.txt",
+            select=("grammar/lt:COMMA_PARENTHESIS_WHITESPACE",),
+        )
         assert [f.rule for f in only] == ["grammar/lt:COMMA_PARENTHESIS_WHITESPACE"]
-        none = lint(tmp_path, text, server.url, name="d.txt", select=("grammar",), ignore=("grammar/lt",))
+        none = lint(
+            tmp_path, text, server.url, name="d.txt", select=("grammar",), ignore=("grammar/lt",)
+        )
         assert none == []
-        severe = lint(tmp_path, text, server.url, name="d.txt", select=("grammar",),
-                      extra='[severity]\n"grammar/lt:EN_A_VS_AN" = "error"')
+        severe = lint(
+            tmp_path,
+            text,
+            server.url,
+            name="d.txt",
+            select=("grammar",),
+            extra='[severity]\n"grammar/lt:EN_A_VS_AN" = "error"',
+        )
         assert {f.rule: f.severity.value for f in severe}["grammar/lt:EN_A_VS_AN"] == "error"
 
 
 def test_dynamic_rule_ids_in_suppressions(tmp_path):
-    text = ("<!-- factlint-disable-next-line grammar/lt:EN_A_VS_AN -->\n"
-            "Police said there will be a investigation,and a inquiry.\n")
+    text = (
+        "<!-- factlint-disable-next-line grammar/lt:EN_A_VS_AN -->\n"
+        "Police said there will be a investigation,and a inquiry.\n"
+    )
     with FakeLanguageTool({"a investigation": A_AN, ",": COMMA}) as server:
         findings = lint(tmp_path, text, server.url, select=("grammar", "meta"))
     assert [f.rule for f in findings] == ["grammar/lt:COMMA_PARENTHESIS_WHITESPACE"]
 
 
 def test_quoted_speech_and_headlines(tmp_path):
-    text = "Minister in a investigation row\n\nShe said: \"It was a investigation.\" It is a investigation.\n"
-    with FakeLanguageTool({"a investigation": A_AN, "Minister": {"id": "UPPERCASE_X", "category": "CASING"}}) as server:
+    text = (
+        "Minister in a investigation row\n\n"
+        'She said: "It was a investigation." It is a investigation.\n'
+    )
+    with FakeLanguageTool(
+        {"a investigation": A_AN, "Minister": {"id": "UPPERCASE_X", "category": "CASING"}}
+    ) as server:
         findings = lint(tmp_path, text, server.url, name="d.txt", select=("grammar",))
     last = text.splitlines()[2].rindex("a investigation") + 1
     assert [(f.line, f.column) for f in findings] == [(1, 13), (3, last)]  # not the quote
@@ -120,7 +169,10 @@ def test_quoted_speech_and_headlines(tmp_path):
 def test_options_are_sent_to_the_server(tmp_path):
     with FakeLanguageTool({}) as server:
         config = write_config(tmp_path, server.url)
-        config.write_text(config.read_text() + 'disable = ["EN_QUOTES"]\ndisable-categories = ["TYPOS"]\npicky = true\n')
+        config.write_text(
+            config.read_text()
+            + 'disable = ["EN_QUOTES"]\ndisable-categories = ["TYPOS"]\npicky = true\n'
+        )
         lint_text("A sentence.\n", path=str(tmp_path / "d.txt"), config=str(config))
         close_all()
     form = server.requests[-1]
@@ -131,10 +183,16 @@ def test_options_are_sent_to_the_server(tmp_path):
 def test_lt_rule_examples_against_the_fake_server(tmp_path):
     from factlint.packs import builtin_rules_dir, load_pack_file
 
-    (spec,) = [s for s in load_pack_file("grammar", builtin_rules_dir() / "grammar.yaml") if s.name == "lt"]
+    (spec,) = [
+        s for s in load_pack_file("grammar", builtin_rules_dir() / "grammar.yaml") if s.name == "lt"
+    ]
     with FakeLanguageTool({"a investigation": A_AN}) as server:
-        bad = lint(tmp_path, spec.examples.bad, server.url, name="example.txt", select=("grammar/lt",))
-        good = lint(tmp_path, spec.examples.good, server.url, name="example.txt", select=("grammar/lt",))
+        bad = lint(
+            tmp_path, spec.examples.bad, server.url, name="example.txt", select=("grammar/lt",)
+        )
+        good = lint(
+            tmp_path, spec.examples.good, server.url, name="example.txt", select=("grammar/lt",)
+        )
     assert [f.rule for f in bad] == ["grammar/lt:EN_A_VS_AN"] and good == []
 
 
@@ -172,7 +230,7 @@ def test_no_java(tmp_path, monkeypatch):
     monkeypatch.setattr(languagetool.shutil, "which", lambda name: None)
     config = tmp_path / ".factlint.toml"
     config.write_text('[grammar]\nbackend = "languagetool"\n', "utf-8")
-    with pytest.raises(FactlintError, match="install Java.*grammar.languagetool.url.*harper"):
+    with pytest.raises(FactlintError, match=r"install Java.*grammar.languagetool.url.*harper"):
         lint_text("A sentence.\n", path=str(tmp_path / "d.txt"), config=str(config))
 
 
@@ -188,7 +246,7 @@ def test_local_server_that_cannot_start(tmp_path, monkeypatch):
     monkeypatch.setattr(language_tool_python, "LanguageTool", broken)
     config = tmp_path / ".factlint.toml"
     config.write_text('[grammar]\nbackend = "languagetool"\n', "utf-8")
-    with pytest.raises(FactlintError, match="cannot start a local LanguageTool server .*403"):
+    with pytest.raises(FactlintError, match=r"cannot start a local LanguageTool server .*403"):
         lint_text("A sentence.\n", path=str(tmp_path / "d.txt"), config=str(config))
 
 
@@ -196,8 +254,13 @@ def test_cli_exits_2_with_one_line(tmp_path):
     write_config(tmp_path, "http://127.0.0.1:9")
     draft = tmp_path / "draft.txt"
     draft.write_text("A sentence.\n", "utf-8")
-    result = subprocess.run([sys.executable, "-m", "factlint", "check", str(draft)],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "factlint", "check", str(draft)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -211,7 +274,9 @@ def _real_server() -> str | None:
 
 def _local_install() -> bool:
     home = Path(os.environ.get("LTP_PATH", Path.home() / ".cache" / "language_tool_python"))
-    return shutil.which("java") is not None and any(home.glob("LanguageTool-*/languagetool-server.jar"))
+    return shutil.which("java") is not None and any(
+        home.glob("LanguageTool-*/languagetool-server.jar")
+    )
 
 
 REAL = pytest.mark.skipif(
@@ -235,8 +300,13 @@ def test_real_languagetool_finds_a_an_and_misspelling(tmp_path):
     by_text = {f.text: f for f in findings}
     assert any(f.rule == "grammar/lt:EN_A_VS_AN" for f in findings), findings
     assert by_text["recieved"].rule == "spelling/unknown-word"
-    assert all(text[f.offset:f.end_offset] == f.text for f in findings)
-    good = lint_text(text.replace("a inv", "an inv").replace("recieved", "received"),
-                     path=str(tmp_path / "d.txt"), config=str(config))
+    assert all(text[f.offset : f.end_offset] == f.text for f in findings)
+    good = lint_text(
+        text.replace("a inv", "an inv").replace("recieved", "received"),
+        path=str(tmp_path / "d.txt"),
+        config=str(config),
+    )
     close_all()
-    assert not [f for f in good if f.rule in ("grammar/lt:EN_A_VS_AN", "spelling/unknown-word")], good
+    assert not [f for f in good if f.rule in ("grammar/lt:EN_A_VS_AN", "spelling/unknown-word")], (
+        good
+    )

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
     from factlint.document import Document
 
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
-OPENERS = set("“\"‘'(:[—–-•*")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")  # noqa: RUF001 - curly apostrophes are meant
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # noqa: RUF001
+OPENERS = set("“\"‘'(:[—–-•*")  # noqa: RUF001 - opening quotes, colon, brackets, dashes, bullets
 _CACHE: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
@@ -58,10 +58,10 @@ def _names(doc: Document) -> set[str]:
             word = strip_possessive(token.text)
             names.add(word)
             names.update(part for part in word.split("-") if part[:1].isupper())
-    for person in getattr(analysis, "people", None) or ():
-        name = getattr(person, "name", person)
-        if isinstance(name, str):
-            names.update(strip_possessive(w) for w in WORD.findall(name))
+    for person in getattr(analysis, "people", None) or ():  # the attribution analysis, if present
+        for name in (getattr(person, "name", person), getattr(person, "full_name", None)):
+            if isinstance(name, str):
+                names.update(strip_possessive(w) for w in WORD.findall(name))
     return names
 
 

@@ -59,10 +59,11 @@ class UnknownWord(Kind[UnknownWordOptions]):
 
     def _rejected(self, doc: Document, vocab: Vocabulary) -> Iterator[Finding]:
         """Terms on the house reject list, wherever the engine stands on them."""
-        scope = self.scope | ({"quotes"} if self.settings.config.grammar.check_quotes_spelling else set())
+        quotes = self.settings.config.grammar.check_quotes_spelling
+        scope = self.scope | {"quotes"} if quotes else self.scope
         for pattern in vocab.reject:
             bounded = re.compile(rf"(?<!\w)(?:{pattern.pattern})(?!\w)", pattern.flags)
-            for hit in doc.analysis.pattern_hits(bounded, frozenset(scope)):
+            for hit in doc.analysis.pattern_hits(bounded, scope):
                 yield self.finding_at(doc, hit, message=f"'{hit.text}' is on the house reject list")
 
 

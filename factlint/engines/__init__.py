@@ -135,7 +135,7 @@ def _run(engine: Engine, doc: Document) -> list[SegmentLint]:
     segments = [s for s in doc.segments if s.text.strip()]
     texts = [Text(s.text, s.kind != "prose") for s in segments]
     found = []
-    for segment, lints in zip(segments, engine.check(texts)):
+    for segment, lints in zip(segments, engine.check(texts), strict=True):
         for lint in lints:
             start, end = max(0, lint.start), min(len(segment.text), lint.end)
             source_start, source_end = segment.source_span(start, end)
@@ -148,6 +148,7 @@ def _run(engine: Engine, doc: Document) -> list[SegmentLint]:
 def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:
     """Spacing or punctuation next to removed markup (a code span, a link target): not in the text.
 
-    "The `defense` and" reaches the engine as "The  and"; its double space is ours, not the writer's.
+    "The `defense` and" reaches the engine as "The  and": that double space is ours, not the
+    writer's.
     """
     return source_length != length and not any(ch.isalnum() for ch in flagged)

