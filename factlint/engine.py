@@ -153,7 +153,7 @@ class Linter:
                     _file_finding(doc.path, "meta/rule-error", f"rule {rule.id} failed: {exc!r}")
                 )
         findings = _dedupe(findings)
-        findings = self._sub_filter(_drop_deferred(findings, self._deferring))
+        findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
             findings = self._suppress(doc, findings)
         return sorted(findings, key=sort_key)
@@ -221,19 +221,28 @@ def _base_id(name: str) -> str:
     return name.split(":", 1)[0]
 
 
-def _drop_deferred(findings: list[Finding], deferring: set[str]) -> list[Finding]:
-    """Drop a deferring rule's finding when another rule flags the same span with the same fix."""
+def _drop_deferred(findings: list[Finding], deferring: set[str], text: str) -> list[Finding]:
+    """Drop a deferring rule's finding when another rule's finding makes the same fix.
+
+    Same fix: both start at the same offset and applying either gives the same text, e.g.
+    "defense" -> "defence" (house rule) and "defense's" -> "defence's" (grammar engine).
+    """
     if not deferring:
         return findings
-    house = {
-        (f.offset, f.end_offset, f.suggestions[0])
-        for f in findings if f.suggestions and _base_id(f.rule) not in deferring
-    }
-    return [
-        f for f in findings
-        if not (_base_id(f.rule) in deferring and f.suggestions
-                and (f.offset, f.end_offset, f.suggestions[0]) in house)
-    ]
+    house: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.suggestions and _base_id(f.rule) not in deferring:
+            house.setdefault(f.offset, []).append(f)
+
+    def same_fix(f: Finding) -> bool:
+        for h in house.get(f.offset, ()):
+            if h.end_offset <= f.end_offset and (
+                h.suggestions[0] + text[h.end_offset : f.end_offset] == f.suggestions[0]
+            ):
+                return True
+        return False
+
+    return [f for f in findings if not (_base_id(f.rule) in deferring and f.suggestions and same_fix(f))]
 
 
 def _is_pack_of(name: str, enabled: set[str]) -> bool:

@@ -115,6 +115,13 @@ def test_same_span_and_fix_is_reported_once_under_the_house_rule():
     ]
 
 
+def test_same_fix_with_a_longer_span_is_reported_once():
+    # Harper flags "defense's" -> "defence's"; consistency/spelling flags "defense" -> "defence"
+    text = "The spokesman said the defense's weakest point remained the east.\n"
+    rules = [(f.rule, f.text) for f in lint_text(text, overrides=Overrides(dialect="en-GB"))]
+    assert rules == [("consistency/spelling", "defense")]
+
+
 def test_a_different_fix_on_the_same_span_is_kept():
     # consistency/spelling keeps the possessive out of its span; Harper flags "Defenses" whole
     text = "Air Defenses Bolstered\n\nThe budget rose.\n"

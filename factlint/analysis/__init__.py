@@ -13,6 +13,8 @@ from factlint.analysis.sentences import Sentence, split_sentences
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from factlint.analysis.names import NameMention
+    from factlint.analysis.offices import Office
     from factlint.analysis.quotes import Quotation
     from factlint.document import Document, Segment
 
@@ -83,6 +85,20 @@ class Analysis:
         from factlint.analysis.quotes import find_quotations
 
         return find_quotations(self.doc)
+
+    @cached_property
+    def offices(self) -> list[Office]:
+        """Mentions of ministerial offices ("Defence Secretary", "Secretary of Defence")."""
+        from factlint.analysis.offices import find_offices
+
+        return find_offices(self.doc)
+
+    @cached_property
+    def name_mentions(self) -> list[NameMention]:
+        """Capitalised personal and place names in name position ("Mr Zelensky", "Jane Smith")."""
+        from factlint.analysis.names import find_names
+
+        return find_names(self.doc)
 
     @cached_property
     def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:

@@ -1,81 +1,68 @@
-"""Proper names a document establishes: words it capitalises in the middle of a sentence.
+"""Names in name position: a capitalised surname after an honorific or a first name.
 
-A simple, loose heuristic for name-aware spelling: "Shapps" in "marked Shapps' first trip" is a
-name because nothing but a name is capitalised there. Words at a sentence start or after an opening
-quote mark, a colon or a bracket are not evidence unless a capitalised word follows ("Arsene
-Wenger said"); headlines (title case) are not evidence either. When the
-analysis layer knows people (``doc.analysis.people``), their names are added.
+"Mr Zelensky", "President Zelenskiy", "Jane Smith": the last word is the name a rule compares;
+the first name and honorific are kept so that two people who share a surname (or have similar
+ones) are never treated as one.
 """
 
 from __future__ import annotations
 
 import re
-import weakref
-from bisect import bisect_left
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factlint.analysis import Analysis, Token
     from factlint.document import Document
 
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")  # noqa: RUF001 - curly apostrophes are meant
-WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # noqa: RUF001
-OPENERS = set("“\"‘'(:[—–-•*")  # noqa: RUF001 - opening quotes, colon, brackets, dashes, bullets
-_CACHE: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
+HONORIFICS = frozenset(
+    """Mr Mrs Ms Miss Dr Sir Dame Lord Lady Baroness President Professor Prof Senator Sen General
+    Gen Colonel Col Captain Capt Judge Justice Prince Princess King Queen Pope Sheikh Ayatollah
+    Chancellor Governor Gov Mayor Rev Father Minister Secretary Premier Leader Chairman""".split()
+)
+CAP = r"(?:O[’']|Mc|Mac)?[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?"
+# A run of capitalised words on one line: "Ukrainian President Volodymyr Zelensky".
+RUN = re.compile(
+    rf"(?<![\w’'-])(?:{CAP}\.?)(?:[ \n](?:{CAP}|[A-Z]\.))*(?=[’']s?\b|[’']|(?![\w’'-]))"
+)
+# Capitalised words that start a run without being a first name ("New York", "The Times").
+NOT_FIRST = frozenset(
+    """The A An In On At For Of And But If When While As After Before Since Its His Her Their Our
+    New North South East West Central United Royal National British Labour Tory Conservative
+    Liberal Democrat Democrats Republican Prime Foreign Home Defence Defense Health Shadow
+    Deputy Chief Former Mr Mrs Ms Dr Sir Lord Lady President Professor Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Premier League Cup World Grand Street Road Bank Club City Great
+    Old Saint St Mount Lake Fort Port Santa San Los Las Le La El Al De Van Von Du Di""".split()
+)
 
 
-def strip_possessive(word: str) -> str:
-    return POSSESSIVE.sub("", word)
+@dataclass(frozen=True)
+class NameMention:
+    """A surname in name position: segment offsets of ``last`` (possessive excluded)."""
+
+    segment: int
+    start: int
+    end: int
+    last: str
+    first: str | None  # "Jane" in "Jane Smith"
+    honorific: str | None  # "Mr" in "Mr Smith"
 
 
-def established_names(doc: Document) -> frozenset[str]:
-    """Words (case kept, possessives removed) that the document uses as proper names."""
-    analysis = doc.analysis
-    if analysis not in _CACHE:
-        _CACHE[analysis] = frozenset(_names(doc))
-    return _CACHE[analysis]
-
-
-def _names(doc: Document) -> set[str]:
-    analysis = doc.analysis
-    starts: dict[int, list[int]] = {}
-    for sentence in analysis.sentences:
-        starts.setdefault(sentence.segment, []).append(sentence.start)
-    names: set[str] = set()
+def find_names(doc: Document) -> list[NameMention]:
+    """Every surname after an honorific or a plausible first name, in document order."""
+    found: list[NameMention] = []
     for segment in doc.segments:
-        if segment.kind != "prose":
-            continue
-        tokens = analysis.tokens[segment.index]
-        token_starts = [t.start for t in tokens]
-        initial = {bisect_left(token_starts, s) for s in starts.get(segment.index, [0])}
-        for i, token in enumerate(tokens):
-            if not token.text[:1].isupper():
+        for match in RUN.finditer(segment.text):
+            words = match.group().split()
+            if len(words) < 2:
                 continue
-            if (i in initial or _after_opener(segment.text, token.start)) and not _run_start(
-                segment.text, token, tokens[i + 1] if i + 1 < len(tokens) else None
-            ):
+            last = words[-1]
+            titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in HONORIFICS]
+            rest = words[titles[-1] + 1 : -1] if titles else words[:-1]
+            first = next((w for w in rest if not w.endswith(".")), None)
+            if not titles and (first is None or first in NOT_FIRST or words[0] in NOT_FIRST):
                 continue
-            word = strip_possessive(token.text)
-            names.add(word)
-            names.update(part for part in word.split("-") if part[:1].isupper())
-    for person in getattr(analysis, "people", None) or ():  # the attribution analysis, if present
-        for name in (getattr(person, "name", person), getattr(person, "full_name", None)):
-            if isinstance(name, str):
-                names.update(strip_possessive(w) for w in WORD.findall(name))
-    return names
-
-
-def _run_start(text: str, token: Token, following: Token | None) -> bool:
-    """Whether a token opens a run of capitalised words (Arsene Wenger, Las Vegas)."""
-    return (
-        following is not None and following.text[:1].isupper()
-        and text[token.end : following.start] == " "
-    )
-
-
-def _after_opener(text: str, start: int) -> bool:
-    """Whether a token follows an opening quote, colon, bracket or dash (or starts the text)."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t\n\u00a0":
-        i -= 1
-    return i < 0 or text[i] in OPENERS
+            end = match.end()
+            found.append(NameMention(segment.index, end - len(last), end, last, first,
+                                     words[titles[-1]].rstrip(".") if titles else None))
+    return found

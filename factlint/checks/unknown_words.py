@@ -32,7 +32,7 @@ class UnknownWord(Kind[UnknownWordOptions]):
     defers: ClassVar[bool] = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        from factlint.analysis.names import established_names, strip_possessive
+        from factlint.analysis.proper_names import established_names, strip_possessive
         from factlint.engines import document_lints
         from factlint.engines.vocab import vocabulary
 

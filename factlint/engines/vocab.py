@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factlint.analysis.names import WORD, strip_possessive
+from factlint.analysis.proper_names import WORD, strip_possessive
 from factlint.errors import FactlintError
 
 if TYPE_CHECKING:
