@@ -122,11 +122,43 @@ def test_same_fix_with_a_longer_span_is_reported_once():
     assert rules == [("consistency/spelling", "defense")]
 
 
-def test_a_different_fix_on_the_same_span_is_kept():
-    # consistency/spelling keeps the possessive out of its span; Harper flags "Defenses" whole
+def test_headline_dialect_spelling_is_reported_once():
     text = "Air Defenses Bolstered\n\nThe budget rose.\n"
     rules = [f.rule for f in lint_text(text, overrides=Overrides(dialect="en-GB"))]
     assert rules == ["consistency/spelling"]
+
+
+def test_a_different_fix_on_the_same_span_is_kept():
+    from factlint.engine import _drop_deferred
+    from factlint.finding import Finding
+
+    text = "The defense budget."
+
+    def finding(rule: str, fix: str) -> Finding:
+        return Finding(
+            path="-",
+            rule=rule,
+            severity="warning",
+            message="m",
+            line=1,
+            column=5,
+            end_line=1,
+            end_column=12,
+            text="defense",
+            suggestions=[fix],
+            offset=4,
+            end_offset=11,
+        )
+
+    house = finding("consistency/spelling", "defence")
+    kept = _drop_deferred(
+        [house, finding("spelling/unknown-word", "dense")], {"spelling/unknown-word"}, text
+    )
+    dropped = _drop_deferred(
+        [house, finding("spelling/unknown-word", "defence")], {"spelling/unknown-word"}, text
+    )
+    assert [f.suggestions[0] for f in kept] == ["defence", "dense"]
+    assert dropped == [house]
 
 
 def test_seed_names_are_not_spelling_errors():
