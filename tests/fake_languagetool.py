@@ -33,6 +33,7 @@ class FakeLanguageTool:
         self.words = words or {}
         self.mode = mode  # ok | http-500 | no-matches | slow
         self.requests: list[dict[str, list[str]]] = []
+        self.language_queries = 0  # GET /v2/languages: one per LanguageTool client created
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,6 +50,7 @@ class FakeLanguageTool:
 
             def do_GET(self) -> None:
                 if self.path.startswith("/v2/languages"):
+                    fake.language_queries += 1
                     self._send(200, json.dumps(LANGUAGES))
                 else:
                     self._send(404, "not found", "text/plain")

@@ -143,6 +143,24 @@ def test_dynamic_rule_ids_select_ignore_and_severity(tmp_path):
         assert {f.rule: f.severity.value for f in severe}["grammar/lt:EN_A_VS_AN"] == "error"
 
 
+def test_one_client_for_all_files_of_a_run(tmp_path):
+    from factlint.engine import Runner
+
+    with FakeLanguageTool({"a investigation": A_AN}) as server:
+        write_config(tmp_path, server.url)
+        for name in ("one.txt", "two.txt", "three.md"):
+            (tmp_path / name).write_text("There will be a investigation.\n", "utf-8")
+        runner = Runner()
+        try:
+            results = [
+                runner.lint_file(p) for p in sorted(tmp_path.glob("*.*")) if p.suffix != ".toml"
+            ]
+        finally:
+            close_all()
+    assert [len(r.findings) for r in results] == [1, 1, 1]
+    assert server.language_queries == 1 and len(server.requests) == 3
+
+
 def test_dynamic_rule_ids_in_suppressions(tmp_path):
     text = (
         "<!-- factlint-disable-next-line grammar/lt:EN_A_VS_AN -->\n"
