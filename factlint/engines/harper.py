@@ -14,6 +14,8 @@ from factlint.errors import FactlintError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import harper
+
     from factlint.config import HarperConfig
 
 SPELL_CHECK = "SpellCheck"
@@ -55,7 +57,7 @@ NEWS_DISABLED: dict[str, str] = {
 HEADLINE_SKIPPED_KINDS = frozenset({"Capitalization"})
 
 
-def harper_dialect(language: str) -> object:
+def harper_dialect(language: str) -> harper.Dialect:
     import harper
 
     return {
@@ -67,7 +69,7 @@ def harper_dialect(language: str) -> object:
     }[language]
 
 
-def lint_config(config: HarperConfig, known: set[str]) -> dict[str, bool]:
+def lint_config(config: HarperConfig, known: set[str]) -> dict[str, bool | None]:
     """The Harper rule switches: house defaults, then the config's disable and enable lists."""
     for key, names in (("disable", config.disable), ("enable", config.enable)):
         unknown = [name for name in names if name not in known]
@@ -76,7 +78,7 @@ def lint_config(config: HarperConfig, known: set[str]) -> dict[str, bool]:
                 f"grammar.harper.{key}: unknown Harper rule {unknown[0]!r} "
                 "(names as in Harper's rule list, e.g. OxfordComma, AnA)"
             )
-    switches = dict.fromkeys(NEWS_DISABLED, False)
+    switches: dict[str, bool | None] = dict.fromkeys(NEWS_DISABLED, False)
     switches.update(dict.fromkeys(config.disable, False))
     switches.update(dict.fromkeys(config.enable, True))
     return switches

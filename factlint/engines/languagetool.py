@@ -82,7 +82,7 @@ class LanguageToolEngine:
         from language_tool_python.exceptions import LanguageToolError
 
         try:
-            return self.tool.check(text)
+            return list(self.tool.check(text))
         except (LanguageToolError, OSError, KeyError, ValueError) as exc:
             raise FactlintError(
                 f"LanguageTool at {self.where} failed: {_reason(exc)}; check the server "
