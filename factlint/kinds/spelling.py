@@ -121,8 +121,13 @@ class Spelling(Kind[SpellingOptions]):
         analysis = doc.analysis
         segments = doc.segments
         found = []
-        # Look up each distinct word once; only words holding a variant are located.
-        for word, tokens in analysis.word_index.items():
+        # Look up each distinct word once; only words holding a variant are located. Plain words
+        # are a set intersection; only compounds and possessives need splitting.
+        index = analysis.word_index
+        candidates = index.keys() & variants.keys()
+        candidates.update(w for w in index if "-" in w or "’" in w or "'" in w)
+        for word in candidates:
+            tokens = index[word]
             parts = word.split("-")
             matches = [(i, POSSESSIVE.sub("", p)) for i, p in enumerate(parts)]
             matches = [(i, p) for i, p in matches if p in variants]
