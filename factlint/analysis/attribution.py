@@ -1,0 +1,302 @@
+"""Attributions: for each quotation, the reporting cue and the speaker that cover it.
+
+Search order for a quotation: a cue just after it in its sentence ("…,” he said), a cue before it in
+its sentence (Smith said: “…”, according to Smith, “…”), an introducing clause or paragraph that
+ends with a colon, then inheritance: a quotation that continues a quoted paragraph, opens a sentence
+after an attributed quotation of the same paragraph, or opens a paragraph that follows an attributed
+quotation. Cues are searched in text with every quotation's words blanked out, so a "said" inside a
+quotation is never its cue. Work is per sentence and per quotation: linear in document length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factlint.analysis.lexicons import Lexicons, lexicons
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis
+    from factlint.analysis.people import PeopleIndex
+    from factlint.analysis.quotes import Quotation
+
+PRONOUNS = frozenset("he she they we i it you".split())
+PERSONAL_PRONOUNS = frozenset(("he", "she"))
+PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
+TRAILING_FILLER = re.compile(
+    r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
+    r"repeatedly|would|will|may|might|could|can|did|does|do|who|has\s+since|(?-i:[a-z]+ly))$"
+)
+LEADING_FILLER = re.compile(
+    r"(?i)^(?:(?:and|but|so|yet|then|also|that|while|as|when|because|after|before|although|though|"
+    r"where|however|meanwhile|speaking|later|earlier|now|here|there|in\s+a\s+\w+|on\s+\w+day|"
+    r"(?:on|in|at|during|by|last|this|earlier|later)\s+(?:\w+day|week|month|year|morning|evening|"
+    r"night|afternoon|\w+\s+\d+|\d+))[\s,]+)+"
+)
+RIGHT_STOP = re.compile(r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
+                        r"while|adding|to|of\s+the\s+\w+\s+and)\s")
+NP_WORD = re.compile(r"[\w’'.-]+")
+
+
+@dataclass(frozen=True)
+class SpanText:
+    """A source span and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quotation is attributed to; ``resolved`` is the full name a pronoun or surname resolves to."""
+
+    start: int
+    end: int
+    text: str
+    resolved: str | None
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The cue and speaker covering one quotation; ``how`` says where the cue was found."""
+
+    cue: SpanText
+    speaker: Speaker | None
+    how: str  # after | before | intro | continued | inherited
+
+
+def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> list[Attribution | None]:
+    """One attribution (or None) per quotation, aligned with ``analysis.quotations``."""
+    lex = lexicons(extra_cues)
+    doc = analysis.doc
+    quotes = analysis.quotations
+    people = analysis.people_index
+    by_segment: dict[int, list[Quotation]] = {}
+    for quote in quotes:
+        by_segment.setdefault(quote.segment, []).append(quote)
+    sentence_starts: dict[int, list[int]] = {}
+    sentence_ends: dict[int, list[int]] = {}
+    for sentence in analysis.sentences:
+        sentence_starts.setdefault(sentence.segment, []).append(sentence.start)
+        sentence_ends.setdefault(sentence.segment, []).append(sentence.end)
+    result: list[Attribution | None] = [None] * len(quotes)
+    last_in_segment: dict[int, Attribution | None] = {}
+    for seg_index, seg_quotes in by_segment.items():
+        segment = doc.segments[seg_index]
+        masked = _mask(segment.text, seg_quotes)
+        starts = sentence_starts.get(seg_index, [0])
+        ends = sentence_ends.get(seg_index, [len(segment.text)])
+        finder = _Finder(analysis, segment, masked, lex, people)
+        previous: Attribution | None = None
+        for n, quote in enumerate(seg_quotes):
+            k0 = max(bisect_right(starts, quote.seg_start) - 1, 0)
+            k1 = max(bisect_right(starts, max(quote.seg_end - 1, quote.seg_start)) - 1, 0)
+            lo = max(starts[k0], seg_quotes[n - 1].seg_end if n else 0)
+            hi = ends[k1] if k1 < len(ends) else len(segment.text)
+            if n + 1 < len(seg_quotes):
+                hi = min(hi, seg_quotes[n + 1].seg_start) if seg_quotes[n + 1].seg_start > quote.seg_end else hi
+            found = finder.attribute(quote, starts[k0], lo, hi)
+            if found is None:
+                found = _inherit(quote, n, seg_quotes, previous, result, quotes, segment.text,
+                                 starts[k0], last_in_segment, doc, finder)
+            result[quote.index] = found
+            if found is not None:
+                previous = found
+        last_in_segment[seg_index] = previous
+    return result
+
+
+def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: Attribution | None,
+             result: list[Attribution | None], quotes: list[Quotation], text: str, sentence_start: int,
+             last_in_segment: dict[int, Attribution | None], doc: object, finder: _Finder) -> Attribution | None:
+    if quote.continues and quote.index > 0 and result[quote.index - 1] is not None:
+        return _as(result[quote.index - 1], "continued")
+    opens_sentence = not text[sentence_start:quote.seg_start].strip(" \t\n(—–-")
+    if not opens_sentence:
+        return None
+    intro = finder.introduction(quote)
+    if intro is not None:
+        return intro
+    if previous is not None:
+        return _as(previous, "inherited")
+    opens_paragraph = not text[:quote.seg_start].strip()
+    if opens_paragraph and quote.segment > 0:
+        before = last_in_segment.get(quote.segment - 1)
+        if before is not None:
+            return _as(before, "inherited")
+    return None
+
+
+def _as(attribution: Attribution | None, how: str) -> Attribution | None:
+    if attribution is None:
+        return None
+    return Attribution(attribution.cue, attribution.speaker, how)
+
+
+def _mask(text: str, quotes: list[Quotation]) -> str:
+    """The segment text with each quotation's words replaced by spaces (marks kept)."""
+    parts = []
+    pos = 0
+    for quote in quotes:
+        if quote.seg_start < pos:
+            continue
+        parts.append(text[pos:quote.seg_start + 1])
+        inner_end = quote.seg_end - 1 if quote.closed and not quote.continued else quote.seg_end
+        parts.append(" " * max(0, inner_end - quote.seg_start - 1))
+        pos = max(inner_end, quote.seg_start + 1)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class _Finder:
+    """Cue and speaker search in one segment's masked text."""
+
+    def __init__(self, analysis: Analysis, segment: object, masked: str, lex: Lexicons,
+                 people: PeopleIndex) -> None:
+        self.analysis = analysis
+        self.segment = segment
+        self.text: str = segment.text  # type: ignore[attr-defined]
+        self.masked = masked
+        self.cue = lex.cue_pattern
+        self.people = people
+
+    def attribute(self, quote: Quotation, sentence_start: int, lo: int, hi: int) -> Attribution | None:
+        tail_cues = [m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)]
+        if tail_cues and len(self.masked[quote.seg_end:tail_cues[0].start()].split()) <= 6:
+            return self._make(tail_cues[0], quote.seg_end, "after")
+        head_cues = [m for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
+                     if self._is_cue(m)]
+        if head_cues:
+            return self._make(head_cues[-1], sentence_start, "before", right_limit=quote.seg_start)
+        if tail_cues:
+            return self._make(tail_cues[0], quote.seg_end, "after")
+        return None
+
+    def introduction(self, quote: Quotation) -> Attribution | None:
+        """An introducing clause ending with a colon, in this paragraph or the previous one."""
+        before = self.masked[:quote.seg_start].rstrip()
+        if before.endswith(":"):
+            start = max(before.rfind(". "), before.rfind("\n"), 0)
+            return self._intro(self, before, start, len(before) - 1)
+        if before or quote.segment == 0:
+            return None
+        prev_segment = self.analysis.doc.segments[quote.segment - 1]
+        prev_text = prev_segment.text.rstrip()
+        if not prev_text.endswith(":"):
+            return None
+        finder = _Finder(self.analysis, prev_segment, prev_text, self.cue_lex(), self.people)
+        sentences = [s for s in self.analysis.sentences_of(prev_segment.index)]
+        start = sentences[-1].start if sentences else 0
+        return self._intro(finder, prev_text, start, len(prev_text) - 1)
+
+    def cue_lex(self) -> Lexicons:
+        return lexicons()
+
+    @staticmethod
+    def _intro(finder: _Finder, text: str, start: int, colon: int) -> Attribution | None:
+        cues = [m for m in finder.cue.finditer(text, start, colon) if finder._is_cue(m)]
+        if cues:
+            return finder._make(cues[-1], start, "intro", right_limit=colon)
+        cue = finder._span(colon, colon + 1)
+        person = finder.people.person_at(finder.segment.index, start, colon)  # type: ignore[attr-defined]
+        speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
+        return Attribution(cue, speaker, "intro")
+
+    def _is_cue(self, match: re.Match[str]) -> bool:
+        word = match.group().lower()
+        before = self.masked[max(0, match.start() - 20):match.start()]
+        after = self.masked[match.end():match.end() + 4]
+        if word in ("said", "called", "described", "reported", "quoted", "told", "asked", "cited") and \
+                PASSIVE.search(before) and not after.startswith(" by"):
+            return word in ("quoted", "asked", "told") and "as saying" in self.masked[match.end():match.end() + 60]
+        if word == "said" and after.startswith(" to "):
+            return False
+        return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
+                                                                  r"message|post|tweet|banner)\s*$", before))
+
+    def _make(self, cue: re.Match[str], lo: int, how: str, right_limit: int | None = None) -> Attribution:
+        cue_span = self._span(cue.start(), cue.end())
+        if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
+            verb = list(re.finditer(r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo:cue.start()]))
+            lo = lo + verb[-1].end() if verb else lo
+        speaker = self._left_speaker(lo, cue.start())
+        if speaker is None or cue.group().lower().startswith("according"):
+            speaker = self._right_speaker(cue.end(), right_limit) or speaker
+        return Attribution(cue_span, speaker, how)
+
+    def _left_speaker(self, lo: int, cue_start: int) -> Speaker | None:
+        chunk = self.masked[lo:cue_start]
+        cut = max(chunk.rfind(c) for c in "“”\"‘:;(—–")
+        base = lo + cut + 1
+        chunk = chunk[cut + 1:]
+        chunk = _strip_trailing(chunk)
+        if not chunk.strip():
+            return None
+        if chunk.rstrip().endswith(","):  # "Grant Shapps, the defence secretary, said"
+            parts = chunk.rstrip()[:-1].split(",")
+            if len(parts) >= 2:
+                keep = ",".join(parts[:-1])
+                chunk = keep
+        last_comma = chunk.rfind(",")
+        if last_comma >= 0:
+            base += last_comma + 1
+            chunk = chunk[last_comma + 1:]
+        lead = LEADING_FILLER.match(chunk.lstrip())
+        offset = len(chunk) - len(chunk.lstrip()) + (lead.end() if lead else 0)
+        chunk = chunk[offset:].rstrip()
+        words = NP_WORD.findall(chunk)
+        if not words or len(words) > 10:
+            return self._tail_np(base + offset, chunk) if words else None
+        return self._speaker(base + offset, base + offset + len(chunk))
+
+    def _tail_np(self, start: int, chunk: str) -> Speaker | None:
+        """The last few words of a long clause: the noun phrase next to the cue."""
+        words = list(NP_WORD.finditer(chunk))[-4:]
+        return self._speaker(start + words[0].start(), start + words[-1].end())
+
+    def _right_speaker(self, start: int, limit: int | None) -> Speaker | None:
+        end = limit if limit is not None else min(len(self.masked), start + 120)
+        window = self.masked[start:end]
+        stop = RIGHT_STOP.search(window)
+        chunk = window[:stop.start()] if stop else window
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        words = NP_WORD.findall(chunk)
+        if not words or len(words) > 8:
+            return None
+        return self._speaker(start + lead, start + lead + len(chunk))
+
+    def _speaker(self, start: int, end: int) -> Speaker | None:
+        text = self.text[start:end]
+        while text and text[-1] in ",.’' ":
+            text, end = text[:-1], end - 1
+        if not text:
+            return None
+        index = self.segment.index  # type: ignore[attr-defined]
+        s, e = self.segment.source_span(start, end)  # type: ignore[attr-defined]
+        lowered = text.lower()
+        if lowered in PRONOUNS:
+            resolved = None
+            if lowered in PERSONAL_PRONOUNS:
+                person = self.people.person_before(index, start)
+                resolved = (person.full_name or person.name) if person else None
+            return Speaker(s, e, text, resolved, pronoun=True)
+        person = self.people.person_at(index, start, end)
+        resolved = (person.full_name or None) if person else None
+        return Speaker(s, e, text, resolved)
+
+    def _span(self, start: int, end: int) -> SpanText:
+        s, e = self.segment.source_span(start, end)  # type: ignore[attr-defined]
+        return SpanText(s, e, self.text[start:end])
+
+
+def _strip_trailing(chunk: str) -> str:
+    previous = None
+    while previous != chunk:
+        previous = chunk
+        chunk = TRAILING_FILLER.sub("", chunk.rstrip()) if chunk.strip() else chunk
+    return chunk

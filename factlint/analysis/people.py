@@ -1,0 +1,321 @@
+"""People and titles: a rule-based recogniser with shipped lexicons (no model, no download).
+
+A person is a run of capitalised words that starts with a known given name ("Grant Shapps"), follows
+an honorific ("Mr Shapps", "Dr Jane Liu") or an office title ("Defence Secretary Grant Shapps",
+"President Zelenskiy"), or sits in an appositive with a title ("Rustem Umerov, the defence
+minister"). A later single word equal to a known surname is a surname mention of that person. A lone
+capitalised word used like a person (the subject of "said", or a possessive before "office", "trip",
+"spokesman") is a surname mention with no known full name. Titles come from rules/data/titles.txt.
+Everything is one pass over each segment's tokens plus dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from factlint.analysis.lexicons import lexicons
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis, Token
+
+PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
+POSSESSIVE = re.compile(r"[’']s?$")
+PERSONAL_NOUNS = frozenset(
+    """office spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers wife husband
+    lawyer lawyers attorney campaign government administration cabinet remarks comments statement
+    speech decision resignation appointment predecessor successor tenure leadership allies critics
+    supporters inaugural first trip visit visits arrival career family son daughter mother father
+    brother sister own team party biography memoir""".split()
+)
+DETERMINER = re.compile(
+    r"(?:\b(?i:the|his|her|their|its|our)|[A-Z][\w-]*[’']s?)\s+(?:(?:new|former|then|current|"
+    r"acting|outgoing|incoming|interim|deputy|British|American|Ukrainian|Russian|French|German|"
+    r"Chinese|US|UK|EU|[A-Z][a-z]+(?:an|ish|ese|i)|country[’']s|nation[’']s|party[’']s)\s+){0,3}$"
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office or role mention; ``person`` is the full name it is linked to, if any."""
+
+    segment: int
+    seg_start: int
+    seg_end: int
+    start: int
+    end: int
+    text: str
+    klass: str  # office | generic | role
+    determined: bool  # "the Defence Secretary", "Ukraine’s defence minister"
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person mention. ``name`` is the name as written (no honorific or possessive);
+    ``full_name`` is the full name it resolves to, when the document gives one."""
+
+    segment: int
+    seg_start: int
+    seg_end: int
+    start: int
+    end: int
+    text: str
+    name: str
+    surname: str
+    form: str  # full | honorific | titled | surname
+    full_name: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class PeopleIndex:
+    """People and titles of a document, with look-ups by segment and surname."""
+
+    people: list[Person] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    _starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def person_before(self, segment: int, offset: int) -> Person | None:
+        """The nearest person mention that ends before (segment, offset)."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, offset)) - 1
+        while k >= 0:
+            person = self.people[k]
+            if (person.segment, person.seg_end) <= (segment, offset):
+                return person
+            k -= 1
+        return None
+
+    def person_at(self, segment: int, start: int, end: int) -> Person | None:
+        """A person mention overlapping [start, end) of a segment."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, end)) - 1
+        while k >= 0 and self.people[k].segment == segment:
+            person = self.people[k]
+            if person.seg_end > start and person.seg_start < end:
+                return person
+            if person.seg_end <= start:
+                break
+            k -= 1
+        return None
+
+
+def find_people(analysis: Analysis) -> PeopleIndex:
+    """Recognise people and titles in every segment, then resolve surnames."""
+    lex = lexicons()
+    doc = analysis.doc
+    lower_words = {t.text for tokens in analysis.tokens for t in tokens if t.text[:1].islower()}
+    people: list[Person] = []
+    titles: list[Title] = []
+    for segment, tokens in zip(doc.segments, analysis.tokens):
+        seg_titles = [_title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)]
+        seg_people = _people_in(segment, tokens, seg_titles, lex)
+        titles.extend(_link_titles(segment.text, seg_titles, seg_people))
+        people.extend(seg_people)
+    full_by_surname: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        if person.form == "full" or (person.full_name and person.form != "surname"):
+            full_by_surname[person.surname].append(person)
+    known = {p.surname for p in people if p.form in ("honorific", "titled")}
+    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
+    resolved = [replace(p, full_name=_full_name(p, full_by_surname)) for p in people]
+    return PeopleIndex(resolved, titles)
+
+
+def _title(segment: object, match: re.Match[str], classes: dict[str, str]) -> Title:
+    text = match.group()
+    key = " ".join(text.lower().split())
+    klass = classes.get(key, "office")
+    before = segment.text[max(0, match.start() - 60):match.start()]  # type: ignore[attr-defined]
+    s, e = segment.source_span(match.start(), match.end())  # type: ignore[attr-defined]
+    return Title(segment.index, match.start(), match.end(), s, e, text, klass,  # type: ignore[attr-defined]
+                 bool(DETERMINER.search(before)))
+
+
+def _people_in(segment: object, tokens: list[Token], titles: list[Title], lex: object) -> list[Person]:
+    text: str = segment.text  # type: ignore[attr-defined]
+    title_end = {t.seg_end: t for t in titles}
+    in_title = _covered(titles)
+    found: list[Person] = []
+    run: list[Token] = []
+    for k, token in enumerate(tokens + [None]):  # type: ignore[list-item]
+        if token is not None and _capitalised(token.text) and token.start not in in_title:
+            if run and not _adjacent(text, run[-1], token):
+                found.extend(_person_from_run(segment, run, title_end, lex))
+                run = []
+            run.append(token)
+            continue
+        if token is not None and run and token.text in PARTICLES and k + 1 < len(tokens) and \
+                _capitalised(tokens[k + 1].text) and _adjacent(text, run[-1], token):
+            run.append(token)
+            continue
+        if run:
+            found.extend(_person_from_run(segment, run, title_end, lex))
+            run = []
+    return found
+
+
+def _covered(titles: list[Title]) -> set[int]:
+    return {i for t in titles for i in range(t.seg_start, t.seg_end)}
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) > 3)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    if gap in (" ", "\n"):
+        return not a.text.endswith(("’s", "'s")) and text[a.end:a.end + 1] not in "’'"
+    return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
+
+
+def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Title],
+                     lex: object) -> list[Person]:
+    text: str = segment.text  # type: ignore[attr-defined]
+    words = [t.text for t in run]
+    start_k = next((k for k, w in enumerate(words) if w in lex.first_names or  # type: ignore[attr-defined]
+                    w in lex.honorifics), None)  # type: ignore[attr-defined]
+    title = _title_before(text, run[0].start, title_end)
+    if title is not None:
+        start_k = 0
+    if start_k is None:
+        return []
+    run = run[start_k:start_k + 5]
+    words = [_strip_possessive(t.text) for t in run]
+    form = "full"
+    if words[0] in lex.honorifics:  # type: ignore[attr-defined]
+        form = "honorific"
+        run, words = run[1:], words[1:]
+        if not run:
+            return []
+        if len(run) > 1 and words[0] not in lex.first_names:  # type: ignore[attr-defined]
+            run, words = run[:1], words[:1]
+    elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
+        form = "titled" if len(run) == 1 else "full"
+    elif len(run) < 2:
+        return []
+    if any(w in lex.places for w in words[1:]):  # type: ignore[attr-defined]
+        return []
+    if form == "honorific" and len(run) > 1:
+        form = "full"
+    start, end = run[0].start, run[-1].start + len(words[-1])
+    s, e = segment.source_span(start, end)  # type: ignore[attr-defined]
+    name = " ".join(words)
+    return [Person(segment.index, start, end, s, e, text[start:end], name, words[-1], form,  # type: ignore[attr-defined]
+                   full_name=name if form == "full" else None,
+                   title=title.text if title is not None else None)]
+
+
+def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
+    """A title directly before a name: "Defence Secretary Grant Shapps"."""
+    for gap in (1,):
+        title = title_end.get(start - gap)
+        if title is not None and text[start - gap:start].isspace() and title.klass != "role":
+            return title
+    return None
+
+
+def _strip_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word) if word.endswith(("’s", "'s")) else word
+
+
+def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[Title]:
+    """Link titles to people: before the name, or in an appositive on either side of it."""
+    by_start = {p.seg_start: p for p in people}
+    by_end = {p.seg_end: p for p in people}
+    linked = []
+    for title in titles:
+        person = by_start.get(title.seg_end + 1) if text[title.seg_end:title.seg_end + 1] == " " else None
+        if person is None:  # "Ukraine’s new Defence Minister, Rustem Umerov"
+            m = re.match(r",?\s+", text[title.seg_end:title.seg_end + 3])
+            person = by_start.get(title.seg_end + m.end()) if m and "," in m.group() else None
+        if person is None:  # "Grant Shapps, the defence secretary"
+            m = re.search(r"([’']s?)?,\s+(?:(?:the|a|an|his|her|[A-Z][\w-]*[’']s?)\s+)?(?:\w+\s+){0,3}$",
+                          text[max(0, title.seg_start - 50):title.seg_start])
+            if m:
+                end = max(0, title.seg_start - 50) + m.start()
+                person = by_end.get(end)
+        name = (person.full_name or person.name) if person else None
+        linked.append(replace(title, person=name))
+    return linked
+
+
+def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person]],
+                      known: set[str], lower_words: set[str], lex: object) -> list[Person]:
+    """Single capitalised words used as surnames: of known people, or in person-like positions."""
+    doc = analysis.doc
+    cue = lex.cue_pattern  # type: ignore[attr-defined]
+    taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
+    taken |= {(p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)}
+    in_run = _run_words(analysis)
+    found = []
+    for segment, tokens in zip(doc.segments, analysis.tokens):
+        text = segment.text
+        for k, token in enumerate(tokens):
+            word = _strip_possessive(token.text)
+            if not _capitalised(word) or (segment.index, token.start) in taken:
+                continue
+            neighbours = (k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)) or (
+                k + 1 < len(tokens) and _capitalised(tokens[k + 1].text) and _adjacent(text, token, tokens[k + 1]))
+            if neighbours:
+                continue
+            if not (word in full_by_surname or word in known or (
+                    _person_like(text, token, word, tokens, k, cue, lex)
+                    and word.lower() not in lower_words and word not in in_run)):
+                continue
+            end = token.start + len(word)
+            s, e = segment.source_span(token.start, end)
+            found.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
+    return found
+
+
+def _person_like(text: str, token: Token, word: str, tokens: list[Token], k: int,
+                 cue: re.Pattern[str], lex: object) -> bool:
+    if word in lex.places or word in lex.first_names or word.lower() in lex.titles or len(word) < 3:  # type: ignore[attr-defined]
+        return False
+    if word.isupper() or not word[1:].islower():
+        return False
+    sentence_start = k == 0 or text[tokens[k - 1].end:token.start].strip()[-1:] in (".", "!", "?", "”", ":")
+    after = text[token.end:token.end + 3]
+    if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
+        return tokens[k + 1].text.lower() in PERSONAL_NOUNS
+    following = cue.match(text, token.end + 1) if text[token.end:token.end + 1] == " " else None
+    if following and following.group().lower() in ("said", "says", "told", "added", "wrote", "asked"):
+        return not sentence_start
+    return False
+
+
+def _run_words(analysis: Analysis) -> set[str]:
+    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
+    words: set[str] = set()
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens):
+        for a, b in zip(tokens, tokens[1:]):
+            if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
+                words.add(a.text)
+    return words
+
+
+def _flatten(groups: dict[str, list[Person]]) -> list[Person]:
+    return [p for ps in groups.values() for p in ps]
+
+
+def _full_name(person: Person, full_by_surname: dict[str, list[Person]]) -> str | None:
+    if person.full_name:
+        return person.full_name
+    candidates = full_by_surname.get(person.surname)
+    if not candidates:
+        return None
+    keys = [(p.segment, p.seg_start) for p in candidates] if len(candidates) < 8 else None
+    k = bisect_right(keys, (person.segment, person.seg_start)) - 1 if keys else -1
+    if keys is None:  # many mentions of one surname: candidates are in document order
+        k = bisect_right(candidates, (person.segment, person.seg_start),
+                         key=lambda p: (p.segment, p.seg_start)) - 1
+    return candidates[max(k, 0)].full_name

@@ -1,0 +1,49 @@
+"""references/unnamed: a person referred to only by an office, never named in the article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class UnnamedOptions(Options):
+    """Options of the unnamed-reference kind."""
+
+    classes: list[str] = Field(default_factory=lambda: ["office"],
+                               description="Title classes that must be named (office, generic, role)")
+
+
+class UnnamedReference(Kind[UnnamedOptions]):
+    """Flag the first 'the Defence Secretary' when no one is ever named as holding that office."""
+
+    name = "unnamed-reference"
+    options_model = UnnamedOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        titles = doc.analysis.titles
+        named = {_key(t.text) for t in titles if t.person} | {
+            _key(p.title) for p in doc.analysis.people if p.title}
+        flagged: set[str] = set()
+        for title in titles:
+            key = _key(title.text)
+            segment = doc.segments[title.segment]
+            area = "prose" if segment.kind == "prose" else "headline"
+            if (title.klass not in self.options.classes or not title.determined or key in named
+                    or key in flagged or area not in self.scope
+                    or doc.analysis.in_quotation(title.segment, title.seg_start, title.seg_end)):
+                continue
+            flagged.add(key)
+            yield self.finding(doc, title.start, title.end)
+
+
+def _key(title: str) -> str:
+    """Defence and Defense, capitals and spacing aside, one office is one key."""
+    return " ".join(title.lower().replace("defense", "defence").split())
