@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from factlint.analysis.people import PeopleIndex
     from factlint.analysis.quotes import Quotation
 
+PREPOSITIONS = frozenset("during in at on after before with for by from to of about over under "
+                         "despite since until into following amid among".split())
+FUNCTION_WORDS = frozenset("and but or so yet that which who what when where while if as than then "
+                           "also because although though".split())
+DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
 PRONOUNS = frozenset("he she they we i it you".split())
 PERSONAL_PRONOUNS = frozenset(("he", "she"))
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
@@ -38,6 +43,28 @@ LEADING_FILLER = re.compile(
 RIGHT_STOP = re.compile(r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
                         r"while|adding|to|of\s+the\s+\w+\s+and)\s")
 NP_WORD = re.compile(r"[\w’'.-]+")
+DASH_SPEAKER = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
+PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
+AS_VERB = re.compile(r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
+                     r"being\s+(?:in\s+the\s+)?|“?)?\W*$")
+
+
+class _Shifted:
+    """A regex match of the verb group, with offsets shifted into segment text."""
+
+    def __init__(self, match: re.Match[str], base: int) -> None:
+        self._start = base + match.start("verb")
+        self._end = base + match.end("verb")
+        self._text = match.group("verb")
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
 
 
 @dataclass(frozen=True)
@@ -97,6 +124,8 @@ def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> l
             k1 = max(bisect_right(starts, max(quote.seg_end - 1, quote.seg_start)) - 1, 0)
             lo = max(starts[k0], seg_quotes[n - 1].seg_end if n else 0)
             hi = ends[k1] if k1 < len(ends) else len(segment.text)
+            if hi <= quote.seg_end + 1 and k1 + 1 < len(ends):  # “…?” Graham asked.
+                hi = ends[k1 + 1]
             if n + 1 < len(seg_quotes):
                 hi = min(hi, seg_quotes[n + 1].seg_start) if seg_quotes[n + 1].seg_start > quote.seg_end else hi
             found = finder.attribute(quote, starts[k0], lo, hi)
@@ -166,14 +195,27 @@ class _Finder:
 
     def attribute(self, quote: Quotation, sentence_start: int, lo: int, hi: int) -> Attribution | None:
         tail_cues = [m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)]
-        if tail_cues and len(self.masked[quote.seg_end:tail_cues[0].start()].split()) <= 6:
+        between = self.masked[quote.seg_end:tail_cues[0].start()] if tail_cues else ""
+        ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
+        if tail_cues and len(between.split()) <= 6 and ends_unit:
             return self._make(tail_cues[0], quote.seg_end, "after")
+        dash = DASH_SPEAKER.match(self.masked, quote.seg_end)
+        if dash:  # “…” ― Jorge Falcon
+            cue = self._span(dash.start("dash"), dash.end("dash"))
+            return Attribution(cue, self._speaker(dash.start("name"), dash.end("name")), "after")
         head_cues = [m for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
                      if self._is_cue(m)]
         if head_cues:
             return self._make(head_cues[-1], sentence_start, "before", right_limit=quote.seg_start)
         if tail_cues:
             return self._make(tail_cues[0], quote.seg_end, "after")
+        prefix = self.masked[sentence_start:quote.seg_start]
+        as_verb = AS_VERB.search(prefix)
+        if as_verb:  # hailed Trump as “The Comeback Kid”
+            return self._make(_Shifted(as_verb, sentence_start), sentence_start, "before")
+        if prefix.rstrip().endswith(":"):  # a new message: “It’s about me.”
+            colon = sentence_start + len(prefix.rstrip()) - 1
+            return self._intro(self, self.masked, sentence_start, colon)
         return None
 
     def introduction(self, quote: Quotation) -> Attribution | None:
@@ -218,7 +260,7 @@ class _Finder:
         return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
                                                                   r"message|post|tweet|banner)\s*$", before))
 
-    def _make(self, cue: re.Match[str], lo: int, how: str, right_limit: int | None = None) -> Attribution:
+    def _make(self, cue: re.Match[str] | _Shifted, lo: int, how: str, right_limit: int | None = None) -> Attribution:
         cue_span = self._span(cue.start(), cue.end())
         if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
             verb = list(re.finditer(r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo:cue.start()]))
@@ -226,10 +268,54 @@ class _Finder:
         speaker = self._left_speaker(lo, cue.start())
         if speaker is None or cue.group().lower().startswith("according"):
             speaker = self._right_speaker(cue.end(), right_limit) or speaker
+        if speaker is None and cue.group().lower().endswith("ing"):  # …, adding that “…”
+            speaker = self._main_clause_speaker(lo, cue.start())
         return Attribution(cue_span, speaker, how)
 
+    def _main_clause_speaker(self, lo: int, end: int) -> Speaker | None:
+        """The speaker of an earlier cue in the sentence, else the nearest person before ``end``."""
+        sentence_start = self._sentence_start(lo)
+        earlier = [m for m in self.cue.finditer(self.masked, sentence_start, end) if self._is_cue(m)]
+        for match in reversed(earlier):
+            speaker = self._left_speaker(sentence_start, match.start()) or self._right_speaker(
+                match.end(), end)
+            if speaker is not None:
+                return speaker
+        person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
+        if person is not None and person.segment == self.segment.index and person.seg_start >= sentence_start:  # type: ignore[attr-defined]
+            return self._speaker(person.seg_start, person.seg_end)
+        return None
+
+    def _clause_subject(self, lo: int, end: int) -> Speaker | None:
+        """The subject of the sentence a verb phrase belongs to: a pronoun or person before it."""
+        sentence_start = self._sentence_start(lo)
+        window = self.masked[sentence_start:end]
+        pronoun = None
+        for match in re.finditer(r"\b(?:he|she|they|He|She|They)\b", window):
+            pronoun = match
+        person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
+        if person is not None and (person.segment != self.segment.index  # type: ignore[attr-defined]
+                                   or person.seg_start < sentence_start):
+            person = None
+        if pronoun and (person is None or sentence_start + pronoun.start() > person.seg_start):
+            return self._speaker(sentence_start + pronoun.start(), sentence_start + pronoun.end())
+        if person is not None:
+            return self._speaker(person.seg_start, person.seg_end)
+        head = re.match(r"\s*((?:[A-Z][\w’'.-]*|the|The|a|A|an|An)(?:\s+[A-Z][\w’'.-]*){0,5})", window)
+        return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1)) if head else None
+
+    def _sentence_start(self, offset: int) -> int:
+        sentences = self.analysis.sentences_of(self.segment.index)  # type: ignore[attr-defined]
+        starts = [s.start for s in sentences] if len(sentences) < 64 else None
+        if starts is None:
+            from bisect import bisect_right as _br
+            k = _br(sentences, offset, key=lambda s: s.start) - 1
+        else:
+            k = bisect_right(starts, offset) - 1
+        return sentences[k].start if k >= 0 else 0
+
     def _left_speaker(self, lo: int, cue_start: int) -> Speaker | None:
-        chunk = self.masked[lo:cue_start]
+        chunk = PARENTHETICAL.sub(lambda m: " " * len(m.group()), self.masked[lo:cue_start])
         cut = max(chunk.rfind(c) for c in "“”\"‘:;(—–")
         base = lo + cut + 1
         chunk = chunk[cut + 1:]
@@ -249,13 +335,36 @@ class _Finder:
         offset = len(chunk) - len(chunk.lstrip()) + (lead.end() if lead else 0)
         chunk = chunk[offset:].rstrip()
         words = NP_WORD.findall(chunk)
-        if not words or len(words) > 10:
-            return self._tail_np(base + offset, chunk) if words else None
-        return self._speaker(base + offset, base + offset + len(chunk))
+        if not words:
+            return None
+        start = base + offset
+        if words[-1].lower() in PRONOUNS:  # "what she called", "in which he said"
+            last = list(NP_WORD.finditer(chunk))[-1]
+            return self._speaker(start + last.start(), start + last.end())
+        first = words[0]
+        if first[:1].islower() and first.lower() not in DETERMINERS and first.lower() not in PRONOUNS \
+                and not first[:1].isdigit():  # a verb phrase: "appeared on MSNBC and began by"
+            return self._clause_subject(lo, start)
+        person = self.people.person_at(self.segment.index, start, start + len(chunk))  # type: ignore[attr-defined]
+        last_person = None
+        while person is not None:  # the person mention nearest the cue
+            last_person = person
+            person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))  # type: ignore[attr-defined]
+        if last_person is not None and (len(words) > 4 or words[0].lower() in PREPOSITIONS):
+            return self._speaker(last_person.seg_start, last_person.seg_end)
+        if len(words) > 10 or words[0].lower() in PREPOSITIONS or words[0].lower() in FUNCTION_WORDS:
+            return self._tail_np(start, chunk)
+        return self._speaker(start, start + len(chunk))
 
     def _tail_np(self, start: int, chunk: str) -> Speaker | None:
         """The last few words of a long clause: the noun phrase next to the cue."""
         words = list(NP_WORD.finditer(chunk))[-4:]
+        for k, word in enumerate(words):  # start at a determiner or a capital: "the minister"
+            if word.group().lower() in DETERMINERS or word.group()[:1].isupper():
+                words = words[k:]
+                break
+        if words[-1].group().lower() in FUNCTION_WORDS:
+            return None
         return self._speaker(start + words[0].start(), start + words[-1].end())
 
     def _right_speaker(self, start: int, limit: int | None) -> Speaker | None:

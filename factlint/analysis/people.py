@@ -180,6 +180,10 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Title],
                      lex: object) -> list[Person]:
     text: str = segment.text  # type: ignore[attr-defined]
+    stop = next((k for k, t in enumerate(run) if t.text.lower() in lex.verbs), None)  # type: ignore[attr-defined]
+    run = run[:stop] if stop is not None else run
+    if not run:
+        return []
     words = [t.text for t in run]
     start_k = next((k for k, w in enumerate(words) if w in lex.first_names or  # type: ignore[attr-defined]
                     w in lex.honorifics), None)  # type: ignore[attr-defined]

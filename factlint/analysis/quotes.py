@@ -140,21 +140,30 @@ class _Raw:
 def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     raws: list[_Raw] = []
     strays: list[int] = []
+    closers_after = _suffix_counts(text, "”")
+    openers_after = _suffix_counts(text, "“")
     open_at = -1
     open_char = ""
+    depth = 0
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == "“" or (ch == '"' and open_at < 0 and _opens(text, i)):
-            if open_at >= 0 and open_char == "“":  # a second opening: the first never closed
-                raws.append(_Raw(open_at, _trim_end(text, i), False, "curly"))
+        if ch == "“" or (ch in '"”' and open_at < 0 and _opens(text, i) and (ch == '"' or _word_after(text, i))):
+            if open_at >= 0 and open_char == "“":
+                if closers_after[i] - openers_after[i + 1] > depth:  # a nested “quotation”
+                    depth += 1
+                    i += 1
+                    continue
+                raws.append(_Raw(open_at, _trim_end(text, i), False, "curly"))  # never closed
             if open_at < 0 or open_char == "“":
-                open_at, open_char = i, ch
+                open_at, open_char, depth = i, ch if ch != "”" else "“", 1
         elif ch == "”" or ch == '"':
-            if open_at >= 0:
+            if open_at >= 0 and depth > 1 and ch == "”":
+                depth -= 1
+            elif open_at >= 0:
                 raws.append(_Raw(open_at, i + 1, True, "curly" if open_char == "“" else "straight"))
-                open_at = -1
+                open_at, depth = -1, 0
             elif ch == "”" or not _opens(text, i):
                 strays.append(i)
         elif open_at < 0 and ch in "‘'" and _opens(text, i):
@@ -167,6 +176,19 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     if open_at >= 0:
         raws.append(_Raw(open_at, _trim_end(text, n), False, "curly" if open_char == "“" else "straight"))
     return raws, strays
+
+
+def _suffix_counts(text: str, mark: str) -> list[int]:
+    """``counts[i]``: how many ``mark`` characters are at ``i`` or later (one pass)."""
+    counts = [0] * (len(text) + 1)
+    for i in range(len(text) - 1, -1, -1):
+        counts[i] = counts[i + 1] + (text[i] == mark)
+    return counts
+
+
+def _word_after(text: str, i: int) -> bool:
+    """A ” typed for “: at a paragraph start or after a space, before a capitalised word."""
+    return text[i + 1:i + 2].isupper() and (i == 0 or text[i - 1] in " \t\n(")
 
 
 def _opens(text: str, i: int) -> bool:
