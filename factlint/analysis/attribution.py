@@ -29,6 +29,10 @@ FUNCTION_WORDS = frozenset("and but or so yet that which who what when where whi
 DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
 PRONOUNS = frozenset("he she they we i it you".split())
 PERSONAL_PRONOUNS = frozenset(("he", "she"))
+REPORTED_SPEECH = frozenset(
+    "said says say told tells added adds insisted insists warned warns argued argues explained explains "
+    "stated states claimed claims believes believed thinks thought wrote writes continued continues "
+    "recalled recalls admitted admits acknowledged acknowledges stressed stresses".split())
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
 TRAILING_FILLER = re.compile(
     r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
@@ -44,6 +48,7 @@ RIGHT_STOP = re.compile(r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|a
                         r"while|adding|to|of\s+the\s+\w+\s+and)\s")
 NP_WORD = re.compile(r"[\w’'.-]+")
 DASH_SPEAKER = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
+BYLINE = re.compile(r"(?:^|\s{2,}|\n)(?P<dash>[-–—])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+[“\"]?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
 AS_VERB = re.compile(r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
                      r"being\s+(?:in\s+the\s+)?|“?)?\W*$")
@@ -136,6 +141,10 @@ def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> l
             if found is not None:
                 previous = found
         last_in_segment[seg_index] = previous
+    for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
+        k = quote.index
+        if result[k] is None and quote.continued and k + 1 < len(quotes) and quotes[k + 1].continues:
+            result[k] = _as(result[k + 1], "continued")
     return result
 
 
@@ -157,7 +166,7 @@ def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: At
         before = last_in_segment.get(quote.segment - 1)
         if before is not None:
             return _as(before, "inherited")
-    return None
+    return finder.previous_sentence(quote, sentence_start)
 
 
 def _as(attribution: Attribution | None, how: str) -> Attribution | None:
@@ -199,6 +208,10 @@ class _Finder:
         ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
         if tail_cues and len(between.split()) <= 6 and ends_unit:
             return self._make(tail_cues[0], quote.seg_end, "after")
+        byline = BYLINE.search(self.masked, sentence_start, quote.seg_start)
+        if byline:  # "- Newcastle boss Graeme Souness "We deserved the win.""
+            cue = self._span(byline.start("dash"), byline.end("dash"))
+            return Attribution(cue, self._speaker(byline.start("name"), byline.end("name")), "before")
         dash = DASH_SPEAKER.match(self.masked, quote.seg_end)
         if dash:  # “…” ― Jorge Falcon
             cue = self._span(dash.start("dash"), dash.end("dash"))
@@ -235,6 +248,37 @@ class _Finder:
         start = sentences[-1].start if sentences else 0
         return self._intro(finder, prev_text, start, len(prev_text) - 1)
 
+    def previous_sentence(self, quote: Quotation, sentence_start: int) -> Attribution | None:
+        """A quotation that opens a sentence after one reporting someone's words (Smith said the
+        plan was late. “We will finish it.”) belongs to that speaker."""
+        finder, start, end = self, -1, sentence_start
+        if sentence_start > 0 and self.text[:sentence_start].strip():
+            sentences = self.analysis.sentences_of(self.segment.index)  # type: ignore[attr-defined]
+            k = self._sentence_index(sentences, sentence_start - 1)
+            start = sentences[k].start if k >= 0 else 0
+        elif quote.segment > 0:
+            prev = self.analysis.doc.segments[quote.segment - 1]
+            if prev.kind != "prose":
+                return None
+            sentences = self.analysis.sentences_of(prev.index)
+            if not sentences:
+                return None
+            finder = _Finder(self.analysis, prev, prev.text, lexicons(), self.people)
+            start, end = sentences[-1].start, sentences[-1].end
+        if start < 0:
+            return None
+        cues = [m for m in finder.cue.finditer(finder.masked, start, end) if finder._is_cue(m)]
+        for cue in cues:
+            if cue.group().lower() in REPORTED_SPEECH:
+                attribution = finder._make(cue, start, "previous", right_limit=end)
+                if attribution.speaker is not None:
+                    return attribution
+        return None
+
+    @staticmethod
+    def _sentence_index(sentences: list, offset: int) -> int:  # type: ignore[type-arg]
+        return bisect_right(sentences, offset, key=lambda s: s.start) - 1
+
     def cue_lex(self) -> Lexicons:
         return lexicons()
 
@@ -252,11 +296,14 @@ class _Finder:
         word = match.group().lower()
         before = self.masked[max(0, match.start() - 20):match.start()]
         after = self.masked[match.end():match.end() + 4]
-        if word in ("said", "called", "described", "reported", "quoted", "told", "asked", "cited") and \
+        if word in ("said", "called", "described", "reported", "quoted", "told", "asked", "cited",
+                    "believed", "thought", "found", "rated") and \
                 PASSIVE.search(before) and not after.startswith(" by"):
             return word in ("quoted", "asked", "told") and "as saying" in self.masked[match.end():match.end() + 60]
         if word == "said" and after.startswith(" to "):
             return False
+        if word in ("read", "reads") and re.search(r"[”\"],?\s*$", before):
+            return True
         return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
                                                                   r"message|post|tweet|banner)\s*$", before))
 

@@ -22,6 +22,14 @@ from factlint.analysis.lexicons import lexicons
 if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
 
+NOT_SURNAMES = frozenset(
+    """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december""".split()
+)
+NOT_FIRST = frozenset(
+    """the a an in on at but and for with by from as if when while after before this that his her
+    their our its new old former then both last next every all said says""".split()
+)
 PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 PERSONAL_NOUNS = frozenset(
@@ -69,6 +77,7 @@ class Person:
     form: str  # full | honorific | titled | surname
     full_name: str | None = None
     title: str | None = None
+    honorific: str | None = None
 
 
 @dataclass
@@ -125,8 +134,42 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     known = {p.surname for p in people if p.form in ("honorific", "titled")}
     extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
+    wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
+    found = _discover_full_names(analysis, wanted, lex) if wanted else []
+    if found:
+        for person in found:
+            full_by_surname[person.surname].append(person)
+        for group in full_by_surname.values():
+            group.sort(key=lambda p: (p.segment, p.seg_start))
+        at = {(p.segment, p.seg_start) for p in found} | {(p.segment, p.seg_end) for p in found}
+        people = [p for p in people if (p.segment, p.seg_start) not in at and (p.segment, p.seg_end) not in at]
+        people = sorted([*people, *found], key=lambda p: (p.segment, p.seg_start))
     resolved = [replace(p, full_name=_full_name(p, full_by_surname)) for p in people]
     return PeopleIndex(resolved, titles)
+
+
+def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> list[Person]:
+    """Full names whose given name is not in the lexicon, found because the article later uses the
+    surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the tokens."""
+    found = []
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens):
+        text = segment.text
+        for k in range(1, len(tokens)):
+            last, first = tokens[k], tokens[k - 1]
+            if last.text not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last):
+                continue
+            if (first.text.lower() in NOT_FIRST or first.text in lex.honorifics  # type: ignore[attr-defined]
+                    or first.text.lower() in lex.titles or first.text in lex.places  # type: ignore[attr-defined]
+                    or first.text.endswith(("’s", "'s"))):
+                continue
+            start = first.start
+            if k > 1 and tokens[k - 2].text in lex.first_names and _adjacent(text, tokens[k - 2], first):  # type: ignore[attr-defined]
+                start = tokens[k - 2].start
+            s, e = segment.source_span(start, last.end)
+            name = " ".join(text[start:last.end].split())
+            found.append(Person(segment.index, start, last.end, s, e, text[start:last.end], name,
+                                last.text, "full", full_name=name))
+    return found
 
 
 def _title(segment: object, match: re.Match[str], classes: dict[str, str]) -> Title:
@@ -195,8 +238,9 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
     run = run[start_k:start_k + 5]
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
+    honorific = None
     if words[0] in lex.honorifics:  # type: ignore[attr-defined]
-        form = "honorific"
+        form, honorific = "honorific", words[0]
         run, words = run[1:], words[1:]
         if not run:
             return []
@@ -206,7 +250,8 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
         form = "titled" if len(run) == 1 else "full"
     elif len(run) < 2:
         return []
-    if any(w in lex.places for w in words[1:]):  # type: ignore[attr-defined]
+    if any(w in lex.places for w in words[1:]) or words[-1].lower() in NOT_SURNAMES or \
+            words[-1] in lex.honorifics:  # type: ignore[attr-defined]
         return []
     if form == "honorific" and len(run) > 1:
         form = "full"
@@ -215,7 +260,7 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
     name = " ".join(words)
     return [Person(segment.index, start, end, s, e, text[start:end], name, words[-1], form,  # type: ignore[attr-defined]
                    full_name=name if form == "full" else None,
-                   title=title.text if title is not None else None)]
+                   title=title.text if title is not None else None, honorific=honorific)]
 
 
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
@@ -283,17 +328,14 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
 
 def _person_like(text: str, token: Token, word: str, tokens: list[Token], k: int,
                  cue: re.Pattern[str], lex: object) -> bool:
-    if word in lex.places or word in lex.first_names or word.lower() in lex.titles or len(word) < 3:  # type: ignore[attr-defined]
+    if word in lex.places or word in lex.first_names or word.lower() in lex.titles or len(word) < 3 \
+            or word.lower() in NOT_SURNAMES or (k > 0 and tokens[k - 1].text.isdigit()):  # type: ignore[attr-defined]
         return False
     if word.isupper() or not word[1:].islower():
         return False
-    sentence_start = k == 0 or text[tokens[k - 1].end:token.start].strip()[-1:] in (".", "!", "?", "”", ":")
     after = text[token.end:token.end + 3]
     if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
         return tokens[k + 1].text.lower() in PERSONAL_NOUNS
-    following = cue.match(text, token.end + 1) if text[token.end:token.end + 1] == " " else None
-    if following and following.group().lower() in ("said", "says", "told", "added", "wrote", "asked"):
-        return not sentence_start
     return False
 
 

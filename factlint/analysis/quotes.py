@@ -116,6 +116,9 @@ def classify(quote: Quotation, text: str) -> str:
     capitalised = [w for w in words if w[0].isupper() or w.lower() in _SMALL]
     if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner):
         return "term"  # a title of a work: "The Good Life"
+    fragment = inner[:1].islower() and not TERMINAL.search(inner[-3:])
+    if fragment and len(words) < 15:
+        return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
     if len(words) >= 5:
         return "speech"
     sentence_like = bool(TERMINAL.search(inner)) or inner.endswith(",")
@@ -145,6 +148,7 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     open_at = -1
     open_char = ""
     depth = 0
+    raws_continue: set[int] = set()
     i = 0
     n = len(text)
     while i < n:
@@ -161,8 +165,14 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
         elif ch == "”" or ch == '"':
             if open_at >= 0 and depth > 1 and ch == "”":
                 depth -= 1
+            elif open_at >= 0 and ch == '"' and _reopens(text, i):
+                # paragraphs run together: "First part. "Second part … – one quotation goes on
+                raws.append(_Raw(open_at, _trim_end(text, i), True, "straight", continued=True))
+                open_at = i
+                raws_continue.add(i)
             elif open_at >= 0:
-                raws.append(_Raw(open_at, i + 1, True, "curly" if open_char == "“" else "straight"))
+                raws.append(_Raw(open_at, i + 1, True, "curly" if open_char == "“" else "straight",
+                                 continues=open_at in raws_continue))
                 open_at, depth = -1, 0
             elif ch == "”" or not _opens(text, i):
                 strays.append(i)
@@ -174,8 +184,15 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
                 continue
         i += 1
     if open_at >= 0:
-        raws.append(_Raw(open_at, _trim_end(text, n), False, "curly" if open_char == "“" else "straight"))
+        raws.append(_Raw(open_at, _trim_end(text, n), False, "curly" if open_char == "“" else "straight",
+                         continues=open_at in raws_continue))
     return raws, strays
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A straight mark after a sentence's end and a space, before a capital: a new paragraph's opening."""
+    return (text[i + 1:i + 2].isupper() and text[i - 1:i] in (" ", "\n")
+            and text[max(0, i - 3):i].rstrip()[-1:] in (".", "?", "!"))
 
 
 def _suffix_counts(text: str, mark: str) -> list[int]:

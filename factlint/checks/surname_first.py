@@ -12,6 +12,12 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+# Peers, knights and judges are styled by title and one name ("Lord Falconer", "Sir Cliff"), and
+# royalty by title and given name ("King Charles"): these are full references in British style.
+STYLED = frozenset("Lord Lady Baroness Baron Sir Dame Justice Judge Rabbi Imam Sheikh Pope".split())
+ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
+
+
 class SurnameFirst(Kind[Options]):
     """Flag the first surname-only mention of a person not yet introduced by full name."""
 
@@ -30,7 +36,8 @@ class SurnameFirst(Kind[Options]):
             seen.add(person.surname)
             segment = doc.segments[person.segment]
             area = "prose" if segment.kind == "prose" else "headline"
-            if person.form == "full" or area not in self.scope or \
+            if person.form == "full" or area not in self.scope or person.honorific in STYLED or \
+                    (person.title or "").lower() in ROYAL or \
                     doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end):
                 continue
             full = first_full.get(person.surname)

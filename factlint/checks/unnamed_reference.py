@@ -31,6 +31,10 @@ class UnnamedReference(Kind[UnnamedOptions]):
         titles = doc.analysis.titles
         named = {_key(t.text) for t in titles if t.person} | {
             _key(p.title) for p in doc.analysis.people if p.title}
+        linked = {t.person for t in titles if t.person}
+        if any(p.form in ("full", "honorific") and not p.title and (p.full_name or p.name) not in linked
+               for p in doc.analysis.people):
+            return  # someone is named who may hold the office ("Michael Howard … the Tory leader")
         flagged: set[str] = set()
         for title in titles:
             key = _key(title.text)
