@@ -143,7 +143,9 @@ def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> l
         last_in_segment[seg_index] = previous
     for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
         k = quote.index
-        if result[k] is None and quote.continued and k + 1 < len(quotes) and quotes[k + 1].continues:
+        weak = result[k] is None or result[k].how in ("previous", "inherited")  # type: ignore[union-attr]
+        if weak and quote.continued and k + 1 < len(quotes) and quotes[k + 1].continues and \
+                result[k + 1] is not None and result[k + 1].how in ("after", "before", "continued"):  # type: ignore[union-attr]
             result[k] = _as(result[k + 1], "continued")
     return result
 
@@ -296,8 +298,7 @@ class _Finder:
         word = match.group().lower()
         before = self.masked[max(0, match.start() - 20):match.start()]
         after = self.masked[match.end():match.end() + 4]
-        if word in ("said", "called", "described", "reported", "quoted", "told", "asked", "cited",
-                    "believed", "thought", "found", "rated") and \
+        if (word.endswith("ed") or word in ("said", "told", "thought", "found", "written")) and \
                 PASSIVE.search(before) and not after.startswith(" by"):
             return word in ("quoted", "asked", "told") and "as saying" in self.masked[match.end():match.end() + 60]
         if word == "said" and after.startswith(" to "):
@@ -397,7 +398,7 @@ class _Finder:
         while person is not None:  # the person mention nearest the cue
             last_person = person
             person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))  # type: ignore[attr-defined]
-        if last_person is not None and (len(words) > 4 or words[0].lower() in PREPOSITIONS):
+        if last_person is not None and (len(words) > 8 or words[0].lower() in PREPOSITIONS):
             return self._speaker(last_person.seg_start, last_person.seg_end)
         if len(words) > 10 or words[0].lower() in PREPOSITIONS or words[0].lower() in FUNCTION_WORDS:
             return self._tail_np(start, chunk)

@@ -116,7 +116,8 @@ def classify(quote: Quotation, text: str) -> str:
     capitalised = [w for w in words if w[0].isupper() or w.lower() in _SMALL]
     if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner):
         return "term"  # a title of a work: "The Good Life"
-    fragment = inner[:1].islower() and not TERMINAL.search(inner[-3:])
+    lead_in = text[:quote.seg_start].rstrip()[-1:]
+    fragment = inner[:1].islower() and not TERMINAL.search(inner[-3:]) and lead_in not in (",", ":", "")
     if fragment and len(words) < 15:
         return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
     if len(words) >= 5:
