@@ -27,6 +27,10 @@ PREPOSITIONS = frozenset("during in at on after before with for by from to of ab
 FUNCTION_WORDS = frozenset("and but or so yet that which who what when where while if as than then "
                            "also because although though".split())
 DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
+AUXILIARIES = frozenset("been being has have had was were is are did does do would will could should "
+                        "may might must can".split())
+APPOSITIVE_START = DETERMINERS | frozenset("who whose which where now also then herself himself "
+                                         "itself themselves once formerly".split())
 PRONOUNS = frozenset("he she they we i it you".split())
 PERSONAL_PRONOUNS = frozenset(("he", "she"))
 REPORTED_SPEECH = frozenset(
@@ -39,7 +43,7 @@ TRAILING_FILLER = re.compile(
     r"repeatedly|would|will|may|might|could|can|did|does|do|who|has\s+since|(?-i:[a-z]+ly))$"
 )
 LEADING_FILLER = re.compile(
-    r"(?i)^(?:(?:and|but|so|yet|then|also|that|while|as|when|because|after|before|although|though|"
+    r"(?i)^(?:(?:and|but|so|yet|then|also|even|only|that|while|as|when|because|after|before|although|though|"
     r"where|however|meanwhile|speaking|later|earlier|now|here|there|in\s+a\s+\w+|on\s+\w+day|"
     r"(?:on|in|at|during|by|last|this|earlier|later)\s+(?:\w+day|week|month|year|morning|evening|"
     r"night|afternoon|\w+\s+\d+|\d+))[\s,]+)+"
@@ -49,6 +53,13 @@ RIGHT_STOP = re.compile(r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|a
 NP_WORD = re.compile(r"[\w’'.-]+")
 DASH_SPEAKER = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
 BYLINE = re.compile(r"(?:^|\s{2,}|\n)(?P<dash>[-–—])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+[“\"]?$")
+SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|However|Meanwhile),?\s+)?(?P<np>He|She|They|It|We|I|"
+    r"(?:The\s+|Their\s+|His\s+|Her\s+|Its\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,5}"
+    r"|(?:The|Their|His|Her|Its)\s+(?:[a-z]+\s+){0,3}[a-z]+)"
+    r"(?:\s+(?:also|later|then|now|again|still|even|further|once|[a-z]+ly))?\s+"
+    r"(?P<verb>[a-z]+(?:s|ed)|sees|saw|made|gave|took|put|led|set|held|felt|wrote|drew|spoke|told|"
+    r"has\s+[a-z]+ed|had\s+[a-z]+ed)\b")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
 AS_VERB = re.compile(r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
                      r"being\s+(?:in\s+the\s+)?|“?)?\W*$")
@@ -156,7 +167,11 @@ def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: At
     if quote.continues and quote.index > 0 and result[quote.index - 1] is not None:
         return _as(result[quote.index - 1], "continued")
     opens_sentence = not text[sentence_start:quote.seg_start].strip(" \t\n(—–-")
-    if not opens_sentence:
+    if not opens_sentence:  # “provocative” and a “grave threat”: the sentence's earlier quotation
+        earlier = seg_quotes[n - 1] if n else None
+        if earlier is not None and earlier.seg_end > sentence_start and previous is not None \
+                and result[earlier.index] is previous:
+            return _as(previous, "inherited")
         return None
     intro = finder.introduction(quote)
     if intro is not None:
@@ -231,7 +246,21 @@ class _Finder:
         if prefix.rstrip().endswith(":"):  # a new message: “It’s about me.”
             colon = sentence_start + len(prefix.rstrip()) - 1
             return self._intro(self, self.masked, sentence_start, colon)
+        if prefix.strip():
+            return self._subject(sentence_start, quote.seg_start)
         return None
+
+    def _subject(self, sentence_start: int, quote_start: int) -> Attribution | None:
+        """A quotation inside a sentence whose subject is a person, pronoun or named body and whose
+        verb is outside the lexicon: “He applauded the decision to drop Inco, “a super stock”."""
+        match = SUBJECT.match(self.masked, sentence_start, quote_start)
+        if match and _not_a_subject(match.group("np")):  # "On Monday, Clinton praised …"
+            comma = self.masked.find(",", sentence_start, quote_start)
+            match = SUBJECT.match(self.masked, comma + 1, quote_start) if comma >= 0 else None
+        if not match or _not_a_subject(match.group("np")):
+            return None
+        speaker = self._speaker(match.start("np"), match.end("np"))
+        return Attribution(self._span(match.start("verb"), match.end("verb")), speaker, "subject")
 
     def introduction(self, quote: Quotation) -> Attribution | None:
         """An introducing clause ending with a colon, in this paragraph or the previous one."""
@@ -303,6 +332,8 @@ class _Finder:
             return word in ("quoted", "asked", "told") and "as saying" in self.masked[match.end():match.end() + 60]
         if word == "said" and after.startswith(" to "):
             return False
+        if word.endswith("s") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before):
+            return False  # a noun: "one of the states", "the report"
         if word in ("read", "reads") and re.search(r"[”\"],?\s*$", before):
             return True
         return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
@@ -313,7 +344,11 @@ class _Finder:
         if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
             verb = list(re.finditer(r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo:cue.start()]))
             lo = lo + verb[-1].end() if verb else lo
-        speaker = self._left_speaker(lo, cue.start())
+        participle = cue.group().lower().endswith("ing")
+        speaker = self._left_speaker(lo, cue.start(), participle)
+        if how == "before" and speaker is None and not participle and \
+                self.masked[cue.end():cue.end() + 60].find(" as ") >= 0 and "“" not in self.masked[cue.end():cue.end() + 3]:
+            return Attribution(cue_span, None, how)  # "blasted Clinton as a “disgrace”": not Clinton
         if speaker is None or cue.group().lower().startswith("according"):
             speaker = self._right_speaker(cue.end(), right_limit) or speaker
         if speaker is None and cue.group().lower().endswith("ing"):  # …, adding that “…”
@@ -350,7 +385,9 @@ class _Finder:
         if person is not None:
             return self._speaker(person.seg_start, person.seg_end)
         head = re.match(r"\s*((?:[A-Z][\w’'.-]*|the|The|a|A|an|An)(?:\s+[A-Z][\w’'.-]*){0,5})", window)
-        return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1)) if head else None
+        if not head or _not_a_subject(head.group(1)):
+            return None
+        return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1))
 
     def _sentence_start(self, offset: int) -> int:
         sentences = self.analysis.sentences_of(self.segment.index)  # type: ignore[attr-defined]
@@ -362,7 +399,7 @@ class _Finder:
             k = bisect_right(starts, offset) - 1
         return sentences[k].start if k >= 0 else 0
 
-    def _left_speaker(self, lo: int, cue_start: int) -> Speaker | None:
+    def _left_speaker(self, lo: int, cue_start: int, participle: bool = False) -> Speaker | None:
         chunk = PARENTHETICAL.sub(lambda m: " " * len(m.group()), self.masked[lo:cue_start])
         cut = max(chunk.rfind(c) for c in "“”\"‘:;(—–")
         base = lo + cut + 1
@@ -372,6 +409,8 @@ class _Finder:
             return None
         if chunk.rstrip().endswith(","):  # "Grant Shapps, the defence secretary, said"
             parts = chunk.rstrip()[:-1].split(",")
+            if participle:
+                return None  # "…, Trump attacked Clinton in Libya, saying": the main clause speaks
             if len(parts) >= 2:
                 keep = ",".join(parts[:-1])
                 chunk = keep
@@ -390,8 +429,11 @@ class _Finder:
             last = list(NP_WORD.finditer(chunk))[-1]
             return self._speaker(start + last.start(), start + last.end())
         first = words[0]
-        if first[:1].islower() and first.lower() not in DETERMINERS and first.lower() not in PRONOUNS \
-                and not first[:1].isdigit():  # a verb phrase: "appeared on MSNBC and began by"
+        has_person = self.people.person_at(self.segment.index, start, start + len(chunk)) is not None  # type: ignore[attr-defined]
+        if first.lower() in AUXILIARIES or (
+                first[:1].islower() and first.lower() not in DETERMINERS and first.lower() not in PRONOUNS
+                and not first[:1].isdigit() and not has_person):
+            # a verb phrase: "appeared on MSNBC and began by"
             return self._clause_subject(lo, start)
         person = self.people.person_at(self.segment.index, start, start + len(chunk))  # type: ignore[attr-defined]
         last_person = None
@@ -449,6 +491,19 @@ class _Finder:
     def _span(self, start: int, end: int) -> SpanText:
         s, e = self.segment.source_span(start, end)  # type: ignore[attr-defined]
         return SpanText(s, e, self.text[start:end])
+
+
+NOT_SUBJECTS = PREPOSITIONS | FUNCTION_WORDS | frozenset(
+    "all my our your only meanwhile though after before there here this these those such many most "
+    "some few both each every no not".split())
+
+
+def _not_a_subject(np: str) -> bool:
+    """Whether a capitalised sentence opening is an adverbial ("On Monday", "After") or a
+    determiner phrase that cannot say who spoke."""
+    words = np.split()
+    return not words or words[0].lower() in NOT_SUBJECTS or len(words) == 1 and words[0].lower() in (
+        "a", "an", "the")
 
 
 def _strip_trailing(chunk: str) -> str:

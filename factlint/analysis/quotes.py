@@ -25,7 +25,8 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 TERM_CUES = re.compile(
     r"(?i)(?:so-called|dubbed|called|titled|entitled|named|nicknamed|known as|the word|the term|"
     r"the phrase|slogan|hashtag|branded|labell?ed|described as|referred to as|as a|as an|as the|"
-    r"the film|the book|the song|the album|the show|the series|the report|the play)\s*$"
+    r"the film|the book|the song|the album|the show|the series|the report|the play|the words|"
+    r"the headline|headlined|the slogan|slogans?|the banner|poster|reading|reads|item|the motto)\s*[(,]?\s*$"
 )
 TERMINAL = re.compile(r"[.!?…][’'”\")]*\s*$")
 
@@ -114,11 +115,11 @@ def classify(quote: Quotation, text: str) -> str:
     if len(words) <= 6 and TERM_CUES.search(before):
         return "term"
     capitalised = [w for w in words if w[0].isupper() or w.lower() in _SMALL]
-    if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner):
+    if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner.rstrip(".")):
         return "term"  # a title of a work: "The Good Life"
     lead_in = text[:quote.seg_start].rstrip()[-1:]
-    fragment = inner[:1].islower() and not TERMINAL.search(inner[-3:]) and lead_in not in (",", ":", "")
-    if fragment and len(words) < 15:
+    fragment = inner[:1].islower() and (lead_in.isalnum() or lead_in in "’'")
+    if fragment and len(words) < 25:
         return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
     if len(words) >= 5:
         return "speech"

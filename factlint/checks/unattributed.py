@@ -34,7 +34,10 @@ class UnattributedQuote(Kind[UnattributedOptions]):
         for quote, attribution in zip(analysis.quotations, attributions):
             segment = doc.segments[quote.segment]
             area = "prose" if segment.kind == "prose" else "headline"
-            if attribution is not None or quote.kind != "speech" or area not in self.scope:
+            # a continuing part of an unattributed quotation is reported once, at its start; an
+            # unclosed quotation is quotes/punctuation's error (its attribution may be inside it)
+            if attribution is not None or quote.kind != "speech" or area not in self.scope \
+                    or quote.continues or not quote.closed:
                 continue
             if len(quote.inner.split()) < self.options.min_words:
                 continue
