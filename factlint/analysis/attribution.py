@@ -33,6 +33,20 @@ APPOSITIVE_START = DETERMINERS | frozenset("who whose which where now also then 
                                          "itself themselves once formerly".split())
 PRONOUNS = frozenset("he she they we i it you".split())
 PERSONAL_PRONOUNS = frozenset(("he", "she"))
+SOURCE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official minister secretary president chairman chairwoman
+    chief director executive analyst economist trader dealer banker expert source report minute
+    statement letter communique document survey study committee commission ministry department
+    government agency company firm group union council court judge lawyer police officer leader
+    manager coach player researcher scientist professor doctor adviser advisor aide broker
+    arbitrager onlooker witness resident""".split()
+)
+NOT_SPEECH = frozenset(
+    """called calls call described describes describe dubbed branded labelled labeled read reads quote
+    quoted quotes cite cited cites post posted report reported reports continue continued continues
+    begin began begins find found finds rate rated rates rule ruled rules refer referred refers
+    thank thanked thanks""".split()
+)
 REPORTED_SPEECH = frozenset(
     "said says say told tells added adds insisted insists warned warns argued argues explained explains "
     "stated states claimed claims believes believed thinks thought wrote writes continued continues "
@@ -59,7 +73,9 @@ SUBJECT = re.compile(
     r"|(?:The|Their|His|Her|Its)\s+(?:[a-z]+\s+){0,3}[a-z]+)"
     r"(?:\s+(?:also|later|then|now|again|still|even|further|once|[a-z]+ly))?\s+"
     r"(?P<verb>[a-z]+(?:s|ed)|sees|saw|made|gave|took|put|led|set|held|felt|wrote|drew|spoke|told|"
-    r"has\s+[a-z]+ed|had\s+[a-z]+ed)\b")
+    r"has\s+[a-z]+ed|had\s+[a-z]+ed|did|does|do|was|were|is|are|will|would|can|could|won[’']t|"
+    r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b")
+OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
 AS_VERB = re.compile(r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
                      r"being\s+(?:in\s+the\s+)?|“?)?\W*$")
@@ -166,7 +182,7 @@ def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: At
              last_in_segment: dict[int, Attribution | None], doc: object, finder: _Finder) -> Attribution | None:
     if quote.continues and quote.index > 0 and result[quote.index - 1] is not None:
         return _as(result[quote.index - 1], "continued")
-    opens_sentence = not text[sentence_start:quote.seg_start].strip(" \t\n(—–-")
+    opens_sentence = not OPENER.sub("", text[sentence_start:quote.seg_start]).strip(" \t\n(—–-")
     if not opens_sentence:  # “provocative” and a “grave threat”: the sentence's earlier quotation
         earlier = seg_quotes[n - 1] if n else None
         if earlier is not None and earlier.seg_end > sentence_start and previous is not None \
@@ -300,11 +316,26 @@ class _Finder:
             return None
         cues = [m for m in finder.cue.finditer(finder.masked, start, end) if finder._is_cue(m)]
         for cue in cues:
-            if cue.group().lower() in REPORTED_SPEECH:
+            if cue.group().lower() not in NOT_SPEECH:
                 attribution = finder._make(cue, start, "previous", right_limit=end)
                 if attribution.speaker is not None:
                     return attribution
-        return None
+        # "Robert Tapsfield criticised the system. “There is no logic …”": the sentence before
+        # introduces the speaker as its subject
+        match = SUBJECT.match(finder.masked, start, end)
+        if match and _not_a_subject(match.group("np")):
+            comma = finder.masked.find(",", start, end)
+            match = SUBJECT.match(finder.masked, comma + 1, end) if comma >= 0 else None
+        if not match or _not_a_subject(match.group("np")):
+            return None
+        np_start, np_end = match.start("np"), match.end("np")
+        words = match.group("np").split()
+        person = finder.people.person_at(finder.segment.index, np_start, np_end)  # type: ignore[attr-defined]
+        if person is None and words[-1].lower() not in PRONOUNS - {"it"} and \
+                words[-1].lower().rstrip("s") not in SOURCE_NOUNS:
+            return None
+        cue_span = finder._span(match.start("verb"), match.end("verb"))
+        return Attribution(cue_span, finder._speaker(np_start, np_end), "previous")
 
     @staticmethod
     def _sentence_index(sentences: list, offset: int) -> int:  # type: ignore[type-arg]
@@ -334,7 +365,8 @@ class _Finder:
             return False
         if word.endswith("s") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before):
             return False  # a noun: "one of the states", "the report"
-        if word in ("read", "reads") and re.search(r"[”\"],?\s*$", before):
+        if word in ("read", "reads") and (re.search(r"[”\"],?\s*$", before) or
+                                          re.match(r"[,:]\s*[“\"]", self.masked[match.end():match.end() + 4])):
             return True
         return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
                                                                   r"message|post|tweet|banner)\s*$", before))
@@ -512,3 +544,30 @@ def _strip_trailing(chunk: str) -> str:
         previous = chunk
         chunk = TRAILING_FILLER.sub("", chunk.rstrip()) if chunk.strip() else chunk
     return chunk
+
+
+def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
+    """Whether a sentence next to the quotation's sentence names or points at a speaker: a person,
+    a he/she/they/we subject or a source such as "the report" or "the minutes". A quotation framed
+    like that is identifiable by context even without a reporting verb of its own."""
+    sentences = analysis.sentences_of(quote.segment)
+    k = bisect_right(sentences, quote.seg_start, key=lambda s: s.start) - 1
+    neighbours = []
+    if k > 0:
+        neighbours.append(sentences[k - 1])
+    elif quote.segment > 0:
+        previous = analysis.sentences_of(quote.segment - 1)
+        neighbours.extend(previous[-1:])
+    end = max(bisect_right(sentences, quote.seg_end - 1, key=lambda s: s.start) - 1, k)
+    if end + 1 < len(sentences):
+        neighbours.append(sentences[end + 1])
+    people = analysis.people_index
+    for sentence in neighbours:
+        if people.person_at(sentence.segment, sentence.start, sentence.end) is not None:
+            return True
+        words = [w.lower().strip("’'") for w in NP_WORD.findall(sentence.text[:80])]
+        if any(w in ("he", "she", "they", "we") for w in words[:4]):
+            return True
+        if any(w.rstrip("s") in SOURCE_NOUNS for w in words[:6]):
+            return True
+    return False

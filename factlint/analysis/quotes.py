@@ -118,7 +118,7 @@ def classify(quote: Quotation, text: str) -> str:
     if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner.rstrip(".")):
         return "term"  # a title of a work: "The Good Life"
     lead_in = text[:quote.seg_start].rstrip()[-1:]
-    fragment = inner[:1].islower() and (lead_in.isalnum() or lead_in in "’'")
+    fragment = inner[:1].islower() and (lead_in.isalnum() or lead_in in "’'-–—(")
     if fragment and len(words) < 25:
         return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
     if len(words) >= 5:
@@ -169,7 +169,8 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
                 depth -= 1
             elif open_at >= 0 and ch == '"' and _reopens(text, i):
                 # paragraphs run together: "First part. "Second part … – one quotation goes on
-                raws.append(_Raw(open_at, _trim_end(text, i), True, "straight", continued=True))
+                raws.append(_Raw(open_at, _trim_end(text, i), True, "straight",
+                                 continues=open_at in raws_continue, continued=True))
                 open_at = i
                 raws_continue.add(i)
             elif open_at >= 0:
