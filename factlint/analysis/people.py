@@ -29,15 +29,30 @@ NOT_SURNAMES = frozenset(
 NOT_FIRST = frozenset(
     """the a an in on at but and for with by from as if when while after before this that his her
     their our its new old former then both last next every all said says""".split()
+) | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
 )
+COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 PERSONAL_NOUNS = frozenset(
-    """office spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers wife husband
-    lawyer lawyers attorney campaign government administration cabinet remarks comments statement
-    speech decision resignation appointment predecessor successor tenure leadership allies critics
-    supporters inaugural first trip visit visits arrival career family son daughter mother father
-    brother sister own team party biography memoir""".split()
+    """office wife husband aide aides predecessor successor tenure resignation appointment inaugural
+    trip visit visits arrival career son daughter mother father brother sister biography memoir
+    presidency premiership""".split()
+)
+# A surname used as a modifier names a thing, not the person: "the Maekawa report", "Santos harbour"
+NOT_PERSON_AFTER = frozenset(
+    """report administration plan doctrine era years family families case inquiry commission review
+    rule effect affair scandal harbour harbor port street road river bay airport stadium starring
+    inc corp co ltd plc group bank foundation institute sisters brothers stockholders shareholders
+    shares stock holders president chairman spokesman spokeswoman executive chief government cabinet
+    camp""".split()
+)
+ORG_WORDS = frozenset(
+    """Ltd Co Corp Inc Plc PLC Motors Group Bank Agreement Accident Electric Petroleum Manager Tire
+    Bottlers Holdings Industries International Airlines Airways Systems Securities Partners
+    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP""".split()
 )
 DETERMINER = re.compile(
     r"(?:\b(?i:the|his|her|their|its|our)|[A-Z][\w-]*[’']s?)\s+(?:(?:new|former|then|current|"
@@ -156,11 +171,20 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
         text = segment.text
         for k in range(1, len(tokens)):
             last, first = tokens[k], tokens[k - 1]
-            if last.text not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last):
+            if first.text in wanted and _capitalised(last.text) and _adjacent(text, first, last) and \
+                    last.text.lower() not in NOT_PERSON_AFTER and (k < 2 or tokens[k - 2].text not in
+                                                                  lex.honorifics):  # type: ignore[attr-defined]
+                s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
+                name = f"{first.text} {last.text}"
+                found.append(Person(segment.index, first.start, last.end, s, e, name, name,
+                                    first.text, "full", full_name=name))
+                continue
+            if last.text not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last) \
+                    or last.text in ORG_WORDS:
                 continue
             if (first.text.lower() in NOT_FIRST or first.text in lex.honorifics  # type: ignore[attr-defined]
-                    or first.text.lower() in lex.titles or first.text in lex.places  # type: ignore[attr-defined]
-                    or first.text.endswith(("’s", "'s"))):
+                    or first.text.lower() in lex.titles or first.text.lower() in NOT_SURNAMES  # type: ignore[attr-defined]
+                    or first.text.endswith(("’s", "'s")) or len(first.text) < 2):
                 continue
             start = first.start
             if k > 1 and tokens[k - 2].text in lex.first_names and _adjacent(text, tokens[k - 2], first):  # type: ignore[attr-defined]
@@ -196,7 +220,8 @@ def _people_in(segment: object, tokens: list[Token], titles: list[Title], lex: o
             run.append(token)
             continue
         if token is not None and run and token.text in PARTICLES and k + 1 < len(tokens) and \
-                _capitalised(tokens[k + 1].text) and _adjacent(text, run[-1], token):
+                (_capitalised(tokens[k + 1].text) or tokens[k + 1].text in PARTICLES) and \
+                _adjacent(text, run[-1], token):
             run.append(token)
             continue
         if run:
@@ -244,14 +269,15 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
         run, words = run[1:], words[1:]
         if not run:
             return []
-        if len(run) > 1 and words[0] not in lex.first_names:  # type: ignore[attr-defined]
+        if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
             run, words = run[:1], words[:1]
     elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
         form = "titled" if len(run) == 1 else "full"
     elif len(run) < 2:
         return []
     if any(w in lex.places for w in words[1:]) or words[-1].lower() in NOT_SURNAMES or \
-            words[-1] in lex.honorifics:  # type: ignore[attr-defined]
+            words[-1] in lex.honorifics or words[-1] in ORG_WORDS or words[-1].isupper() or \
+            len(words[-1]) < 2:  # type: ignore[attr-defined]
         return []
     if form == "honorific" and len(run) > 1:
         form = "full"
@@ -273,7 +299,11 @@ def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title |
 
 
 def _strip_possessive(word: str) -> str:
-    return POSSESSIVE.sub("", word) if word.endswith(("’s", "'s")) else word
+    """The name in a token: "Zelenskiy’s" -> "Zelenskiy", "Jackson-style" -> "Jackson"."""
+    if word.endswith(("’s", "'s")):
+        word = POSSESSIVE.sub("", word)
+    head, _, tail = word.rpartition("-")
+    return head if head and tail.islower() else word
 
 
 def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[Title]:
@@ -305,6 +335,7 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
     taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {(p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)}
     in_run = _run_words(analysis)
+    orgs = organisation_words(analysis)
     found = []
     for segment, tokens in zip(doc.segments, analysis.tokens):
         text = segment.text
@@ -315,6 +346,10 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
             neighbours = (k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)) or (
                 k + 1 < len(tokens) and _capitalised(tokens[k + 1].text) and _adjacent(text, token, tokens[k + 1]))
             if neighbours:
+                continue
+            following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+            if len(word) < 3 or following in NOT_PERSON_AFTER or word.lower() in NOT_SURNAMES \
+                    or word in ORG_WORDS or word.isupper() or word in orgs:
                 continue
             if not (word in full_by_surname or word in known or (
                     _person_like(text, token, word, tokens, k, cue, lex)
@@ -337,6 +372,19 @@ def _person_like(text: str, token: Token, word: str, tokens: list[Token], k: int
     if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
         return tokens[k + 1].text.lower() in PERSONAL_NOUNS
     return False
+
+
+def organisation_words(analysis: Analysis) -> set[str]:
+    """Capitalised words that name organisations in this document: those up to three words before
+    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co")."""
+    words: set[str] = set()
+    for tokens in analysis.tokens:
+        for k, token in enumerate(tokens):
+            if token.text in ORG_WORDS:
+                for before in tokens[max(0, k - 3):k]:
+                    if _capitalised(before.text):
+                        words.add(_strip_possessive(before.text))
+    return words
 
 
 def _run_words(analysis: Analysis) -> set[str]:

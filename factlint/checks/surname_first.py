@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from pydantic import Field
+
+from factlint.analysis.people import organisation_words
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -18,10 +21,19 @@ STYLED = frozenset("Lord Lady Baroness Baron Sir Dame Justice Judge Rabbi Imam S
 ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
 
 
-class SurnameFirst(Kind[Options]):
+class SurnameFirstOptions(Options):
+    """Options of the surname-first kind."""
+
+    titled: bool = Field(False, description=(
+        "Also flag an office and a surname ('President Reagan'), which many style books accept "
+        "as a first reference"))
+
+
+class SurnameFirst(Kind[SurnameFirstOptions]):
     """Flag the first surname-only mention of a person not yet introduced by full name."""
 
     name = "surname-first"
+    options_model = SurnameFirstOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
         people = doc.analysis.people
@@ -30,6 +42,7 @@ class SurnameFirst(Kind[Options]):
             if person.form == "full":
                 first_full.setdefault(person.surname, person)
         seen: set[str] = set()
+        orgs = organisation_words(doc.analysis)
         for person in people:
             if person.surname in seen:
                 continue
@@ -37,11 +50,19 @@ class SurnameFirst(Kind[Options]):
             segment = doc.segments[person.segment]
             area = "prose" if segment.kind == "prose" else "headline"
             if person.form == "full" or area not in self.scope or person.honorific in STYLED or \
+                    (person.form == "titled" and not self.options.titled) or \
                     (person.title or "").lower() in ROYAL or \
                     doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end):
                 continue
             full = first_full.get(person.surname)
-            if full is None:
+            if person.surname in orgs:
+                continue
+            near = None if full is not None else _near_miss(person.surname, first_full)
+            if near is not None:
+                line = doc.line_col(near.start)[0]  # type: ignore[attr-defined]
+                message = (f"'{person.name}' looks like a misspelling of '{near.surname}' "  # type: ignore[attr-defined]
+                           f"({near.full_name}, line {line})")  # type: ignore[attr-defined]
+            elif full is None:
                 message = (f"'{person.name}' is never introduced by full name; give the first name "
                            "at first mention")
             else:
@@ -50,3 +71,20 @@ class SurnameFirst(Kind[Options]):
                 message = (f"'{person.name}' comes before the full name '{name}' (line {line}); "
                            "introduce the person by full name at first mention")
             yield self.finding(doc, person.start, person.end, message=message)
+
+
+def _near_miss(surname: str, known: dict[str, object]) -> object | None:
+    """A full name whose surname differs from ``surname`` by one letter (Barot/Barrot, Gate/Gates)."""
+    for other, person in known.items():
+        if abs(len(other) - len(surname)) <= 1 and other != surname and _one_edit(surname, other):
+            return person
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,9 @@ from factlint.kinds.base import Kind, Options
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
+
+
+OFFICE_OF = re.compile(r"(?i)\b(?:office|department|ministry|residence|role|post|job|position)\s+of\s+(?:the\s+)?$")
 
 
 class UnnamedOptions(Options):
@@ -31,6 +35,7 @@ class UnnamedReference(Kind[UnnamedOptions]):
         titles = doc.analysis.titles
         named = {_key(t.text) for t in titles if t.person} | {
             _key(p.title) for p in doc.analysis.people if p.title}
+        named_heads = {key.split()[-1] for key in named}
         linked = {t.person for t in titles if t.person}
         if any(p.form in ("full", "honorific") and not p.title and (p.full_name or p.name) not in linked
                for p in doc.analysis.people):
@@ -40,6 +45,9 @@ class UnnamedReference(Kind[UnnamedOptions]):
             key = _key(title.text)
             segment = doc.segments[title.segment]
             area = "prose" if segment.kind == "prose" else "headline"
+            before = segment.text[max(0, title.seg_start - 30):title.seg_start]
+            if OFFICE_OF.search(before) or key.split()[-1] in named_heads:
+                continue  # "the Office of the Deputy Prime Minister"; "Minister Luis …" elsewhere
             if (title.klass not in self.options.classes or not title.determined or key in named
                     or key in flagged or area not in self.scope
                     or doc.analysis.in_quotation(title.segment, title.seg_start, title.seg_end)):
