@@ -37,8 +37,7 @@ COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 PERSONAL_NOUNS = frozenset(
-    """office wife husband aide aides predecessor successor tenure resignation appointment inaugural
-    trip visit visits arrival career son daughter mother father brother sister biography memoir
+    """office wife husband aides tenure resignation appointment inaugural trip visit visits
     presidency premiership""".split()
 )
 # A surname used as a modifier names a thing, not the person: "the Maekawa report", "Santos harbour"
@@ -146,7 +145,12 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for person in people:
         if person.form == "full" or (person.full_name and person.form != "surname"):
             full_by_surname[person.surname].append(person)
-    known = {p.surname for p in people if p.form in ("honorific", "titled")}
+    known = {p.surname for p in people if p.form == "honorific" or (
+        p.form == "titled" and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope"))}
+    for person in people:  # "Dr Khoo Kay Peng": family name first, so "Mr Khoo" is known too
+        words = person.name.split()
+        if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
+            full_by_surname[words[0]].append(person)
     extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
@@ -290,12 +294,13 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
 
 
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
-    """A title directly before a name: "Defence Secretary Grant Shapps"."""
-    for gap in (1,):
-        title = title_end.get(start - gap)
-        if title is not None and text[start - gap:start].isspace() and title.klass != "role":
-            return title
-    return None
+    """A capitalised title directly before a name: "Defence Secretary Grant Shapps"."""
+    title = title_end.get(start - 1)
+    if title is None or not text[start - 1:start].isspace() or title.klass == "role":
+        return None
+    if not title.text[:1].isupper() or title.text.lower() == "premier":
+        return None  # "vice president Boeing", "Premier Rugby": not a styled name
+    return title
 
 
 def _strip_possessive(word: str) -> str:
@@ -341,13 +346,19 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
         text = segment.text
         for k, token in enumerate(tokens):
             word = _strip_possessive(token.text)
-            if not _capitalised(word) or (segment.index, token.start) in taken:
+            if not _capitalised(word) or (segment.index, token.start) in taken or \
+                    word != token.text.replace("’s", "").replace("'s", ""):  # "Blair-era": a modifier
+                continue
+            if word in lex.first_names and word not in full_by_surname:  # type: ignore[attr-defined]
                 continue
             neighbours = (k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)) or (
                 k + 1 < len(tokens) and _capitalised(tokens[k + 1].text) and _adjacent(text, token, tokens[k + 1]))
             if neighbours:
                 continue
             following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+            before = text[max(0, token.start - 40):token.start]
+            if re.search(r"(?:[”\"] |\b(?:in|at|from|to|near) )$", before) or before.rfind("<") > before.rfind(">"):
+                continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
             if len(word) < 3 or following in NOT_PERSON_AFTER or word.lower() in NOT_SURNAMES \
                     or word in ORG_WORDS or word.isupper() or word in orgs:
                 continue

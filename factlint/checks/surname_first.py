@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 first_full.setdefault(person.surname, person)
         seen: set[str] = set()
         orgs = organisation_words(doc.analysis)
+        counts = Counter(p.surname for p in people)
         for person in people:
             if person.surname in seen:
                 continue
@@ -62,6 +64,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 line = doc.line_col(near.start)[0]  # type: ignore[attr-defined]
                 message = (f"'{person.name}' looks like a misspelling of '{near.surname}' "  # type: ignore[attr-defined]
                            f"({near.full_name}, line {line})")  # type: ignore[attr-defined]
+            elif full is None and person.form in ("honorific", "titled") and counts[person.surname] < 2:
+                continue  # one "Mrs Potts" or "Dr No" is more often a character than a news subject
             elif full is None:
                 message = (f"'{person.name}' is never introduced by full name; give the first name "
                            "at first mention")
@@ -82,9 +86,10 @@ def _near_miss(surname: str, known: dict[str, object]) -> object | None:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i:] == b[i + 1:] or (len(a) == len(b) and a[i + 1:] == b[i + 1:])
+    """One letter added, dropped, changed, or two neighbours swapped."""
+    if len(a) != len(b):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                               and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+NAME_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?,?\s+[A-Z][\w’'-]+\s+"
+                        r"(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
 OFFICE_OF = re.compile(r"(?i)\b(?:office|department|ministry|residence|role|post|job|position)\s+of\s+(?:the\s+)?$")
 
 
@@ -46,6 +48,8 @@ class UnnamedReference(Kind[UnnamedOptions]):
             segment = doc.segments[title.segment]
             area = "prose" if segment.kind == "prose" else "headline"
             before = segment.text[max(0, title.seg_start - 30):title.seg_start]
+            if NAME_AFTER.match(segment.text, title.seg_end):
+                continue  # "foreign minister Thorvald Stoltenberg", "…, Dimitris Halikias,"
             if OFFICE_OF.search(before) or key.split()[-1] in named_heads:
                 continue  # "the Office of the Deputy Prime Minister"; "Minister Luis …" elsewhere
             if (title.klass not in self.options.classes or not title.determined or key in named
