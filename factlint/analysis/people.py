@@ -28,11 +28,14 @@ NOT_SURNAMES = frozenset(
 )
 NOT_FIRST = frozenset(
     """the a an in on at but and for with by from as if when while after before this that his her
-    their our its new old former then both last next every all said says""".split()
+    their our its new old former then both last next every all said says besides however meanwhile
+    although despite during since until whereas yet still also even now today yesterday instead
+    indeed thus therefore unlike like including except""".split()
 ) | frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december""".split()
 )
+NICKNAME = re.compile(r"\b([A-Z][a-z]+)\s+[\"“][^\"”\n]{1,25}[\"”]\s+$")
 COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
 POSSESSIVE = re.compile(r"[’']s?$")
@@ -175,6 +178,13 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
         text = segment.text
         for k in range(1, len(tokens)):
             last, first = tokens[k], tokens[k - 1]
+            nick = NICKNAME.search(text, max(0, last.start - 60), last.start) if last.text in wanted else None
+            if nick:  # Marion "Suge" Knight
+                s, e = segment.source_span(nick.start(), last.end)
+                name = f"{nick.group(1)} {last.text}"
+                found.append(Person(segment.index, nick.start(), last.end, s, e, text[nick.start():last.end],
+                                    name, last.text, "full", full_name=name))
+                continue
             if first.text in wanted and _capitalised(last.text) and _adjacent(text, first, last) and \
                     last.text.lower() not in NOT_PERSON_AFTER and (k < 2 or tokens[k - 2].text not in
                                                                   lex.honorifics):  # type: ignore[attr-defined]
@@ -357,7 +367,7 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
                 continue
             following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
             before = text[max(0, token.start - 40):token.start]
-            if re.search(r"(?:[”\"] |\b(?:in|at|from|to|near) )$", before) or before.rfind("<") > before.rfind(">"):
+            if re.search(r"(?:[”\"] |\b(?:in|at|from|to|near|the|The) )$", before) or before.rfind("<") > before.rfind(">"):
                 continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
             if len(word) < 3 or following in NOT_PERSON_AFTER or word.lower() in NOT_SURNAMES \
                     or word in ORG_WORDS or word.isupper() or word in orgs:

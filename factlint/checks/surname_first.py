@@ -39,9 +39,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         people = doc.analysis.people
         first_full: dict[str, object] = {}
+        by_name: dict[str, object] = {}
         for person in people:
             if person.form == "full":
                 first_full.setdefault(person.surname, person)
+                by_name.setdefault(person.full_name or person.name, person)
         seen: set[str] = set()
         orgs = organisation_words(doc.analysis)
         counts = Counter(p.surname for p in people)
@@ -56,9 +58,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                     (person.title or "").lower() in ROYAL or \
                     doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end):
                 continue
-            full = first_full.get(person.surname)
+            full = by_name.get(person.full_name or "") or first_full.get(person.surname)
             if person.surname in orgs:
                 continue
+            if full is not None and (full.segment, full.seg_start) < (person.segment, person.seg_start):  # type: ignore[attr-defined]
+                continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
             near = None if full is not None else _near_miss(person.surname, first_full)
             if near is not None:
                 line = doc.line_col(near.start)[0]  # type: ignore[attr-defined]
