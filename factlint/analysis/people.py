@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 NOT_SURNAMES = frozenset(
     """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december""".split()
+    february march april may june july august september october november december one two three
+    four five six seven eight nine ten""".split()
 )
 NOT_FIRST = frozenset(
     """the a an in on at but and for with by from as if when while after before this that his her
@@ -254,7 +255,7 @@ def _capitalised(word: str) -> bool:
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
-    if gap in (" ", "\n"):
+    if gap == " ":
         return not a.text.endswith(("’s", "'s")) and text[a.end:a.end + 1] not in "’'"
     return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
 
@@ -286,6 +287,8 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
         if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
             run, words = run[:1], words[:1]
     elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
+        if len(run) == 1 and not title.text[:1].isupper():
+            return []  # "vice president Boeing": a lower-case title before one word is no styled name
         form = "titled" if len(run) == 1 else "full"
     elif len(run) < 2:
         return []
@@ -308,8 +311,8 @@ def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title |
     title = title_end.get(start - 1)
     if title is None or not text[start - 1:start].isspace() or title.klass == "role":
         return None
-    if not title.text[:1].isupper() or title.text.lower() == "premier":
-        return None  # "vice president Boeing", "Premier Rugby": not a styled name
+    if title.text.lower() == "premier":
+        return None  # "Premier Rugby": not a styled name
     return title
 
 
@@ -402,7 +405,7 @@ def organisation_words(analysis: Analysis) -> set[str]:
     for tokens in analysis.tokens:
         for k, token in enumerate(tokens):
             if token.text in ORG_WORDS:
-                for before in tokens[max(0, k - 3):k]:
+                for before in tokens[max(0, k - 5):k]:
                     if _capitalised(before.text):
                         words.add(_strip_possessive(before.text))
     return words

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 NAME_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?,?\s+[A-Z][\w’'-]+\s+"
                         r"(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+,\s+(?:(?:the|[A-Z][\w-]*[’']s?)\s+)?(?:[a-z]+\s+){0,2}$")
 OFFICE_OF = re.compile(r"(?i)\b(?:office|department|ministry|residence|role|post|job|position)\s+of\s+(?:the\s+)?$")
 
 
@@ -48,7 +49,7 @@ class UnnamedReference(Kind[UnnamedOptions]):
             segment = doc.segments[title.segment]
             area = "prose" if segment.kind == "prose" else "headline"
             before = segment.text[max(0, title.seg_start - 30):title.seg_start]
-            if NAME_AFTER.match(segment.text, title.seg_end):
+            if NAME_AFTER.match(segment.text, title.seg_end) or NAME_BEFORE.search(before):
                 continue  # "foreign minister Thorvald Stoltenberg", "…, Dimitris Halikias,"
             if OFFICE_OF.search(before) or key.split()[-1] in named_heads:
                 continue  # "the Office of the Deputy Prime Minister"; "Minister Luis …" elsewhere
