@@ -36,6 +36,7 @@ NOT_FIRST = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december""".split()
 )
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 NICKNAME = re.compile(r"\b([A-Z][a-z]+)\s+[\"“][^\"”\n]{1,25}[\"”]\s+$")
 COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
 PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
@@ -55,7 +56,8 @@ NOT_PERSON_AFTER = frozenset(
 ORG_WORDS = frozenset(
     """Ltd Co Corp Inc Plc PLC Motors Group Bank Agreement Accident Electric Petroleum Manager Tire
     Bottlers Holdings Industries International Airlines Airways Systems Securities Partners
-    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP""".split()
+    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP NV AG SA BV
+    GmbH SpA AB Cie Brewery Breweries""".split()
 )
 DETERMINER = re.compile(
     r"(?:\b(?i:the|his|her|their|its|our)|[A-Z][\w-]*[’']s?)\s+(?:(?:new|former|then|current|"
@@ -179,7 +181,8 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
         text = segment.text
         for k in range(1, len(tokens)):
             last, first = tokens[k], tokens[k - 1]
-            nick = NICKNAME.search(text, max(0, last.start - 60), last.start) if last.text in wanted else None
+            last_word = _strip_possessive(last.text)
+            nick = NICKNAME.search(text, max(0, last.start - 60), last.start) if last_word in wanted else None
             if nick:  # Marion "Suge" Knight
                 s, e = segment.source_span(nick.start(), last.end)
                 name = f"{nick.group(1)} {last.text}"
@@ -194,8 +197,8 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
                 found.append(Person(segment.index, first.start, last.end, s, e, name, name,
                                     first.text, "full", full_name=name))
                 continue
-            if last.text not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last) \
-                    or last.text in ORG_WORDS:
+            if last_word not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last) \
+                    or last_word in ORG_WORDS:
                 continue
             if (first.text.lower() in NOT_FIRST or first.text in lex.honorifics  # type: ignore[attr-defined]
                     or first.text.lower() in lex.titles or first.text.lower() in NOT_SURNAMES  # type: ignore[attr-defined]
@@ -204,10 +207,11 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
             start = first.start
             if k > 1 and tokens[k - 2].text in lex.first_names and _adjacent(text, tokens[k - 2], first):  # type: ignore[attr-defined]
                 start = tokens[k - 2].start
-            s, e = segment.source_span(start, last.end)
-            name = " ".join(text[start:last.end].split())
-            found.append(Person(segment.index, start, last.end, s, e, text[start:last.end], name,
-                                last.text, "full", full_name=name))
+            end = last.start + len(last_word)
+            s, e = segment.source_span(start, end)
+            name = " ".join(text[start:end].split())
+            found.append(Person(segment.index, start, end, s, e, text[start:end], name,
+                                last_word, "full", full_name=name))
     return found
 
 
@@ -263,7 +267,8 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Title],
                      lex: object) -> list[Person]:
     text: str = segment.text  # type: ignore[attr-defined]
-    stop = next((k for k, t in enumerate(run) if t.text.lower() in lex.verbs), None)  # type: ignore[attr-defined]
+    stop = next((k for k, t in enumerate(run) if t.text.lower() in lex.verbs  # type: ignore[attr-defined]
+                 or (k and t.text.lower() in NOT_FIRST)), None)  # "Malcolm X. Besides Dee": two
     run = run[:stop] if stop is not None else run
     if not run:
         return []
@@ -370,7 +375,8 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
                 continue
             following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
             before = text[max(0, token.start - 40):token.start]
-            if re.search(r"(?:[”\"] |\b(?:in|at|from|to|near|the|The) )$", before) or before.rfind("<") > before.rfind(">"):
+            if re.search(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$", before) or before.rfind("<") > before.rfind(">") \
+                    or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2:
                 continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
             if len(word) < 3 or following in NOT_PERSON_AFTER or word.lower() in NOT_SURNAMES \
                     or word in ORG_WORDS or word.isupper() or word in orgs:

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
-NAME_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?,?\s+[A-Z][\w’'-]+\s+"
-                        r"(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+NAME_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?,?\s+"
+                        r"[A-Z][\w’'.-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+MODAL_AFTER = re.compile(r"\s+(?:should|must|may)\b")
 NAME_BEFORE = re.compile(r"[A-Z][\w’'-]+,\s+(?:(?:the|[A-Z][\w-]*[’']s?)\s+)?(?:[a-z]+\s+){0,2}$")
 OFFICE_OF = re.compile(r"(?i)\b(?:office|department|ministry|residence|role|post|job|position)\s+of\s+(?:the\s+)?$")
 
@@ -49,7 +50,8 @@ class UnnamedReference(Kind[UnnamedOptions]):
             segment = doc.segments[title.segment]
             area = "prose" if segment.kind == "prose" else "headline"
             before = segment.text[max(0, title.seg_start - 30):title.seg_start]
-            if NAME_AFTER.match(segment.text, title.seg_end) or NAME_BEFORE.search(before):
+            if NAME_AFTER.match(segment.text, title.seg_end) or NAME_BEFORE.search(before) or \
+                    MODAL_AFTER.match(segment.text, title.seg_end):  # "the adviser should": the office
                 continue  # "foreign minister Thorvald Stoltenberg", "…, Dimitris Halikias,"
             if OFFICE_OF.search(before) or key.split()[-1] in named_heads:
                 continue  # "the Office of the Deputy Prime Minister"; "Minister Luis …" elsewhere
