@@ -43,7 +43,7 @@ PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".
 POSSESSIVE = re.compile(r"[’']s?$")
 PERSONAL_NOUNS = frozenset(
     """office wife husband aides tenure resignation appointment inaugural trip visit visits
-    presidency premiership""".split()
+    presidency""".split()
 )
 # A surname used as a modifier names a thing, not the person: "the Maekawa report", "Santos harbour"
 NOT_PERSON_AFTER = frozenset(
