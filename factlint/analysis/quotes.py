@@ -155,6 +155,10 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     n = len(text)
     while i < n:
         ch = text[i]
+        if ch == '"' and i and text[i - 1].isalpha() and text[i + 1:i + 2] == "s" and \
+                not text[i + 2:i + 3].isalpha():
+            i += 1  # "the country"s budget": a straight mark typed for an apostrophe
+            continue
         if ch == "“" or (ch in '"”' and open_at < 0 and _opens(text, i) and (ch == '"' or _word_after(text, i))):
             if open_at >= 0 and open_char == "“":
                 if closers_after[i] - openers_after[i + 1] > depth:  # a nested “quotation”
