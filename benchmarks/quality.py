@@ -32,7 +32,7 @@ from factlint.engine import Linter
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = SHARED / "polnear-dev"
 PACKS = ["quotes", "sourcing", "references", "dates"]
-QUOTE_MARKS = re.compile("[“”\"]")
+QUOTE_MARKS = re.compile('[“”"]')
 
 
 def linter(select: list[str]) -> Linter:
@@ -81,7 +81,7 @@ def polnear() -> None:
             continue
         text = path.read_text("utf-8")
         doc = Document.parse(text, str(path))
-        quotes = list(zip(doc.analysis.quotations, doc.analysis.attributions))
+        quotes = list(zip(doc.analysis.quotations, doc.analysis.attributions, strict=False))
         findings = rule.lint_document(doc)
         gold_contents: list[tuple[int, int]] = []
         for gold in read_ann(anns[0]):
@@ -94,7 +94,7 @@ def polnear() -> None:
             if inside and all(a is not None for _, a in inside):
                 attributed += 1
             else:
-                misses.append(f"{path.name}: {text[content[0][0]:content[-1][1]][:100]!r}")
+                misses.append(f"{path.name}: {text[content[0][0] : content[-1][1]][:100]!r}")
             source = gold.get("Source", [])
             if source and inside:
                 with_source += 1
@@ -102,8 +102,11 @@ def polnear() -> None:
                 if any(overlaps((sp.start, sp.end), source) for sp in speakers):
                     speaker_ok += 1
                 else:
-                    wrong.append(f"{path.name}: gold {text[source[0][0]:source[0][1]]!r} got "
-                                 f"{[sp.text for sp in speakers]} in {text[content[0][0]:content[0][1]][:60]!r}")
+                    wrong.append(
+                        f"{path.name}: gold {text[source[0][0] : source[0][1]]!r} got "
+                        f"{[sp.text for sp in speakers]} in "
+                        f"{text[content[0][0] : content[0][1]][:60]!r}"
+                    )
         for finding in findings:
             if overlaps((finding.offset, finding.end_offset), gold_contents):
                 false_unattributed += 1
@@ -113,13 +116,22 @@ def polnear() -> None:
                 outside_flagged += any(f.offset == quote.start for f in findings)
     print("PolNeAR dev (first annotator file of each article):")
     print(f"  quoted attributions: {quoted}")
-    print(f"  quotation attributed by factlint: {attributed}/{quoted} = {attributed / quoted:.3f}"
-          "  (target >= 0.97)")
-    print(f"  speaker overlaps gold source: {speaker_ok}/{with_source} = "
-          f"{speaker_ok / max(with_source, 1):.3f}  (target >= 0.85)")
-    print(f"  quotes/unattributed on attributed quotations: {false_unattributed} = "
-          f"{100 * false_unattributed / quoted:.2f} % of quoted attributions  (target < 2.5 %)")
-    print(f"  quotations outside every gold attribution: {outside}, flagged unattributed: {outside_flagged}")
+    print(
+        f"  quotation attributed by factlint: {attributed}/{quoted} = {attributed / quoted:.3f}"
+        "  (target >= 0.97)"
+    )
+    print(
+        f"  speaker overlaps gold source: {speaker_ok}/{with_source} = "
+        f"{speaker_ok / max(with_source, 1):.3f}  (target >= 0.85)"
+    )
+    print(
+        f"  quotes/unattributed on attributed quotations: {false_unattributed} = "
+        f"{100 * false_unattributed / quoted:.2f} % of quoted attributions  (target < 2.5 %)"
+    )
+    print(
+        f"  quotations outside every gold attribution: {outside}, "
+        f"flagged unattributed: {outside_flagged}"
+    )
     if "--verbose" in sys.argv:
         print("\n".join("    miss: " + m for m in misses))
         print("\n".join("    speaker: " + m for m in wrong))
@@ -142,8 +154,17 @@ def cases() -> None:
         expected = [e for e in case.body.get("findings", []) if e.get("rule", rule) == rule]
         used: set[int] = set()
         for e in expected:
-            match = next((i for i, f in enumerate(actual) if i not in used and all(
-                getattr(f, k) == v for k, v in e.items() if k in ("line", "column", "text"))), None)
+            match = next(
+                (
+                    i
+                    for i, f in enumerate(actual)
+                    if i not in used
+                    and all(
+                        getattr(f, k) == v for k, v in e.items() if k in ("line", "column", "text")
+                    )
+                ),
+                None,
+            )
             if match is None:
                 fn[rule] += 1
             else:
@@ -154,7 +175,10 @@ def cases() -> None:
     for rule in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[rule] / max(tp[rule] + fp[rule], 1)
         r = tp[rule] / max(tp[rule] + fn[rule], 1)
-        print(f"  {rule:28} tp {tp[rule]:3}  fp {fp[rule]:2}  fn {fn[rule]:2}  precision {p:.2f}  recall {r:.2f}")
+        print(
+            f"  {rule:28} tp {tp[rule]:3}  fp {fp[rule]:2}  fn {fn[rule]:2}  "
+            f"precision {p:.2f}  recall {r:.2f}"
+        )
 
 
 # -- corpus -------------------------------------------------------------------------------------
@@ -172,9 +196,11 @@ def corpus(limit: int | None, sample: int, seed: int, out: str | None) -> None:
             counts[f.rule] += 1
             if sample and (f.rule == "quotes/unattributed" or f.rule.startswith("references/")):
                 group = "quotes/unattributed" if f.rule == "quotes/unattributed" else "references"
-                context = text[max(0, f.offset - 160):f.end_offset + 120].replace("\n", " ")
-                pool[group].append(f"{path.relative_to(SHARED)}:{f.line}:{f.column} {f.rule}: "
-                                   f"{f.message}\n    …{context}…")
+                context = text[max(0, f.offset - 160) : f.end_offset + 120].replace("\n", " ")
+                pool[group].append(
+                    f"{path.relative_to(SHARED)}:{f.line}:{f.column} {f.rule}: "
+                    f"{f.message}\n    …{context}…"
+                )
     print(f"Corpus: {len(files)} articles, {words} words; findings per 1,000 words:")
     for rule in sorted(counts):
         print(f"  {rule:28} {counts[rule]:6}  {1000 * counts[rule] / words:.3f}")

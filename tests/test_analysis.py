@@ -23,10 +23,10 @@ def test_analysis_case(name: str) -> None:
     quotes = result["quotations"]
     expected = case["quotes"]
     assert len(quotes) == len(expected), [q["text"] for q in quotes]
-    for got, want in zip(quotes, expected):
+    for got, want in zip(quotes, expected, strict=False):
         attribution = got["attribution"]
         speaker = attribution["speaker"] if attribution else None
-        assert case["text"][got["start"]:got["end"]] == got["text"]
+        assert case["text"][got["start"] : got["end"]] == got["text"]
         if "text" in want:
             assert got["text"] == want["text"]
         if "kind" in want:
@@ -43,7 +43,7 @@ def test_offsets_are_code_points_into_the_text_as_read() -> None:
     text = "\ufeff# Title 🙂\n\n“Yes we can,” she said.\n"
     result = analyze_text(text, "a.md")
     quote = result["quotations"][0]
-    assert text[1:][quote["start"]:quote["end"]] == "“Yes we can,”"
+    assert text[1:][quote["start"] : quote["end"]] == "“Yes we can,”"
 
 
 def test_relative_date_message_resolves_against_front_matter() -> None:
@@ -62,8 +62,12 @@ def test_surname_first_message_names_the_full_name() -> None:
     from factlint.document import Document
     from factlint.engine import Linter
 
-    settings = settings_from(FileConfig(select=["references/surname-first"]), "<t>", ".", Overrides())
-    doc = Document.parse("Shapps’ trip was short.\n\nDefence Secretary Grant Shapps met officials.\n", "s.txt")
+    settings = settings_from(
+        FileConfig(select=["references/surname-first"]), "<t>", ".", Overrides()
+    )
+    doc = Document.parse(
+        "Shapps’ trip was short.\n\nDefence Secretary Grant Shapps met officials.\n", "s.txt"
+    )
     [finding] = Linter(settings).lint_document(doc)
     assert "'Grant Shapps' (line 3)" in finding.message
 
@@ -71,8 +75,10 @@ def test_surname_first_message_names_the_full_name() -> None:
 def test_analysis_is_linear_in_document_length() -> None:
     import time
 
-    para = ("Grant Shapps met Rustem Umerov in Kyiv. “We are ready for the winter,” he said. "
-            "The so-called “peace plan” was dismissed, officials said. Shapps’ trip ended.\n\n")
+    para = (
+        "Grant Shapps met Rustem Umerov in Kyiv. “We are ready for the winter,” he said. "
+        "The so-called “peace plan” was dismissed, officials said. Shapps’ trip ended.\n\n"
+    )
 
     def cost(n: int) -> float:
         start = time.perf_counter()
@@ -81,4 +87,7 @@ def test_analysis_is_linear_in_document_length() -> None:
         return time.perf_counter() - start
 
     small, large = cost(200), cost(1600)
-    assert large < small * 8 * 3, (small, large)  # 8x the text may cost at most ~24x (noise), not 64x
+    assert large < small * 8 * 3, (
+        small,
+        large,
+    )  # 8x the text may cost at most ~24x (noise), not 64x

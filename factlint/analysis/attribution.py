@@ -22,15 +22,22 @@ if TYPE_CHECKING:
     from factlint.analysis.people import PeopleIndex
     from factlint.analysis.quotes import Quotation
 
-PREPOSITIONS = frozenset("during in at on after before with for by from to of about over under "
-                         "despite since until into following amid among".split())
-FUNCTION_WORDS = frozenset("and but or so yet that which who what when where while if as than then "
-                           "also because although though".split())
+PREPOSITIONS = frozenset(
+    "during in at on after before with for by from to of about over under "
+    "despite since until into following amid among".split()
+)
+FUNCTION_WORDS = frozenset(
+    "and but or so yet that which who what when where while if as than then "
+    "also because although though".split()
+)
 DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
-AUXILIARIES = frozenset("been being has have had was were is are did does do would will could should "
-                        "may might must can".split())
-APPOSITIVE_START = DETERMINERS | frozenset("who whose which where now also then herself himself "
-                                         "itself themselves once formerly".split())
+AUXILIARIES = frozenset(
+    "been being has have had was were is are did does do would will could should "
+    "may might must can".split()
+)
+APPOSITIVE_START = DETERMINERS | frozenset(
+    "who whose which where now also then herself himself itself themselves once formerly".split()
+)
 PRONOUNS = frozenset("he she they we i it you".split())
 PERSONAL_PRONOUNS = frozenset(("he", "she"))
 SOURCE_NOUNS = frozenset(
@@ -42,15 +49,12 @@ SOURCE_NOUNS = frozenset(
     arbitrager onlooker witness resident""".split()
 )
 NOT_SPEECH = frozenset(
-    """called calls call described describes describe dubbed branded labelled labeled read reads quote
+    """called calls call described describes describe dubbed branded labelled labeled read reads
+    quote
     quoted quotes cite cited cites post posted report reported reports continue continued continues
     begin began begins find found finds rate rated rates rule ruled rules refer referred refers
     thank thanked thanks""".split()
 )
-REPORTED_SPEECH = frozenset(
-    "said says say told tells added adds insisted insists warned warns argued argues explained explains "
-    "stated states claimed claims believes believed thinks thought wrote writes continued continues "
-    "recalled recalls admitted admits acknowledged acknowledges stressed stresses".split())
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
 TRAILING_FILLER = re.compile(
     r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
@@ -62,11 +66,17 @@ LEADING_FILLER = re.compile(
     r"(?:on|in|at|during|by|last|this|earlier|later)\s+(?:\w+day|week|month|year|morning|evening|"
     r"night|afternoon|\w+\s+\d+|\d+))[\s,]+)+"
 )
-RIGHT_STOP = re.compile(r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
-                        r"while|adding|to|of\s+the\s+\w+\s+and)\s")
+RIGHT_STOP = re.compile(
+    r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
+    r"while|adding|to|of\s+the\s+\w+\s+and)\s"
+)
 NP_WORD = re.compile(r"[\w’'.-]+")
-DASH_SPEAKER = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})")
-BYLINE = re.compile(r"(?:^|\s{2,}|\n)(?P<dash>[-–—])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+[“\"]?$")
+DASH_SPEAKER = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})"
+)
+BYLINE = re.compile(
+    r"(?:^|\s{2,}|\n)(?P<dash>[-–—])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+[“\"]?$"
+)
 SUBJECT = re.compile(
     r"\s*(?:(?:But|And|So|Yet|However|Meanwhile),?\s+)?(?P<np>He|She|They|It|We|I|"
     r"(?:The\s+|Their\s+|His\s+|Her\s+|Its\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,5}"
@@ -74,11 +84,14 @@ SUBJECT = re.compile(
     r"(?:\s+(?:also|later|then|now|again|still|even|further|once|[a-z]+ly))?\s+"
     r"(?P<verb>[a-z]+(?:s|ed)|sees|saw|made|gave|took|put|led|set|held|felt|wrote|drew|spoke|told|"
     r"has\s+[a-z]+ed|had\s+[a-z]+ed|did|does|do|was|were|is|are|will|would|can|could|won[’']t|"
-    r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b")
+    r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b"
+)
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
-AS_VERB = re.compile(r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
-                     r"being\s+(?:in\s+the\s+)?|“?)?\W*$")
+AS_VERB = re.compile(
+    r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
+    r"being\s+(?:in\s+the\s+)?|“?)?\W*$"
+)
 
 
 class _Shifted:
@@ -110,7 +123,7 @@ class SpanText:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Who a quotation is attributed to; ``resolved`` is the full name a pronoun or surname resolves to."""
+    """Who a quotation is attributed to; ``resolved``: the full name a pronoun stands for."""
 
     start: int
     end: int
@@ -128,7 +141,9 @@ class Attribution:
     how: str  # after | before | intro | continued | inherited
 
 
-def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> list[Attribution | None]:
+def find_attributions(
+    analysis: Analysis, extra_cues: tuple[str, ...] = ()
+) -> list[Attribution | None]:
     """One attribution (or None) per quotation, aligned with ``analysis.quotations``."""
     lex = lexicons(extra_cues)
     doc = analysis.doc
@@ -159,11 +174,26 @@ def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> l
             if hi <= quote.seg_end + 1 and k1 + 1 < len(ends):  # “…?” Graham asked.
                 hi = ends[k1 + 1]
             if n + 1 < len(seg_quotes):
-                hi = min(hi, seg_quotes[n + 1].seg_start) if seg_quotes[n + 1].seg_start > quote.seg_end else hi
+                hi = (
+                    min(hi, seg_quotes[n + 1].seg_start)
+                    if seg_quotes[n + 1].seg_start > quote.seg_end
+                    else hi
+                )
             found = finder.attribute(quote, starts[k0], lo, hi)
             if found is None:
-                found = _inherit(quote, n, seg_quotes, previous, result, quotes, segment.text,
-                                 starts[k0], last_in_segment, doc, finder)
+                found = _inherit(
+                    quote,
+                    n,
+                    seg_quotes,
+                    previous,
+                    result,
+                    quotes,
+                    segment.text,
+                    starts[k0],
+                    last_in_segment,
+                    doc,
+                    finder,
+                )
             result[quote.index] = found
             if found is not None:
                 previous = found
@@ -171,22 +201,42 @@ def find_attributions(analysis: Analysis, extra_cues: tuple[str, ...] = ()) -> l
     for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
         k = quote.index
         weak = result[k] is None or result[k].how in ("previous", "inherited")  # type: ignore[union-attr]
-        if weak and quote.continued and k + 1 < len(quotes) and quotes[k + 1].continues and \
-                result[k + 1] is not None and result[k + 1].how in ("after", "before", "continued"):  # type: ignore[union-attr]
+        if (
+            weak
+            and quote.continued
+            and k + 1 < len(quotes)
+            and quotes[k + 1].continues
+            and result[k + 1] is not None
+            and result[k + 1].how in ("after", "before", "continued")
+        ):  # type: ignore[union-attr]
             result[k] = _as(result[k + 1], "continued")
     return result
 
 
-def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: Attribution | None,
-             result: list[Attribution | None], quotes: list[Quotation], text: str, sentence_start: int,
-             last_in_segment: dict[int, Attribution | None], doc: object, finder: _Finder) -> Attribution | None:
+def _inherit(
+    quote: Quotation,
+    n: int,
+    seg_quotes: list[Quotation],
+    previous: Attribution | None,
+    result: list[Attribution | None],
+    quotes: list[Quotation],
+    text: str,
+    sentence_start: int,
+    last_in_segment: dict[int, Attribution | None],
+    doc: object,
+    finder: _Finder,
+) -> Attribution | None:
     if quote.continues and quote.index > 0 and result[quote.index - 1] is not None:
         return _as(result[quote.index - 1], "continued")
-    opens_sentence = not OPENER.sub("", text[sentence_start:quote.seg_start]).strip(" \t\n(—–-")
+    opens_sentence = not OPENER.sub("", text[sentence_start : quote.seg_start]).strip(" \t\n(—–-")
     if not opens_sentence:  # “provocative” and a “grave threat”: the sentence's earlier quotation
         earlier = seg_quotes[n - 1] if n else None
-        if earlier is not None and earlier.seg_end > sentence_start and previous is not None \
-                and result[earlier.index] is previous:
+        if (
+            earlier is not None
+            and earlier.seg_end > sentence_start
+            and previous is not None
+            and result[earlier.index] is previous
+        ):
             return _as(previous, "inherited")
         return None
     intro = finder.introduction(quote)
@@ -194,7 +244,7 @@ def _inherit(quote: Quotation, n: int, seg_quotes: list[Quotation], previous: At
         return intro
     if previous is not None:
         return _as(previous, "inherited")
-    opens_paragraph = not text[:quote.seg_start].strip()
+    opens_paragraph = not text[: quote.seg_start].strip()
     if opens_paragraph and quote.segment > 0:
         before = last_in_segment.get(quote.segment - 1)
         if before is not None:
@@ -215,7 +265,7 @@ def _mask(text: str, quotes: list[Quotation]) -> str:
     for quote in quotes:
         if quote.seg_start < pos:
             continue
-        parts.append(text[pos:quote.seg_start + 1])
+        parts.append(text[pos : quote.seg_start + 1])
         inner_end = quote.seg_end - 1 if quote.closed and not quote.continued else quote.seg_end
         parts.append(" " * max(0, inner_end - quote.seg_start - 1))
         pos = max(inner_end, quote.seg_start + 1)
@@ -226,8 +276,9 @@ def _mask(text: str, quotes: list[Quotation]) -> str:
 class _Finder:
     """Cue and speaker search in one segment's masked text."""
 
-    def __init__(self, analysis: Analysis, segment: object, masked: str, lex: Lexicons,
-                 people: PeopleIndex) -> None:
+    def __init__(
+        self, analysis: Analysis, segment: object, masked: str, lex: Lexicons, people: PeopleIndex
+    ) -> None:
         self.analysis = analysis
         self.segment = segment
         self.text: str = segment.text  # type: ignore[attr-defined]
@@ -235,27 +286,36 @@ class _Finder:
         self.cue = lex.cue_pattern
         self.people = people
 
-    def attribute(self, quote: Quotation, sentence_start: int, lo: int, hi: int) -> Attribution | None:
-        tail_cues = [m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)]
-        between = self.masked[quote.seg_end:tail_cues[0].start()] if tail_cues else ""
+    def attribute(
+        self, quote: Quotation, sentence_start: int, lo: int, hi: int
+    ) -> Attribution | None:
+        tail_cues = [
+            m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)
+        ]
+        between = self.masked[quote.seg_end : tail_cues[0].start()] if tail_cues else ""
         ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
         if tail_cues and len(between.split()) <= 6 and ends_unit:
             return self._make(tail_cues[0], quote.seg_end, "after")
         byline = BYLINE.search(self.masked, sentence_start, quote.seg_start)
         if byline:  # "- Newcastle boss Graeme Souness "We deserved the win.""
             cue = self._span(byline.start("dash"), byline.end("dash"))
-            return Attribution(cue, self._speaker(byline.start("name"), byline.end("name")), "before")
+            return Attribution(
+                cue, self._speaker(byline.start("name"), byline.end("name")), "before"
+            )
         dash = DASH_SPEAKER.match(self.masked, quote.seg_end)
         if dash:  # “…” ― Jorge Falcon
             cue = self._span(dash.start("dash"), dash.end("dash"))
             return Attribution(cue, self._speaker(dash.start("name"), dash.end("name")), "after")
-        head_cues = [m for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
-                     if self._is_cue(m)]
+        head_cues = [
+            m
+            for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
+            if self._is_cue(m)
+        ]
         if head_cues:
             return self._make(head_cues[-1], sentence_start, "before", right_limit=quote.seg_start)
         if tail_cues:
             return self._make(tail_cues[0], quote.seg_end, "after")
-        prefix = self.masked[sentence_start:quote.seg_start]
+        prefix = self.masked[sentence_start : quote.seg_start]
         as_verb = AS_VERB.search(prefix)
         if as_verb:  # hailed Trump as “The Comeback Kid”
             return self._make(_Shifted(as_verb, sentence_start), sentence_start, "before")
@@ -280,7 +340,7 @@ class _Finder:
 
     def introduction(self, quote: Quotation) -> Attribution | None:
         """An introducing clause ending with a colon, in this paragraph or the previous one."""
-        before = self.masked[:quote.seg_start].rstrip()
+        before = self.masked[: quote.seg_start].rstrip()
         if before.endswith(":"):
             start = max(before.rfind(". "), before.rfind("\n"), 0)
             return self._intro(self, before, start, len(before) - 1)
@@ -331,8 +391,11 @@ class _Finder:
         np_start, np_end = match.start("np"), match.end("np")
         words = match.group("np").split()
         person = finder.people.person_at(finder.segment.index, np_start, np_end)  # type: ignore[attr-defined]
-        if person is None and words[-1].lower() not in PRONOUNS - {"it"} and \
-                words[-1].lower().rstrip("s") not in SOURCE_NOUNS:
+        if (
+            person is None
+            and words[-1].lower() not in PRONOUNS - {"it"}
+            and words[-1].lower().rstrip("s") not in SOURCE_NOUNS
+        ):
             return None
         cue_span = finder._span(match.start("verb"), match.end("verb"))
         return Attribution(cue_span, finder._speaker(np_start, np_end), "previous")
@@ -356,31 +419,60 @@ class _Finder:
 
     def _is_cue(self, match: re.Match[str]) -> bool:
         word = match.group().lower()
-        before = self.masked[max(0, match.start() - 20):match.start()]
-        after = self.masked[match.end():match.end() + 4]
-        if (word.endswith("ed") or word in ("said", "told", "thought", "found", "written")) and \
-                PASSIVE.search(before) and not after.startswith(" by"):
-            return word in ("quoted", "asked", "told") and "as saying" in self.masked[match.end():match.end() + 60]
+        before = self.masked[max(0, match.start() - 20) : match.start()]
+        after = self.masked[match.end() : match.end() + 4]
+        if (
+            (word.endswith("ed") or word in ("said", "told", "thought", "found", "written"))
+            and PASSIVE.search(before)
+            and not after.startswith(" by")
+        ):
+            return (
+                word in ("quoted", "asked", "told")
+                and "as saying" in self.masked[match.end() : match.end() + 60]
+            )
         if word == "said" and after.startswith(" to "):
             return False
-        if word.endswith("s") and re.search(r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before):
+        if word.endswith("s") and re.search(
+            r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before
+        ):
             return False  # a noun: "one of the states", "the report"
-        if word in ("read", "reads") and (re.search(r"[”\"],?\s*$", before) or
-                                          re.match(r"[,:]\s*[“\"]", self.masked[match.end():match.end() + 4])):
+        if word in ("read", "reads") and (
+            re.search(r"[”\"],?\s*$", before)
+            or re.match(r"[,:]\s*[“\"]", self.masked[match.end() : match.end() + 4])
+        ):
             return True
-        return not (word in ("read", "reads") and not re.search(r"(?i)(?:sign|statement|note|letter|"
-                                                                  r"message|post|tweet|banner)\s*$", before))
+        return not (
+            word in ("read", "reads")
+            and not re.search(
+                r"(?i)(?:sign|statement|note|letter|"
+                r"message|post|tweet|banner)\s*$",
+                before,
+            )
+        )
 
-    def _make(self, cue: re.Match[str] | _Shifted, lo: int, how: str, right_limit: int | None = None) -> Attribution:
+    def _make(
+        self, cue: re.Match[str] | _Shifted, lo: int, how: str, right_limit: int | None = None
+    ) -> Attribution:
         cue_span = self._span(cue.start(), cue.end())
         if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
-            verb = list(re.finditer(r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo:cue.start()]))
+            verb = list(
+                re.finditer(
+                    r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo : cue.start()]
+                )
+            )
             lo = lo + verb[-1].end() if verb else lo
         participle = cue.group().lower().endswith("ing")
         speaker = self._left_speaker(lo, cue.start(), participle)
-        if how == "before" and speaker is None and not participle and \
-                self.masked[cue.end():cue.end() + 60].find(" as ") >= 0 and "“" not in self.masked[cue.end():cue.end() + 3]:
-            return Attribution(cue_span, None, how)  # "blasted Clinton as a “disgrace”": not Clinton
+        if (
+            how == "before"
+            and speaker is None
+            and not participle
+            and self.masked[cue.end() : cue.end() + 60].find(" as ") >= 0
+            and "“" not in self.masked[cue.end() : cue.end() + 3]
+        ):
+            return Attribution(
+                cue_span, None, how
+            )  # "blasted Clinton as a “disgrace”": not Clinton
         if speaker is None or cue.group().lower().startswith("according"):
             speaker = self._right_speaker(cue.end(), right_limit) or speaker
         if speaker is None and cue.group().lower().endswith("ing"):  # …, adding that “…”
@@ -390,14 +482,21 @@ class _Finder:
     def _main_clause_speaker(self, lo: int, end: int) -> Speaker | None:
         """The speaker of an earlier cue in the sentence, else the nearest person before ``end``."""
         sentence_start = self._sentence_start(lo)
-        earlier = [m for m in self.cue.finditer(self.masked, sentence_start, end) if self._is_cue(m)]
+        earlier = [
+            m for m in self.cue.finditer(self.masked, sentence_start, end) if self._is_cue(m)
+        ]
         for match in reversed(earlier):
             speaker = self._left_speaker(sentence_start, match.start()) or self._right_speaker(
-                match.end(), end)
+                match.end(), end
+            )
             if speaker is not None:
                 return speaker
         person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
-        if person is not None and person.segment == self.segment.index and person.seg_start >= sentence_start:  # type: ignore[attr-defined]
+        if (
+            person is not None
+            and person.segment == self.segment.index
+            and person.seg_start >= sentence_start
+        ):  # type: ignore[attr-defined]
             return self._speaker(person.seg_start, person.seg_end)
         return None
 
@@ -409,14 +508,18 @@ class _Finder:
         for match in re.finditer(r"\b(?:he|she|they|He|She|They)\b", window):
             pronoun = match
         person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
-        if person is not None and (person.segment != self.segment.index  # type: ignore[attr-defined]
-                                   or person.seg_start < sentence_start):
+        if person is not None and (
+            person.segment != self.segment.index  # type: ignore[attr-defined]
+            or person.seg_start < sentence_start
+        ):
             person = None
         if pronoun and (person is None or sentence_start + pronoun.start() > person.seg_start):
             return self._speaker(sentence_start + pronoun.start(), sentence_start + pronoun.end())
         if person is not None:
             return self._speaker(person.seg_start, person.seg_end)
-        head = re.match(r"\s*((?:[A-Z][\w’'.-]*|the|The|a|A|an|An)(?:\s+[A-Z][\w’'.-]*){0,5})", window)
+        head = re.match(
+            r"\s*((?:[A-Z][\w’'.-]*|the|The|a|A|an|An)(?:\s+[A-Z][\w’'.-]*){0,5})", window
+        )
         if not head or _not_a_subject(head.group(1)):
             return None
         return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1))
@@ -426,6 +529,7 @@ class _Finder:
         starts = [s.start for s in sentences] if len(sentences) < 64 else None
         if starts is None:
             from bisect import bisect_right as _br
+
             k = _br(sentences, offset, key=lambda s: s.start) - 1
         else:
             k = bisect_right(starts, offset) - 1
@@ -433,9 +537,9 @@ class _Finder:
 
     def _left_speaker(self, lo: int, cue_start: int, participle: bool = False) -> Speaker | None:
         chunk = PARENTHETICAL.sub(lambda m: " " * len(m.group()), self.masked[lo:cue_start])
-        cut = max(chunk.rfind(c) for c in "“”\"‘:;(—–")
+        cut = max(chunk.rfind(c) for c in '“”"‘:;(—–')
         base = lo + cut + 1
-        chunk = chunk[cut + 1:]
+        chunk = chunk[cut + 1 :]
         chunk = _strip_trailing(chunk)
         if not chunk.strip():
             return None
@@ -449,7 +553,7 @@ class _Finder:
         last_comma = chunk.rfind(",")
         if last_comma >= 0:
             base += last_comma + 1
-            chunk = chunk[last_comma + 1:]
+            chunk = chunk[last_comma + 1 :]
         lead = LEADING_FILLER.match(chunk.lstrip())
         offset = len(chunk) - len(chunk.lstrip()) + (lead.end() if lead else 0)
         chunk = chunk[offset:].rstrip()
@@ -461,10 +565,16 @@ class _Finder:
             last = list(NP_WORD.finditer(chunk))[-1]
             return self._speaker(start + last.start(), start + last.end())
         first = words[0]
-        has_person = self.people.person_at(self.segment.index, start, start + len(chunk)) is not None  # type: ignore[attr-defined]
+        has_person = (
+            self.people.person_at(self.segment.index, start, start + len(chunk)) is not None
+        )  # type: ignore[attr-defined]
         if first.lower() in AUXILIARIES or (
-                first[:1].islower() and first.lower() not in DETERMINERS and first.lower() not in PRONOUNS
-                and not first[:1].isdigit() and not has_person):
+            first[:1].islower()
+            and first.lower() not in DETERMINERS
+            and first.lower() not in PRONOUNS
+            and not first[:1].isdigit()
+            and not has_person
+        ):
             # a verb phrase: "appeared on MSNBC and began by"
             return self._clause_subject(lo, start)
         person = self.people.person_at(self.segment.index, start, start + len(chunk))  # type: ignore[attr-defined]
@@ -474,7 +584,11 @@ class _Finder:
             person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))  # type: ignore[attr-defined]
         if last_person is not None and (len(words) > 8 or words[0].lower() in PREPOSITIONS):
             return self._speaker(last_person.seg_start, last_person.seg_end)
-        if len(words) > 10 or words[0].lower() in PREPOSITIONS or words[0].lower() in FUNCTION_WORDS:
+        if (
+            len(words) > 10
+            or words[0].lower() in PREPOSITIONS
+            or words[0].lower() in FUNCTION_WORDS
+        ):
             return self._tail_np(start, chunk)
         return self._speaker(start, start + len(chunk))
 
@@ -493,7 +607,7 @@ class _Finder:
         end = limit if limit is not None else min(len(self.masked), start + 120)
         window = self.masked[start:end]
         stop = RIGHT_STOP.search(window)
-        chunk = window[:stop.start()] if stop else window
+        chunk = window[: stop.start()] if stop else window
         lead = len(chunk) - len(chunk.lstrip())
         chunk = chunk.strip()
         words = NP_WORD.findall(chunk)
@@ -525,17 +639,26 @@ class _Finder:
         return SpanText(s, e, self.text[start:end])
 
 
-NOT_SUBJECTS = PREPOSITIONS | FUNCTION_WORDS | frozenset(
-    "all my our your only meanwhile though after before there here this these those such many most "
-    "some few both each every no not".split())
+NOT_SUBJECTS = (
+    PREPOSITIONS
+    | FUNCTION_WORDS
+    | frozenset(
+        "all my our your only meanwhile though after before there here this these those such many "
+        "most "
+        "some few both each every no not".split()
+    )
+)
 
 
 def _not_a_subject(np: str) -> bool:
     """Whether a capitalised sentence opening is an adverbial ("On Monday", "After") or a
     determiner phrase that cannot say who spoke."""
     words = np.split()
-    return not words or words[0].lower() in NOT_SUBJECTS or len(words) == 1 and words[0].lower() in (
-        "a", "an", "the")
+    return (
+        not words
+        or words[0].lower() in NOT_SUBJECTS
+        or (len(words) == 1 and words[0].lower() in ("a", "an", "the"))
+    )
 
 
 def _strip_trailing(chunk: str) -> str:

@@ -24,27 +24,53 @@ def analyze_document(doc: Document) -> dict[str, Any]:
     """The analysis of a parsed document. Offsets are 0-based code points into ``doc.text``."""
     analysis = doc.analysis
     quotations = []
-    for quote, attribution in zip(analysis.quotations, analysis.attributions):
-        entry: dict[str, Any] = {"start": quote.start, "end": quote.end, "text": quote.text,
-                                 "kind": quote.kind, "closed": quote.closed, "attribution": None}
+    for quote, attribution in zip(analysis.quotations, analysis.attributions, strict=False):
+        entry: dict[str, Any] = {
+            "start": quote.start,
+            "end": quote.end,
+            "text": quote.text,
+            "kind": quote.kind,
+            "closed": quote.closed,
+            "attribution": None,
+        }
         if attribution is not None:
             cue = attribution.cue
             speaker = attribution.speaker
             entry["attribution"] = {
                 "cue": {"start": cue.start, "end": cue.end, "text": cue.text},
-                "speaker": None if speaker is None else {
-                    "start": speaker.start, "end": speaker.end, "text": speaker.text,
+                "speaker": None
+                if speaker is None
+                else {
+                    "start": speaker.start,
+                    "end": speaker.end,
+                    "text": speaker.text,
                     "resolved": speaker.resolved,
                 },
                 "how": attribution.how,
             }
         quotations.append(entry)
-    people = [{"start": p.start, "end": p.end, "text": p.text, "name": p.name, "form": p.form,
-               "full_name": p.full_name} for p in analysis.people]
-    titles = [{"start": t.start, "end": t.end, "text": t.text, "class": t.klass, "person": t.person}
-              for t in analysis.titles]
-    return {"version": VERSION, "path": doc.path, "quotations": quotations, "people": people,
-            "titles": titles}
+    people = [
+        {
+            "start": p.start,
+            "end": p.end,
+            "text": p.text,
+            "name": p.name,
+            "form": p.form,
+            "full_name": p.full_name,
+        }
+        for p in analysis.people
+    ]
+    titles = [
+        {"start": t.start, "end": t.end, "text": t.text, "class": t.klass, "person": t.person}
+        for t in analysis.titles
+    ]
+    return {
+        "version": VERSION,
+        "path": doc.path,
+        "quotations": quotations,
+        "people": people,
+        "titles": titles,
+    }
 
 
 def render_text(result: dict[str, Any]) -> str:
@@ -60,7 +86,11 @@ def render_text(result: dict[str, Any]) -> str:
                 who += f" ({speaker['resolved']})"
         lines.append(f"  quote {q['start']}-{q['end']} [{q['kind']}] {q['text'][:60]!r}: {who}")
     for p in result["people"]:
-        lines.append(f"  person {p['start']}-{p['end']} {p['text']!r} [{p['form']}] -> {p['full_name']}")
+        lines.append(
+            f"  person {p['start']}-{p['end']} {p['text']!r} [{p['form']}] -> {p['full_name']}"
+        )
     for t in result["titles"]:
-        lines.append(f"  title {t['start']}-{t['end']} {t['text']!r} [{t['class']}] -> {t['person']}")
+        lines.append(
+            f"  title {t['start']}-{t['end']} {t['text']!r} [{t['class']}] -> {t['person']}"
+        )
     return "\n".join(lines)

@@ -67,7 +67,9 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
 @lru_cache(maxsize=8)
 def _cue_pattern(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted(verbs, key=len, reverse=True)
-    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases] + [re.escape(w) for w in words]
+    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases] + [
+        re.escape(w) for w in words
+    ]
     return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w’'])", re.IGNORECASE)
 
 
@@ -76,6 +78,8 @@ def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(titles, key=len, reverse=True)
     alternatives = [re.escape(t).replace(r"\ ", r"\s+") for t in ordered]
     # "Minister of Defence", "Secretary of State for Defence", "Minister for Europe"
-    of_x = (r"(?:Minister|Secretary|Secretary\s+of\s+State|Commissioner|Ambassador|Director|Governor)"
-            r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*")
+    of_x = (
+        r"(?:Minister|Secretary|Secretary\s+of\s+State|Commissioner|Ambassador|Director|Governor)"
+        r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*"
+    )
     return re.compile(r"(?<![\w-])(?:" + of_x + "|(?i:" + "|".join(alternatives) + r"))(?![\w-])")

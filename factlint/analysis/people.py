@@ -11,6 +11,7 @@ Everything is one pass over each segment's tokens plus dictionary look-ups.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
 
 NOT_SURNAMES = frozenset(
-    """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday january
+    """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday
+    january
     february march april may june july august september october november december one two three
     four five six seven eight nine ten""".split()
 )
@@ -33,7 +35,8 @@ NOT_FIRST = frozenset(
     although despite during since until whereas yet still also even now today yesterday instead
     indeed thus therefore unlike like including except""".split()
 ) | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june
     july august september october november december""".split()
 )
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
@@ -56,7 +59,8 @@ NOT_PERSON_AFTER = frozenset(
 ORG_WORDS = frozenset(
     """Ltd Co Corp Inc Plc PLC Motors Group Bank Agreement Accident Electric Petroleum Manager Tire
     Bottlers Holdings Industries International Airlines Airways Systems Securities Partners
-    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP NV AG SA BV
+    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP NV AG SA
+    BV
     GmbH SpA AB Cie Brewery Breweries""".split()
 )
 DETERMINER = re.compile(
@@ -142,8 +146,10 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = {t.text for tokens in analysis.tokens for t in tokens if t.text[:1].islower()}
     people: list[Person] = []
     titles: list[Title] = []
-    for segment, tokens in zip(doc.segments, analysis.tokens):
-        seg_titles = [_title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)]
+    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
+        seg_titles = [
+            _title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)
+        ]
         seg_people = _people_in(segment, tokens, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))
         people.extend(seg_people)
@@ -151,8 +157,15 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for person in people:
         if person.form == "full" or (person.full_name and person.form != "surname"):
             full_by_surname[person.surname].append(person)
-    known = {p.surname for p in people if p.form == "honorific" or (
-        p.form == "titled" and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope"))}
+    known = {
+        p.surname
+        for p in people
+        if p.form == "honorific"
+        or (
+            p.form == "titled"
+            and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope")
+        )
+    }
     for person in people:  # "Dr Khoo Kay Peng": family name first, so "Mr Khoo" is known too
         words = person.name.split()
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
@@ -167,7 +180,11 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         for group in full_by_surname.values():
             group.sort(key=lambda p: (p.segment, p.seg_start))
         at = {(p.segment, p.seg_start) for p in found} | {(p.segment, p.seg_end) for p in found}
-        people = [p for p in people if (p.segment, p.seg_start) not in at and (p.segment, p.seg_end) not in at]
+        people = [
+            p
+            for p in people
+            if (p.segment, p.seg_start) not in at and (p.segment, p.seg_end) not in at
+        ]
         people = sorted([*people, *found], key=lambda p: (p.segment, p.seg_start))
     resolved = [replace(p, full_name=_full_name(p, full_by_surname)) for p in people]
     return PeopleIndex(resolved, titles)
@@ -177,41 +194,98 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
     """Full names whose given name is not in the lexicon, found because the article later uses the
     surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the tokens."""
     found = []
-    for segment, tokens in zip(analysis.doc.segments, analysis.tokens):
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
         text = segment.text
         for k in range(1, len(tokens)):
             last, first = tokens[k], tokens[k - 1]
             last_word = _strip_possessive(last.text)
-            nick = NICKNAME.search(text, max(0, last.start - 60), last.start) if last_word in wanted else None
+            nick = (
+                NICKNAME.search(text, max(0, last.start - 60), last.start)
+                if last_word in wanted
+                else None
+            )
             if nick:  # Marion "Suge" Knight
                 s, e = segment.source_span(nick.start(), last.end)
                 name = f"{nick.group(1)} {last.text}"
-                found.append(Person(segment.index, nick.start(), last.end, s, e, text[nick.start():last.end],
-                                    name, last.text, "full", full_name=name))
+                found.append(
+                    Person(
+                        segment.index,
+                        nick.start(),
+                        last.end,
+                        s,
+                        e,
+                        text[nick.start() : last.end],
+                        name,
+                        last.text,
+                        "full",
+                        full_name=name,
+                    )
+                )
                 continue
-            if first.text in wanted and _capitalised(last.text) and _adjacent(text, first, last) and \
-                    last.text.lower() not in NOT_PERSON_AFTER and (k < 2 or tokens[k - 2].text not in
-                                                                  lex.honorifics):  # type: ignore[attr-defined]
+            if (
+                first.text in wanted
+                and _capitalised(last.text)
+                and _adjacent(text, first, last)
+                and last.text.lower() not in NOT_PERSON_AFTER
+                and (k < 2 or tokens[k - 2].text not in lex.honorifics)
+            ):  # type: ignore[attr-defined]
                 s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
                 name = f"{first.text} {last.text}"
-                found.append(Person(segment.index, first.start, last.end, s, e, name, name,
-                                    first.text, "full", full_name=name))
+                found.append(
+                    Person(
+                        segment.index,
+                        first.start,
+                        last.end,
+                        s,
+                        e,
+                        name,
+                        name,
+                        first.text,
+                        "full",
+                        full_name=name,
+                    )
+                )
                 continue
-            if last_word not in wanted or not _capitalised(first.text) or not _adjacent(text, first, last) \
-                    or last_word in ORG_WORDS:
+            if (
+                last_word not in wanted
+                or not _capitalised(first.text)
+                or not _adjacent(text, first, last)
+                or last_word in ORG_WORDS
+            ):
                 continue
-            if (first.text.lower() in NOT_FIRST or first.text in lex.honorifics  # type: ignore[attr-defined]
-                    or first.text.lower() in lex.titles or first.text.lower() in NOT_SURNAMES  # type: ignore[attr-defined]
-                    or first.text.endswith(("’s", "'s")) or len(first.text) < 2):
+            if (
+                first.text.lower() in NOT_FIRST
+                or first.text in lex.honorifics  # type: ignore[attr-defined]
+                or first.text.lower() in lex.titles
+                or first.text.lower() in NOT_SURNAMES  # type: ignore[attr-defined]
+                or first.text.endswith(("’s", "'s"))
+                or len(first.text) < 2
+            ):
                 continue
             start = first.start
-            if k > 1 and tokens[k - 2].text in lex.first_names and _adjacent(text, tokens[k - 2], first):  # type: ignore[attr-defined]
+            if (
+                k > 1
+                and tokens[k - 2].text in lex.first_names
+                and _adjacent(text, tokens[k - 2], first)
+            ):  # type: ignore[attr-defined]
                 start = tokens[k - 2].start
             end = last.start + len(last_word)
             s, e = segment.source_span(start, end)
             name = " ".join(text[start:end].split())
-            found.append(Person(segment.index, start, end, s, e, text[start:end], name,
-                                last_word, "full", full_name=name))
+            found.append(
+                Person(
+                    segment.index,
+                    start,
+                    end,
+                    s,
+                    e,
+                    text[start:end],
+                    name,
+                    last_word,
+                    "full",
+                    full_name=name,
+                )
+            )
     return found
 
 
@@ -219,28 +293,43 @@ def _title(segment: object, match: re.Match[str], classes: dict[str, str]) -> Ti
     text = match.group()
     key = " ".join(text.lower().split())
     klass = classes.get(key, "office")
-    before = segment.text[max(0, match.start() - 60):match.start()]  # type: ignore[attr-defined]
+    before = segment.text[max(0, match.start() - 60) : match.start()]  # type: ignore[attr-defined]
     s, e = segment.source_span(match.start(), match.end())  # type: ignore[attr-defined]
-    return Title(segment.index, match.start(), match.end(), s, e, text, klass,  # type: ignore[attr-defined]
-                 bool(DETERMINER.search(before)))
+    return Title(
+        segment.index,
+        match.start(),
+        match.end(),
+        s,
+        e,
+        text,
+        klass,  # type: ignore[attr-defined]
+        bool(DETERMINER.search(before)),
+    )
 
 
-def _people_in(segment: object, tokens: list[Token], titles: list[Title], lex: object) -> list[Person]:
+def _people_in(
+    segment: object, tokens: list[Token], titles: list[Title], lex: object
+) -> list[Person]:
     text: str = segment.text  # type: ignore[attr-defined]
     title_end = {t.seg_end: t for t in titles}
     in_title = _covered(titles)
     found: list[Person] = []
     run: list[Token] = []
-    for k, token in enumerate(tokens + [None]):  # type: ignore[list-item]
+    for k, token in enumerate([*tokens, None]):  # type: ignore[list-item]
         if token is not None and _capitalised(token.text) and token.start not in in_title:
             if run and not _adjacent(text, run[-1], token):
                 found.extend(_person_from_run(segment, run, title_end, lex))
                 run = []
             run.append(token)
             continue
-        if token is not None and run and token.text in PARTICLES and k + 1 < len(tokens) and \
-                (_capitalised(tokens[k + 1].text) or tokens[k + 1].text in PARTICLES) and \
-                _adjacent(text, run[-1], token):
+        if (
+            token is not None
+            and run
+            and token.text in PARTICLES
+            and k + 1 < len(tokens)
+            and (_capitalised(tokens[k + 1].text) or tokens[k + 1].text in PARTICLES)
+            and _adjacent(text, run[-1], token)
+        ):
             run.append(token)
             continue
         if run:
@@ -258,29 +347,44 @@ def _capitalised(word: str) -> bool:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     if gap == " ":
-        return not a.text.endswith(("’s", "'s")) and text[a.end:a.end + 1] not in "’'"
+        return not a.text.endswith(("’s", "'s")) and text[a.end : a.end + 1] not in "’'"
     return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
 
 
-def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Title],
-                     lex: object) -> list[Person]:
+def _person_from_run(
+    segment: object, run: list[Token], title_end: dict[int, Title], lex: object
+) -> list[Person]:
     text: str = segment.text  # type: ignore[attr-defined]
-    stop = next((k for k, t in enumerate(run) if t.text.lower() in lex.verbs  # type: ignore[attr-defined]
-                 or (k and t.text.lower() in NOT_FIRST)), None)  # "Malcolm X. Besides Dee": two
+    stop = next(
+        (
+            k
+            for k, t in enumerate(run)
+            if t.text.lower() in lex.verbs  # type: ignore[attr-defined]
+            or (k and t.text.lower() in NOT_FIRST)
+        ),
+        None,
+    )  # "Malcolm X. Besides Dee": two
     run = run[:stop] if stop is not None else run
     if not run:
         return []
     words = [t.text for t in run]
-    start_k = next((k for k, w in enumerate(words) if w in lex.first_names or  # type: ignore[attr-defined]
-                    w in lex.honorifics), None)  # type: ignore[attr-defined]
+    start_k = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if w in lex.first_names  # type: ignore[attr-defined]
+            or w in lex.honorifics
+        ),
+        None,
+    )  # type: ignore[attr-defined]
     title = _title_before(text, run[0].start, title_end)
     if title is not None:
         start_k = 0
     if start_k is None:
         return []
-    run = run[start_k:start_k + 5]
+    run = run[start_k : start_k + 5]
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
     honorific = None
@@ -293,28 +397,46 @@ def _person_from_run(segment: object, run: list[Token], title_end: dict[int, Tit
             run, words = run[:1], words[:1]
     elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
         if len(run) == 1 and not title.text[:1].isupper():
-            return []  # "vice president Boeing": a lower-case title before one word is no styled name
+            return []  # "vice president Boeing": a lower-case title + one word is no styled name
         form = "titled" if len(run) == 1 else "full"
     elif len(run) < 2:
         return []
-    if any(w in lex.places for w in words[1:]) or words[-1].lower() in NOT_SURNAMES or \
-            words[-1] in lex.honorifics or words[-1] in ORG_WORDS or words[-1].isupper() or \
-            len(words[-1]) < 2:  # type: ignore[attr-defined]
+    if (
+        any(w in lex.places for w in words[1:])
+        or words[-1].lower() in NOT_SURNAMES
+        or words[-1] in lex.honorifics
+        or words[-1] in ORG_WORDS
+        or words[-1].isupper()
+        or len(words[-1]) < 2
+    ):  # type: ignore[attr-defined]
         return []
     if form == "honorific" and len(run) > 1:
         form = "full"
     start, end = run[0].start, run[-1].start + len(words[-1])
     s, e = segment.source_span(start, end)  # type: ignore[attr-defined]
     name = " ".join(words)
-    return [Person(segment.index, start, end, s, e, text[start:end], name, words[-1], form,  # type: ignore[attr-defined]
-                   full_name=name if form == "full" else None,
-                   title=title.text if title is not None else None, honorific=honorific)]
+    return [
+        Person(
+            segment.index,
+            start,
+            end,
+            s,
+            e,
+            text[start:end],
+            name,
+            words[-1],
+            form,  # type: ignore[attr-defined]
+            full_name=name if form == "full" else None,
+            title=title.text if title is not None else None,
+            honorific=honorific,
+        )
+    ]
 
 
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
     """A capitalised title directly before a name: "Defence Secretary Grant Shapps"."""
     title = title_end.get(start - 1)
-    if title is None or not text[start - 1:start].isspace() or title.klass == "role":
+    if title is None or not text[start - 1 : start].isspace() or title.klass == "role":
         return None
     if title.text.lower() == "premier":
         return None  # "Premier Rugby": not a styled name
@@ -335,13 +457,19 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
     by_end = {p.seg_end: p for p in people}
     linked = []
     for title in titles:
-        person = by_start.get(title.seg_end + 1) if text[title.seg_end:title.seg_end + 1] == " " else None
+        person = (
+            by_start.get(title.seg_end + 1)
+            if text[title.seg_end : title.seg_end + 1] == " "
+            else None
+        )
         if person is None:  # "Ukraine’s new Defence Minister, Rustem Umerov"
-            m = re.match(r",?\s+", text[title.seg_end:title.seg_end + 3])
+            m = re.match(r",?\s+", text[title.seg_end : title.seg_end + 3])
             person = by_start.get(title.seg_end + m.end()) if m and "," in m.group() else None
         if person is None:  # "Grant Shapps, the defence secretary"
-            m = re.search(r"([’']s?)?,\s+(?:(?:the|a|an|his|her|[A-Z][\w-]*[’']s?)\s+)?(?:\w+\s+){0,3}$",
-                          text[max(0, title.seg_start - 50):title.seg_start])
+            m = re.search(
+                r"([’']s?)?,\s+(?:(?:the|a|an|his|her|[A-Z][\w-]*[’']s?)\s+)?(?:\w+\s+){0,3}$",
+                text[max(0, title.seg_start - 50) : title.seg_start],
+            )
             if m:
                 end = max(0, title.seg_start - 50) + m.start()
                 person = by_end.get(end)
@@ -350,40 +478,70 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
     return linked
 
 
-def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person]],
-                      known: set[str], lower_words: set[str], lex: object) -> list[Person]:
+def _surname_mentions(
+    analysis: Analysis,
+    full_by_surname: dict[str, list[Person]],
+    known: set[str],
+    lower_words: set[str],
+    lex: object,
+) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions."""
     doc = analysis.doc
     cue = lex.cue_pattern  # type: ignore[attr-defined]
     taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
-    taken |= {(p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)}
+    taken |= {
+        (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
+    }
     in_run = _run_words(analysis)
     orgs = organisation_words(analysis)
     found = []
-    for segment, tokens in zip(doc.segments, analysis.tokens):
+    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
         text = segment.text
         for k, token in enumerate(tokens):
             word = _strip_possessive(token.text)
-            if not _capitalised(word) or (segment.index, token.start) in taken or \
-                    word != token.text.replace("’s", "").replace("'s", ""):  # "Blair-era": a modifier
+            if (
+                not _capitalised(word)
+                or (segment.index, token.start) in taken
+                or word != token.text.replace("’s", "").replace("'s", "")
+            ):  # "Blair-era": a modifier
                 continue
             if word in lex.first_names and word not in full_by_surname:  # type: ignore[attr-defined]
                 continue
-            neighbours = (k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)) or (
-                k + 1 < len(tokens) and _capitalised(tokens[k + 1].text) and _adjacent(text, token, tokens[k + 1]))
+            neighbours = (
+                k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)
+            ) or (
+                k + 1 < len(tokens)
+                and _capitalised(tokens[k + 1].text)
+                and _adjacent(text, token, tokens[k + 1])
+            )
             if neighbours:
                 continue
             following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
-            before = text[max(0, token.start - 40):token.start]
-            if re.search(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$", before) or before.rfind("<") > before.rfind(">") \
-                    or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2:
+            before = text[max(0, token.start - 40) : token.start]
+            if (
+                re.search(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$", before)
+                or before.rfind("<") > before.rfind(">")
+                or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2
+            ):
                 continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
-            if len(word) < 3 or following in NOT_PERSON_AFTER or word.lower() in NOT_SURNAMES \
-                    or word in ORG_WORDS or word.isupper() or word in orgs:
+            if (
+                len(word) < 3
+                or following in NOT_PERSON_AFTER
+                or word.lower() in NOT_SURNAMES
+                or word in ORG_WORDS
+                or word.isupper()
+                or word in orgs
+            ):
                 continue
-            if not (word in full_by_surname or word in known or (
+            if not (
+                word in full_by_surname
+                or word in known
+                or (
                     _person_like(text, token, word, tokens, k, cue, lex)
-                    and word.lower() not in lower_words and word not in in_run)):
+                    and word.lower() not in lower_words
+                    and word not in in_run
+                )
+            ):
                 continue
             end = token.start + len(word)
             s, e = segment.source_span(token.start, end)
@@ -391,14 +549,27 @@ def _surname_mentions(analysis: Analysis, full_by_surname: dict[str, list[Person
     return found
 
 
-def _person_like(text: str, token: Token, word: str, tokens: list[Token], k: int,
-                 cue: re.Pattern[str], lex: object) -> bool:
-    if word in lex.places or word in lex.first_names or word.lower() in lex.titles or len(word) < 3 \
-            or word.lower() in NOT_SURNAMES or (k > 0 and tokens[k - 1].text.isdigit()):  # type: ignore[attr-defined]
+def _person_like(
+    text: str,
+    token: Token,
+    word: str,
+    tokens: list[Token],
+    k: int,
+    cue: re.Pattern[str],
+    lex: object,
+) -> bool:
+    if (
+        word in lex.places
+        or word in lex.first_names
+        or word.lower() in lex.titles
+        or len(word) < 3
+        or word.lower() in NOT_SURNAMES
+        or (k > 0 and tokens[k - 1].text.isdigit())
+    ):  # type: ignore[attr-defined]
         return False
     if word.isupper() or not word[1:].islower():
         return False
-    after = text[token.end:token.end + 3]
+    after = text[token.end : token.end + 3]
     if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
         return tokens[k + 1].text.lower() in PERSONAL_NOUNS
     return False
@@ -411,7 +582,7 @@ def organisation_words(analysis: Analysis) -> set[str]:
     for tokens in analysis.tokens:
         for k, token in enumerate(tokens):
             if token.text in ORG_WORDS:
-                for before in tokens[max(0, k - 5):k]:
+                for before in tokens[max(0, k - 5) : k]:
                     if _capitalised(before.text):
                         words.add(_strip_possessive(before.text))
     return words
@@ -420,8 +591,8 @@ def organisation_words(analysis: Analysis) -> set[str]:
 def _run_words(analysis: Analysis) -> set[str]:
     """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
     words: set[str] = set()
-    for segment, tokens in zip(analysis.doc.segments, analysis.tokens):
-        for a, b in zip(tokens, tokens[1:]):
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
+        for a, b in itertools.pairwise(tokens):
             if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
                 words.add(a.text)
     return words
@@ -440,6 +611,12 @@ def _full_name(person: Person, full_by_surname: dict[str, list[Person]]) -> str 
     keys = [(p.segment, p.seg_start) for p in candidates] if len(candidates) < 8 else None
     k = bisect_right(keys, (person.segment, person.seg_start)) - 1 if keys else -1
     if keys is None:  # many mentions of one surname: candidates are in document order
-        k = bisect_right(candidates, (person.segment, person.seg_start),
-                         key=lambda p: (p.segment, p.seg_start)) - 1
+        k = (
+            bisect_right(
+                candidates,
+                (person.segment, person.seg_start),
+                key=lambda p: (p.segment, p.seg_start),
+            )
+            - 1
+        )
     return candidates[max(k, 0)].full_name

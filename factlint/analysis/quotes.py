@@ -26,7 +26,8 @@ TERM_CUES = re.compile(
     r"(?i)(?:so-called|dubbed|called|titled|entitled|named|nicknamed|known as|the word|the term|"
     r"the phrase|slogan|hashtag|branded|labell?ed|described as|referred to as|as a|as an|as the|"
     r"the film|the book|the song|the album|the show|the series|the report|the play|the words|"
-    r"the headline|headlined|the slogan|slogans?|the banner|poster|reading|reads|item|the motto)\s*[(,]?\s*$"
+    r"the headline|headlined|the slogan|slogans?|the banner|poster|reading|reads|item|the motto)"
+    r"\s*[(,]?\s*$"
 )
 TERMINAL = re.compile(r"[.!?…][’'”\")]*\s*$")
 
@@ -94,30 +95,44 @@ def scan_quotes(doc: Document) -> QuoteScan:
             strays.append(StrayMark(segment.index, offset, start, segment.text[offset]))
     _link_paragraphs(doc.segments, per_segment)
     quotations = []
-    for segment, raws in zip(doc.segments, per_segment):
+    for segment, raws in zip(doc.segments, per_segment, strict=False):
         for raw in raws:
             start, end = segment.source_span(raw.start, raw.end)
-            text = segment.text[raw.start:raw.end]
-            quote = Quotation(segment.index, raw.start, raw.end, start, end, text, raw.closed,
-                              style=raw.style, continues=raw.continues, continued=raw.continued,
-                              index=len(quotations))
+            text = segment.text[raw.start : raw.end]
+            quote = Quotation(
+                segment.index,
+                raw.start,
+                raw.end,
+                start,
+                end,
+                text,
+                raw.closed,
+                style=raw.style,
+                continues=raw.continues,
+                continued=raw.continued,
+                index=len(quotations),
+            )
             quotations.append(replace(quote, kind=classify(quote, segment.text)))
     return QuoteScan(quotations, strays)
 
 
 def classify(quote: Quotation, text: str) -> str:
-    """``speech`` for a clause or more someone said or wrote; ``term`` for a quoted word or phrase."""
+    """``speech``: a clause or more someone said or wrote; ``term``: a quoted word or phrase."""
     if quote.continues or quote.continued:
         return "speech"
     inner = quote.inner.strip()
     words = WORD.findall(inner)
-    before = text[max(0, quote.seg_start - 30):quote.seg_start]
+    before = text[max(0, quote.seg_start - 30) : quote.seg_start]
     if len(words) <= 6 and TERM_CUES.search(before):
         return "term"
     capitalised = [w for w in words if w[0].isupper() or w.lower() in _SMALL]
-    if 1 < len(words) <= 8 and len(capitalised) == len(words) and not TERMINAL.search(inner.rstrip(".")):
+    if (
+        1 < len(words) <= 8
+        and len(capitalised) == len(words)
+        and not TERMINAL.search(inner.rstrip("."))
+    ):
         return "term"  # a title of a work: "The Good Life"
-    lead_in = text[:quote.seg_start].rstrip()[-1:]
+    lead_in = text[: quote.seg_start].rstrip()[-1:]
     fragment = inner[:1].islower() and (lead_in.isalnum() or lead_in in "’'-–—(")
     if fragment and len(words) < 25:
         return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
@@ -155,11 +170,18 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == '"' and i and text[i - 1].isalpha() and text[i + 1:i + 2] == "s" and \
-                not text[i + 2:i + 3].isalpha():
+        if (
+            ch == '"'
+            and i
+            and text[i - 1].isalpha()
+            and text[i + 1 : i + 2] == "s"
+            and not text[i + 2 : i + 3].isalpha()
+        ):
             i += 1  # "the country"s budget": a straight mark typed for an apostrophe
             continue
-        if ch == "“" or (ch in '"”' and open_at < 0 and _opens(text, i) and (ch == '"' or _word_after(text, i))):
+        if ch == "“" or (
+            ch in '"”' and open_at < 0 and _opens(text, i) and (ch == '"' or _word_after(text, i))
+        ):
             if open_at >= 0 and open_char == "“":
                 if closers_after[i] - openers_after[i + 1] > depth:  # a nested “quotation”
                     depth += 1
@@ -173,13 +195,28 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
                 depth -= 1
             elif open_at >= 0 and ch == '"' and _reopens(text, i):
                 # paragraphs run together: "First part. "Second part … – one quotation goes on
-                raws.append(_Raw(open_at, _trim_end(text, i), True, "straight",
-                                 continues=open_at in raws_continue, continued=True))
+                raws.append(
+                    _Raw(
+                        open_at,
+                        _trim_end(text, i),
+                        True,
+                        "straight",
+                        continues=open_at in raws_continue,
+                        continued=True,
+                    )
+                )
                 open_at = i
                 raws_continue.add(i)
             elif open_at >= 0:
-                raws.append(_Raw(open_at, i + 1, True, "curly" if open_char == "“" else "straight",
-                                 continues=open_at in raws_continue))
+                raws.append(
+                    _Raw(
+                        open_at,
+                        i + 1,
+                        True,
+                        "curly" if open_char == "“" else "straight",
+                        continues=open_at in raws_continue,
+                    )
+                )
                 open_at, depth = -1, 0
             elif ch == "”" or not _opens(text, i):
                 strays.append(i)
@@ -191,15 +228,25 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
                 continue
         i += 1
     if open_at >= 0:
-        raws.append(_Raw(open_at, _trim_end(text, n), False, "curly" if open_char == "“" else "straight",
-                         continues=open_at in raws_continue))
+        raws.append(
+            _Raw(
+                open_at,
+                _trim_end(text, n),
+                False,
+                "curly" if open_char == "“" else "straight",
+                continues=open_at in raws_continue,
+            )
+        )
     return raws, strays
 
 
 def _reopens(text: str, i: int) -> bool:
-    """A straight mark after a sentence's end and a space, before a capital: a new paragraph's opening."""
-    return (text[i + 1:i + 2].isupper() and text[i - 1:i] in (" ", "\n")
-            and text[max(0, i - 3):i].rstrip()[-1:] in (".", "?", "!"))
+    """A straight mark after a sentence's end and a space, before a capital: a new paragraph."""
+    return (
+        text[i + 1 : i + 2].isupper()
+        and text[i - 1 : i] in (" ", "\n")
+        and text[max(0, i - 3) : i].rstrip()[-1:] in (".", "?", "!")
+    )
 
 
 def _suffix_counts(text: str, mark: str) -> list[int]:
@@ -212,7 +259,7 @@ def _suffix_counts(text: str, mark: str) -> list[int]:
 
 def _word_after(text: str, i: int) -> bool:
     """A ” typed for “: at a paragraph start or after a space, before a capitalised word."""
-    return text[i + 1:i + 2].isupper() and (i == 0 or text[i - 1] in " \t\n(")
+    return text[i + 1 : i + 2].isupper() and (i == 0 or text[i - 1] in " \t\n(")
 
 
 def _opens(text: str, i: int) -> bool:
@@ -232,10 +279,10 @@ def _single_close(text: str, i: int) -> int:
     j = i + 1
     while j < limit:
         ch = text[j]
-        if ch in "\n“”\"":
+        if ch in '\n“”"':
             return -1
-        if ch in "’'" and text[j - 1] not in " \t" and (text[j + 1:j + 2] in AFTER_CLOSE):
-            inner = text[i + 1:j]
+        if ch in "’'" and text[j - 1] not in " \t" and (text[j + 1 : j + 2] in AFTER_CLOSE):
+            inner = text[i + 1 : j]
             if inner.lower() == "n" or not any(c.isalpha() for c in inner):
                 return -1
             return j

@@ -1,4 +1,4 @@
-"""sourcing/anonymous: a claim or quotation credited only to an unnamed source, with no reason given."""
+"""sourcing/anonymous: a claim or quotation credited only to an unnamed source, no reason given."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ class AnonymousOptions(Options):
     """Options of the anonymous-source kind."""
 
     sources: list[str] = Field(description="Nouns for unnamed sources (source, official, insider)")
-    qualifiers: list[str] = Field(default_factory=list, description="Adjectives before them (senior)")
+    qualifiers: list[str] = Field(
+        default_factory=list, description="Adjectives before them (senior)"
+    )
     cues: list[str] = Field(description="Verbs that attribute (said, told)")
     reasons: list[str] = Field(description="Phrases that give the reason for anonymity")
 
@@ -46,21 +48,29 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
                 if analysis.in_quotation(segment.index, start, end):
                     continue
-                before = segment.text[max(0, start - 2):start]
-                if re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30):start]) and before != ". ":
+                before = segment.text[max(0, start - 2) : start]
+                if (
+                    re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30) : start])
+                    and before != ". "
+                ):
                     continue  # "Treasury officials": the organisation is named
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
 
 
 @lru_cache(maxsize=8)
-def _patterns(sources: tuple[str, ...], qualifiers: tuple[str, ...],
-              cues: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _patterns(
+    sources: tuple[str, ...], qualifiers: tuple[str, ...], cues: tuple[str, ...]
+) -> tuple[re.Pattern[str], ...]:
     noun = "|".join(re.escape(s) for s in sorted(sources, key=len, reverse=True))
     adj = "|".join(re.escape(q) for q in qualifiers) or "(?!)"
     cue = "|".join(re.escape(c) for c in cues)
-    np = (rf"(?:(?:an?|one|two|three|several|some|many|other|another|the)\s+)?(?:(?:{adj})\s+)*"
-          rf"(?:{noun})(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
-          rf"(?:\s+[\w’'-]+){{1,4}}?)?")
-    return (re.compile(rf"(?i)(?<![\w-])(?P<np>{np})(?:,[^,]{{1,60}},)?\s+(?:{cue})\b"),
-            re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b"))
+    np = (
+        rf"(?:(?:an?|one|two|three|several|some|many|other|another|the)\s+)?(?:(?:{adj})\s+)*"
+        rf"(?:{noun})(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
+        rf"(?:\s+[\w’'-]+){{1,4}}?)?"
+    )
+    return (
+        re.compile(rf"(?i)(?<![\w-])(?P<np>{np})(?:,[^,]{{1,60}},)?\s+(?:{cue})\b"),
+        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b"),
+    )

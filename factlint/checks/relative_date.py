@@ -21,11 +21,13 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 class RelativeOptions(Options):
     """Options of the relative-date kind."""
 
-    terms: list[str] = Field(description="Patterns of relative time expressions (regular expressions)")
+    terms: list[str] = Field(
+        description="Patterns of relative time expressions (regular expressions)"
+    )
 
 
 class RelativeDate(Kind[RelativeOptions]):
-    """Flag relative dates; with a story date (front matter ``date`` or --as-of), say what they mean."""
+    """Flag relative dates; with a story date (front matter ``date``, --as-of) resolve them."""
 
     name = "relative-date"
     options_model = RelativeOptions
@@ -37,11 +39,19 @@ class RelativeDate(Kind[RelativeOptions]):
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
             resolved = resolve(hit.text, story, us) if story else None
             if resolved:
-                message = f"'{hit.text}' goes stale: with the story dated {_day(story, us)}, write '{resolved}'"
+                message = (
+                    f"'{hit.text}' goes stale: with the story dated {_day(story, us)}, "
+                    f"write '{resolved}'"
+                )
             elif story:
-                message = f"'{hit.text}' goes stale; give the date (the story is dated {_day(story, us)})"
+                message = (
+                    f"'{hit.text}' goes stale; give the date (the story is dated {_day(story, us)})"
+                )
             else:
-                message = f"'{hit.text}' goes stale; give the date (add a front matter 'date' to resolve it)"
+                message = (
+                    f"'{hit.text}' goes stale; give the date "
+                    "(add a front matter 'date' to resolve it)"
+                )
             yield self.finding_at(doc, hit, message=message)
 
 
@@ -71,17 +81,24 @@ def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:
     if unit == "month":
         month_index = day.year * 12 + day.month - 1 + shift
         name = dt.date(month_index // 12, month_index % 12 + 1, 1).strftime("%B %Y")
-        return ("earlier in " if "earlier" in words else "later in " if "later" in words else "") + name
+        return (
+            "earlier in " if "earlier" in words else "later in " if "later" in words else ""
+        ) + name
     if unit == "year":
         year = str(day.year + shift)
-        return ("earlier in " if "earlier" in words else "later in " if "later" in words else "") + year
+        return (
+            "earlier in " if "earlier" in words else "later in " if "later" in words else ""
+        ) + year
     if unit == "week":
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
         return "the week of " + _day(monday, us)
     if unit in WEEKDAYS and shift:
         delta = (day.weekday() - WEEKDAYS.index(unit)) % 7 or 7
-        target = day - dt.timedelta(days=delta) if shift < 0 else day + dt.timedelta(
-            days=(WEEKDAYS.index(unit) - day.weekday()) % 7 or 7)
+        target = (
+            day - dt.timedelta(days=delta)
+            if shift < 0
+            else day + dt.timedelta(days=(WEEKDAYS.index(unit) - day.weekday()) % 7 or 7)
+        )
         return _day(target, us, weekday=True)
     return None
 

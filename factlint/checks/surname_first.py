@@ -25,9 +25,13 @@ ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
 class SurnameFirstOptions(Options):
     """Options of the surname-first kind."""
 
-    titled: bool = Field(False, description=(
-        "Also flag an office and a surname ('President Reagan'), which many style books accept "
-        "as a first reference"))
+    titled: bool = Field(
+        False,
+        description=(
+            "Also flag an office and a surname ('President Reagan'), which many style books accept "
+            "as a first reference"
+        ),
+    )
 
 
 class SurnameFirst(Kind[SurnameFirstOptions]):
@@ -53,36 +57,53 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             seen.add(person.surname)
             segment = doc.segments[person.segment]
             area = "prose" if segment.kind == "prose" else "headline"
-            if person.form == "full" or area not in self.scope or person.honorific in STYLED or \
-                    (person.form == "titled" and not self.options.titled) or \
-                    (person.title or "").lower() in ROYAL or \
-                    doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end):
+            if (
+                person.form == "full"
+                or area not in self.scope
+                or person.honorific in STYLED
+                or (person.form == "titled" and not self.options.titled)
+                or (person.title or "").lower() in ROYAL
+                or doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end)
+            ):
                 continue
             full = by_name.get(person.full_name or "") or first_full.get(person.surname)
             if person.surname in orgs:
                 continue
-            if full is not None and (full.segment, full.seg_start) < (person.segment, person.seg_start):  # type: ignore[attr-defined]
+            if full is not None and (full.segment, full.seg_start) < (
+                person.segment,
+                person.seg_start,
+            ):  # type: ignore[attr-defined]
                 continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
             near = None if full is not None else _near_miss(person.surname, first_full)
             if near is not None:
                 line = doc.line_col(near.start)[0]  # type: ignore[attr-defined]
-                message = (f"'{person.name}' looks like a misspelling of '{near.surname}' "  # type: ignore[attr-defined]
-                           f"({near.full_name}, line {line})")  # type: ignore[attr-defined]
-            elif full is None and person.form in ("honorific", "titled") and counts[person.surname] < 2:
+                message = (
+                    f"'{person.name}' looks like a misspelling of '{near.surname}' "  # type: ignore[attr-defined]
+                    f"({near.full_name}, line {line})"
+                )  # type: ignore[attr-defined]
+            elif (
+                full is None
+                and person.form in ("honorific", "titled")
+                and counts[person.surname] < 2
+            ):
                 continue  # one "Mrs Potts" or "Dr No" is more often a character than a news subject
             elif full is None:
-                message = (f"'{person.name}' is never introduced by full name; give the first name "
-                           "at first mention")
+                message = (
+                    f"'{person.name}' is never introduced by full name; give the first name "
+                    "at first mention"
+                )
             else:
                 line = doc.line_col(full.start)[0]  # type: ignore[attr-defined]
                 name = full.full_name  # type: ignore[attr-defined]
-                message = (f"'{person.name}' comes before the full name '{name}' (line {line}); "
-                           "introduce the person by full name at first mention")
+                message = (
+                    f"'{person.name}' comes before the full name '{name}' (line {line}); "
+                    "introduce the person by full name at first mention"
+                )
             yield self.finding(doc, person.start, person.end, message=message)
 
 
 def _near_miss(surname: str, known: dict[str, object]) -> object | None:
-    """A full name whose surname differs from ``surname`` by one letter (Barot/Barrot, Gate/Gates)."""
+    """A full name whose surname is one letter away from ``surname`` (Barot/Barrot, Gate/Gates)."""
     for other, person in known.items():
         if abs(len(other) - len(surname)) <= 1 and other != surname and _one_edit(surname, other):
             return person
@@ -93,7 +114,11 @@ def _one_edit(a: str, b: str) -> bool:
     """One letter added, dropped, changed, or two neighbours swapped."""
     if len(a) != len(b):
         short, long_ = (a, b) if len(a) < len(b) else (b, a)
-        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                               and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return len(diffs) == 1 or (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )

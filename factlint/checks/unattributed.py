@@ -20,16 +20,34 @@ if TYPE_CHECKING:
 class UnattributedOptions(Options):
     """Options of the unattributed-quote kind."""
 
-    extra_cues: list[str] = Field(default_factory=list, description=(
-        "More reporting verbs or phrases; 'verb | verbs | verbed | verbing' lists one verb's forms"))
+    extra_cues: list[str] = Field(
+        default_factory=list,
+        description=(
+            "More reporting verbs or phrases; 'say | says | said | saying' lists a verb's forms"
+        ),
+    )
     min_words: int = Field(4, ge=1, description="Shorter speech quotations are left alone")
-    framing: list[str] = Field(default_factory=lambda: [
-        "in quotes", "in his own words", "in her own words", "in their own words", "extracts from",
-        "transcript", "full text", "memories of"],
-        description="Headline phrases that frame the whole article as someone's words")
-    context: bool = Field(True, description=(
-        "Count a speaker named or pointed at in the sentence before or after as attribution, and "
-        "leave quotations inside the writer's own sentence to it (fewer, surer findings)"))
+    framing: list[str] = Field(
+        default_factory=lambda: [
+            "in quotes",
+            "in his own words",
+            "in her own words",
+            "in their own words",
+            "extracts from",
+            "transcript",
+            "full text",
+            "memories of",
+        ],
+        description="Headline phrases that frame the whole article as someone's words",
+    )
+    context: bool = Field(
+        True,
+        description=(
+            "Count a speaker named or pointed at in the sentence before or after as attribution, "
+            "and "
+            "leave quotations inside the writer's own sentence to it (fewer, surer findings)"
+        ),
+    )
 
 
 class UnattributedQuote(Kind[UnattributedOptions]):
@@ -41,20 +59,28 @@ class UnattributedQuote(Kind[UnattributedOptions]):
     def check(self, doc: Document) -> Iterator[Finding]:
         analysis = doc.analysis
         attributions = analysis.attributions_with(tuple(self.options.extra_cues))
-        speech = [a for q, a in zip(analysis.quotations, attributions) if q.kind == "speech"]
-        if self.options.context and (_framed(doc, self.options.framing) or (
-                len(speech) >= 3 and speech.count(None) * 2 > len(speech))):
+        pairs = zip(analysis.quotations, attributions, strict=False)
+        speech = [a for q, a in pairs if q.kind == "speech"]
+        if self.options.context and (
+            _framed(doc, self.options.framing)
+            or (len(speech) >= 3 and speech.count(None) * 2 > len(speech))
+        ):
             return  # a transcript or a compilation ("Blunkett in quotes"): the format attributes
         run_end = -2  # the segment of the last reported (or run-continuing) unattributed quotation
-        for quote, attribution in zip(analysis.quotations, attributions):
+        for quote, attribution in zip(analysis.quotations, attributions, strict=False):
             if quote.kind == "speech" and attribution is not None:
                 run_end = -2
             segment = doc.segments[quote.segment]
             area = "prose" if segment.kind == "prose" else "headline"
             # a continuing part of an unattributed quotation is reported once, at its start; an
             # unclosed quotation is quotes/punctuation's error (its attribution may be inside it)
-            if attribution is not None or quote.kind != "speech" or area not in self.scope \
-                    or quote.continues or not quote.closed:
+            if (
+                attribution is not None
+                or quote.kind != "speech"
+                or area not in self.scope
+                or quote.continues
+                or not quote.closed
+            ):
                 continue
             if len(quote.inner.split()) < self.options.min_words:
                 continue
@@ -64,7 +90,9 @@ class UnattributedQuote(Kind[UnattributedOptions]):
             if quote.segment - run_end <= 1:  # one finding per run of unattributed quotations
                 run_end = quote.segment
                 continue
-            if self.options.context and (_embedded(text, quote) or speaker_in_context(analysis, quote)):
+            if self.options.context and (
+                _embedded(text, quote) or speaker_in_context(analysis, quote)
+            ):
                 continue
             run_end = quote.segment
             yield self.finding(doc, quote.start, quote.end, preview=_preview(quote.inner))
@@ -83,10 +111,10 @@ def _framed(doc: Document, framing: list[str]) -> bool:
 def _embedded(text: str, quote: Quotation) -> bool:
     """A quotation that does not open its sentence, or that the sentence goes on from as a noun
     phrase (“Taking responsibility” is this year's theme), is part of the writer's own sentence."""
-    before = text[:quote.seg_start].rstrip()
-    if before and before[-1] not in ".!?:”\"\n":
+    before = text[: quote.seg_start].rstrip()
+    if before and before[-1] not in '.!?:”"\n':
         return True
-    after = text[quote.seg_end:quote.seg_end + 3]
+    after = text[quote.seg_end : quote.seg_end + 3]
     ends_clause = quote.inner.rstrip()[-1:] in ",.!?…"
     return not ends_clause and len(after) > 1 and after[0] == " " and after[1].islower()
 

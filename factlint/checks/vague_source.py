@@ -24,7 +24,9 @@ class VagueOptions(Options):
     """Options of the vague-source kind."""
 
     patterns: str = Field("data/vague-sourcing.txt", description="File of weasel-phrase patterns")
-    extra_patterns: list[str] = Field(default_factory=list, description="More patterns (regular expressions)")
+    extra_patterns: list[str] = Field(
+        default_factory=list, description="More patterns (regular expressions)"
+    )
 
 
 class VagueSource(Kind[VagueOptions]):
@@ -44,4 +46,6 @@ class VagueSource(Kind[VagueOptions]):
 
 @lru_cache(maxsize=16)
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?i)(?<![\w’'-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w’'-])")
+    return re.compile(
+        r"(?i)(?<![\w’'-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w’'-])"
+    )
