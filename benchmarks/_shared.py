@@ -6,7 +6,19 @@ import os
 import sys
 from pathlib import Path
 
-SHARED = Path(os.environ.get("FACTLINT_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+
+
+def _find_shared() -> Path:
+    """FACTLINT_SHARED, else the nearest folder named shared/ beside one of this checkout's parents."""
+    if "FACTLINT_SHARED" in os.environ:
+        return Path(os.environ["FACTLINT_SHARED"])
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent / "shared" / "corpus").is_dir():
+            return parent / "shared"
+    return Path(__file__).resolve().parents[2] / "shared"
+
+
+SHARED = _find_shared()
 CORPUS = SHARED / "corpus"
 
 

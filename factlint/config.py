@@ -29,6 +29,45 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
+class _Table(BaseModel):
+    """A nested config table: kebab-case keys (snake_case accepted), unknown keys are errors."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
+    )
+
+
+class HarperConfig(_Table):
+    """[grammar.harper]: Harper rule names (as in `harper` get_default_lint_config) to switch."""
+
+    enable: list[str] = Field(default_factory=list, description="Harper rules to turn on")
+    disable: list[str] = Field(default_factory=list, description="Harper rules to turn off")
+
+
+class LanguageToolConfig(_Table):
+    """[grammar.languagetool]: a LanguageTool server (url) or a local one the library runs."""
+
+    url: str | None = Field(None, description="LanguageTool server, e.g. http://localhost:8081")
+    enable: list[str] = Field(default_factory=list, description="Rule ids to turn on")
+    disable: list[str] = Field(default_factory=list, description="Rule ids to turn off")
+    enable_categories: list[str] = Field(default_factory=list, description="Categories to turn on")
+    disable_categories: list[str] = Field(default_factory=list, description="Categories off")
+    picky: bool = Field(False, description="LanguageTool's picky level (more style rules)")
+    mother_tongue: str | None = Field(None, description="Writer's first language, e.g. de")
+    timeout: float = Field(30.0, gt=0, description="Seconds to wait for one check request")
+    start_timeout: float = Field(180.0, gt=0, description="Seconds to start a local server")
+
+
+class GrammarConfig(_Table):
+    """[grammar]: the grammar and spelling engine behind the grammar and spelling packs."""
+
+    backend: Literal["harper", "languagetool", "none"] = Field("harper", description="Engine")
+    check_quotes: bool = Field(False, description="Check grammar inside quoted speech")
+    check_quotes_spelling: bool = Field(True, description="Check spelling inside quoted speech")
+    harper: HarperConfig = Field(default_factory=HarperConfig)
+    languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
+
+
 class FileConfig(BaseModel):
     """The keys of [tool.factlint] / .factlint.toml. Unknown keys are errors."""
 
@@ -48,7 +87,7 @@ class FileConfig(BaseModel):
     fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
     facts: list[str] = Field(default_factory=list, description="House facts registry files")
     vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")
-    grammar: dict[str, Any] = Field(default_factory=dict, description="Grammar engine settings")
+    grammar: GrammarConfig = Field(default_factory=GrammarConfig, description="Grammar engine")
 
 
 class Overrides(BaseModel):

@@ -106,7 +106,10 @@ class Linter:
         }
         for key, names in named.items():
             for name in names:
-                if name not in ids and name not in packs and name != "ALL":
+                if (
+                    name not in ids and name not in packs and name != "ALL"
+                    and _base_id(name) not in ids  # a dynamic id such as grammar/lt:RULE_ID
+                ):
                     raise FactlintError(
                         f"{self.settings.source}: {key}: unknown rule or pack {name!r}"
                     )
@@ -120,7 +123,7 @@ class Linter:
         def specificity(names: Iterable[str]) -> int:
             best = -1
             for name in names:
-                if name in (spec.id, *spec.aliases):
+                if name in (spec.id, *spec.aliases) or _base_id(name) == spec.id:
                     best = max(best, 2)
                 elif name == spec.pack:
                     best = max(best, 1)
@@ -128,7 +131,8 @@ class Linter:
                     best = max(best, 0)
             return best
 
-        chosen, ignored = specificity(selected), specificity(config.ignore)
+        chosen = specificity(selected)
+        ignored = specificity(n for n in config.ignore if ":" not in n)  # sub ids: _sub_filter
         if chosen < 0 and ignored < 0:
             return spec.enabled and config.select is None
         return chosen > ignored
@@ -142,14 +146,42 @@ class Linter:
         for rule in self.rules:
             try:
                 findings.extend(rule.check(doc))
+            except FactlintError:  # an engine that cannot run (e.g. no LanguageTool): exit 2
+                raise
             except Exception as exc:  # a broken rule must not stop the run or the other rules
                 findings.append(
                     _file_finding(doc.path, "meta/rule-error", f"rule {rule.id} failed: {exc!r}")
                 )
         findings = _dedupe(findings)
+        findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
             findings = self._suppress(doc, findings)
         return sorted(findings, key=sort_key)
+
+    @property
+    def _deferring(self) -> set[str]:
+        """Rules (e.g. grammar engines) whose findings give way to a house rule's identical one."""
+        return {rule.id for rule in self.rules if getattr(rule, "defers", False)}
+
+    def _sub_filter(self, findings: list[Finding]) -> list[Finding]:
+        """Select/ignore/severity for dynamic ids (grammar/lt:RULE_ID): the most specific wins."""
+        config = self.settings.config
+        if not any(":" in f.rule for f in findings):
+            return findings
+        selected = [*(config.select or []), *config.extend_select]
+        kept = []
+        for finding in findings:
+            if ":" in finding.rule:
+                base = _base_id(finding.rule)
+                if finding.rule in config.ignore and finding.rule not in selected:
+                    continue
+                narrowed = [n for n in selected if _base_id(n) == base and ":" in n]
+                if narrowed and finding.rule not in narrowed and base not in selected:
+                    continue
+                if finding.rule in config.severity:
+                    finding = finding.model_copy(update={"severity": config.severity[finding.rule]})
+            kept.append(finding)
+        return kept
 
     def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         suppressions = parse_suppressions(doc)
@@ -163,7 +195,7 @@ class Linter:
         for s in suppressions:
             line, column = doc.line_col(s.start)
             end_line, end_column = doc.line_col(s.end)
-            unknown = [r for r in s.rules if r not in known]
+            unknown = [r for r in s.rules if r not in known and _base_id(r) not in known]
             where = dict(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 text=doc.text[s.start : s.end], offset=s.start, end_offset=s.end,
@@ -182,6 +214,35 @@ class Linter:
                     fixable=True, **where,
                 ))
         return kept
+
+
+def _base_id(name: str) -> str:
+    """The rule id of a dynamic id: grammar/lt:EN_A_VS_AN -> grammar/lt."""
+    return name.split(":", 1)[0]
+
+
+def _drop_deferred(findings: list[Finding], deferring: set[str], text: str) -> list[Finding]:
+    """Drop a deferring rule's finding when another rule's finding makes the same fix.
+
+    Same fix: both start at the same offset and applying either gives the same text, e.g.
+    "defense" -> "defence" (house rule) and "defense's" -> "defence's" (grammar engine).
+    """
+    if not deferring:
+        return findings
+    house: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.suggestions and _base_id(f.rule) not in deferring:
+            house.setdefault(f.offset, []).append(f)
+
+    def same_fix(f: Finding) -> bool:
+        for h in house.get(f.offset, ()):
+            if h.end_offset <= f.end_offset and (
+                h.suggestions[0] + text[h.end_offset : f.end_offset] == f.suggestions[0]
+            ):
+                return True
+        return False
+
+    return [f for f in findings if not (_base_id(f.rule) in deferring and f.suggestions and same_fix(f))]
 
 
 def _is_pack_of(name: str, enabled: set[str]) -> bool:

@@ -26,7 +26,7 @@ class Suppression:
     used: bool = field(default=False)
 
     def matches(self, rule: str) -> bool:
-        return not self.rules or any(rule == r or rule.startswith(r + "/") for r in self.rules)
+        return not self.rules or any(rule == r or rule.startswith((r + "/", r + ":")) for r in self.rules)
 
 
 def parse_suppressions(doc: Document) -> list[Suppression]:

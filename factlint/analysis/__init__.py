@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from factlint.analysis.attribution import Attribution
+    from factlint.analysis.names import NameMention
+    from factlint.analysis.offices import Office
     from factlint.analysis.people import PeopleIndex, Person, Title
     from factlint.analysis.quotes import Quotation, QuoteScan
     from factlint.document import Document, Segment
@@ -132,6 +134,20 @@ class Analysis:
                 index[sentence.segment].append(sentence)
             self.__dict__["_sentences_by_segment"] = index
         return self.__dict__["_sentences_by_segment"].get(segment, [])  # type: ignore[no-any-return]
+
+    @cached_property
+    def offices(self) -> list[Office]:
+        """Mentions of ministerial offices ("Defence Secretary", "Secretary of Defence")."""
+        from factlint.analysis.offices import find_offices
+
+        return find_offices(self.doc)
+
+    @cached_property
+    def name_mentions(self) -> list[NameMention]:
+        """Capitalised personal and place names in name position ("Mr Zelensky", "Jane Smith")."""
+        from factlint.analysis.names import find_names
+
+        return find_names(self.doc)
 
     @cached_property
     def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:

@@ -62,7 +62,8 @@ class Kind(Generic[O]):
         end_line, end_column = doc.line_col(end)
         text = doc.text[start:end]
         if message is None:
-            message = self.spec.message.format_map(_Defaults(found=text, **fields))
+            found = " ".join(text.split())  # a span across a line break reads as one line
+            message = self.spec.message.format_map(_Defaults(found=found, **fields))
         suggestions = suggestions or []
         return Finding(
             path=doc.path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.kinds._text import match_case
 from factlint.kinds.base import Kind, Options, related_at
 
 if TYPE_CHECKING:
@@ -28,6 +30,11 @@ NAME_HEADS = frozenset(
     hospital commission authority bureau office force forces union league society company""".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "&"})
+# Capitalised words that make a variant part of a title, not of a name ("Defense Secretary").
+TITLE_WORDS = frozenset(
+    """secretary secretaries minister ministers ministry department departments committee
+    officials chief chiefs head spokesman spokeswoman forces""".split()
+)
 
 
 class SpellingOptions(Options):
@@ -61,6 +68,8 @@ class Spelling(Kind[SpellingOptions]):
             return
         exempt = self._exempt_spans(doc)
         hits = [(h, v) for h, v in hits if not _covered(h, exempt) and not _in_name(h)]
+        names = {h.text.lower() for h, _ in hits if _beside_name(h)}
+        hits = [(h, v) for h, v in hits if not (h.text[:1].isupper() and h.text.lower() in names)]
         dialect = self.settings.dialect
         if dialect == "auto":
             yield from self._by_majority(doc, hits)
@@ -112,8 +121,13 @@ class Spelling(Kind[SpellingOptions]):
         analysis = doc.analysis
         segments = doc.segments
         found = []
-        # Look up each distinct word once; only words holding a variant are located.
-        for word, tokens in analysis.word_index.items():
+        # Look up each distinct word once; only words holding a variant are located. Plain words
+        # are a set intersection; only compounds and possessives need splitting.
+        index = analysis.word_index
+        candidates = index.keys() & variants.keys()
+        candidates.update(w for w in index if "-" in w or "’" in w or "'" in w)
+        for word in candidates:
+            tokens = index[word]
             parts = word.split("-")
             matches = [(i, POSSESSIVE.sub("", p)) for i, p in enumerate(parts)]
             matches = [(i, p) for i, p in matches if p in variants]
@@ -136,11 +150,14 @@ class Spelling(Kind[SpellingOptions]):
         everywhere = frozenset({"prose", "headline", "quotes"})
         for name in names:
             spans += [(h.source_start, h.source_end) for h in doc.analysis.term_hits(name, everywhere, case=True)]
-        return spans
+        return sorted(spans)
 
 
 def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= hit.source_start and hit.source_end <= e for s, e in spans)
+    """Whether an exception span contains the hit (spans sorted; names are < 100 characters)."""
+    low = bisect_left(spans, (hit.source_end - 100, 0))
+    high = bisect_right(spans, (hit.source_start, float("inf")))
+    return any(e >= hit.source_end for _, e in spans[low:high])
 
 
 def _in_name(hit: Hit) -> bool:
@@ -150,6 +167,19 @@ def _in_name(hit: Hit) -> bool:
     text = hit.segment.text
     words = _capitalised_run(text, hit.start, hit.end)
     return len(words) >= 2 and any(w.lower() in NAME_HEADS for w in words)
+
+
+def _beside_name(hit: Hit) -> bool:
+    """A capitalised variant inside a sentence of prose is a name (Stuart Gray, Arbor Networks,
+    the film Airplane!), unless a title word follows it ("the position of Defense Secretary")."""
+    if hit.segment.kind != "prose" or not hit.text[:1].isupper() or hit.text.isupper():
+        return False
+    text = hit.segment.text
+    before = text[: hit.start].rstrip()
+    if not before or before[-1] in ".!?:;\"“‘'(—–-":
+        return False  # a sentence (or quotation) starts here: the capital says nothing
+    after = re.match(r"\s([A-Z][\w’'-]*)", text[hit.end : hit.end + 40])
+    return not (after and after.group(1).lower() in TITLE_WORDS)
 
 
 def _capitalised_run(text: str, start: int, end: int) -> list[str]:
@@ -210,15 +240,6 @@ def load_lines(path: str) -> tuple[str, ...]:
     return tuple(
         line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
-
-
-def match_case(word: str, like: str) -> str:
-    """Give ``word`` the capitalisation of ``like`` (UPPER, Title or lower)."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _dialect_name(dialect: str) -> str:

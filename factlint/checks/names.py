@@ -1,0 +1,146 @@
+"""consistency/name: one person's or place's name spelled one way within a document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from factlint.kinds.base import Kind, Options, related_at
+from factlint.kinds.spelling import load_lines
+
+if TYPE_CHECKING:
+    from factlint.analysis import Hit
+    from factlint.analysis.names import NameMention
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+POSSESSIVE = re.compile(r"[’']s?$")
+# Honorifics that name one office-holder: "President Reagan" is not "Donald Regan".
+OFFICES = frozenset(
+    "President Pope King Queen Prince Princess Chancellor Senator Sen Governor Gov Sheikh "
+    "Ayatollah Premier General Gen".split()
+)
+# Capitalised last words of runs that are not surnames ("Finance Ministry", "Labour Party").
+NOT_SURNAME = frozenset(
+    "Minister Ministry Secretary Department Office Party Council Committee Bank Company Group "
+    "Corp Inc Ltd Association University Union Street Road Court House Agency Authority "
+    "Commission Board Service Services Centre Center".split()
+)
+FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Queen", "Princess"}), \
+    frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
+
+
+class NameOptions(Options):
+    """Options of the name kind."""
+
+    variants: str = Field("data/name-variants.txt", description="Known variant groups, one a line")
+    extra_variants: list[list[str]] = Field(default_factory=list, description="More groups")
+    similarity: float = Field(85.0, ge=50, le=100, description="rapidfuzz ratio to link surnames")
+    min_length: int = Field(5, ge=3, description="Shortest surname compared by similarity")
+
+
+class NameConsistency(Kind[NameOptions]):
+    """Flag the minority spelling of a name that the document spells two ways."""
+
+    name = "name"
+    options_model = NameOptions
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        occurrences = self._occurrences(doc)
+        groups = [g for g in self._groups() if sum(f in occurrences for f in g) > 1]
+        groups += self._similar(doc, occurrences)
+        for group in groups:
+            present = [f for f in group if f in occurrences]
+            order = sorted(present, key=lambda f: occurrences[f][0].source_start)
+            dominant = max(order, key=lambda f: (len(occurrences[f]), -order.index(f)))
+            related = [related_at(doc, h) for h in occurrences[dominant][:10]]
+            counts = sorted((len(occurrences[f]) for f in present), reverse=True)
+            sure = counts[0] > counts[1]  # on a tie the first form is only a guess: don't auto-fix
+            for form in order:
+                if form != dominant:
+                    for hit in occurrences[form]:
+                        yield self.finding_at(doc, hit, suggestions=[dominant], related=related,
+                                              fixable=sure, expected=dominant,
+                                              uses=_times(len(occurrences[dominant])))
+
+    def _groups(self) -> list[list[str]]:
+        lines = load_lines(str(Path(self.spec.base_dir) / self.options.variants))
+        listed = [[w.strip() for w in line.split(",")] for line in lines]
+        return listed + self.options.extra_variants
+
+    def _occurrences(self, doc: Document) -> dict[str, list[Hit]]:
+        """Capitalised words in scope (possessive removed) -> their hits, in document order."""
+        found: dict[str, list[Hit]] = {}
+        analysis = doc.analysis
+        for tokens in analysis.tokens:
+            for token in tokens:
+                if not token.text[:1].isupper():
+                    continue
+                word = POSSESSIVE.sub("", token.text)
+                segment = doc.segments[token.segment]
+                end = token.start + len(word)
+                if analysis.in_scope(segment, token.start, end, self.scope):
+                    found.setdefault(word, []).append(analysis.hit(segment, token.start, end))
+        return found
+
+    def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
+        """Pairs of similar surnames of what must be the same person (first names agree)."""
+        people: dict[str, list[NameMention]] = {}
+        index = doc.analysis.word_index
+        for mention in doc.analysis.name_mentions:
+            last = mention.last
+            if last not in occurrences or last in NOT_SURNAME:
+                continue
+            if len(last) < self.options.min_length:
+                continue
+            if any(t.text.islower() for t in index.get(last.lower(), ())):
+                continue  # also a common word here ("Brown" and "brown"): not only a name
+            people.setdefault(last, []).append(mention)
+        by_initial: dict[str, list[str]] = {}
+        for name in sorted(people, key=lambda n: occurrences[n][0].source_start):
+            by_initial.setdefault(name[0], []).append(name)
+        pairs = []
+        for names in by_initial.values():  # similar names share an initial: compare within it
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    if min(len(occurrences[a]), len(occurrences[b])) > 1:
+                        continue  # both used repeatedly: two people (Reagan and Regan)
+                    if self._alike(a, b) and _same_person(people[a], people[b]):
+                        pairs.append([a, b])
+        return pairs
+
+    def _alike(self, a: str, b: str) -> bool:
+        if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s"):
+            return False
+        if a.startswith(b) or b.startswith(a):  # America / American
+            return False
+        return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:
+    """Never link two people: differing first names, sexes of honorific, or an office-holder's
+    title on one side and a first name on the other keep them apart."""
+    firsts_a = {m.first for m in a if m.first}
+    firsts_b = {m.first for m in b if m.first}
+    if firsts_a and firsts_b and not firsts_a & firsts_b:
+        return False
+    offices_a = {m.honorific for m in a if m.honorific in OFFICES}
+    offices_b = {m.honorific for m in b if m.honorific in OFFICES}
+    if offices_a - offices_b and firsts_b - firsts_a:
+        return False
+    if offices_b - offices_a and firsts_a - firsts_b:
+        return False
+    sexes = [{"f" if m.honorific in FEMALE else "m" for m in ms if m.honorific in FEMALE | MALE}
+             for ms in (a, b)]
+    return not (sexes[0] and sexes[1] and sexes[0] != sexes[1])

@@ -1,0 +1,113 @@
+"""consistency/title: one office written one way (spelling, word order, capitalisation)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.finding import Related
+from factlint.kinds._text import keep_breaks
+from factlint.kinds.base import Kind, Options
+from factlint.kinds.spelling import Variant, load_pairs
+
+if TYPE_CHECKING:
+    from factlint.analysis.offices import Office
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class OfficeOptions(Options):
+    """Options of the office kind."""
+
+    pairs: str = Field(
+        "data/spelling-en.tsv", description="British/American pairs, to unify spellings"
+    )
+    capitalisation: bool = Field(True, description="Also compare capitalisation (same position)")
+
+
+class OfficeConsistency(Kind[OfficeOptions]):
+    """Flag an office written differently from its dominant form in the same document."""
+
+    name = "office"
+    options_model = OfficeOptions
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        variants = load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+        posts: dict[tuple[str, str, str], list[Office]] = defaultdict(list)
+        for office in doc.analysis.offices:
+            segment = doc.segments[office.segment]
+            if doc.analysis.in_scope(segment, office.start, office.end, self.scope):
+                variant = variants.get(office.key[2])
+                british = variant.family if variant else office.key[2]
+                posts[(office.key[0], office.key[1], british)].append(office)
+        for mentions in posts.values():
+            yield from self._check_post(doc, mentions, variants)
+
+    def _check_post(
+        self, doc: Document, mentions: list[Office], variants: dict[str, Variant]
+    ) -> Iterator[Finding]:
+        dialect = self.settings.dialect
+        forms = Counter(m.form for m in mentions)
+        eligible = [f for f in forms if not _off_dialect(f, dialect, variants)] or list(forms)
+        dominant = max(eligible, key=lambda f: (forms[f], -_first(mentions, f)))
+        flagged: set[int] = set()
+        for m in mentions:
+            if m.form != dominant:
+                flagged.add(id(m))
+                yield self._finding(doc, m, _render(mentions, dominant, m), mentions, dominant)
+        if not self.options.capitalisation:
+            return
+        for before_name in (True, False):
+            same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
+                    and not m.sentence_start and doc.segments[m.segment].kind == "prose"]
+            for form in {m.form for m in same}:
+                texts = [m.text for m in same if m.form == form]
+                counts = Counter(texts)
+                usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
+                for m in same:
+                    if m.form == form and m.text != usual:
+                        peers = [x for x in same if x.form == form]
+                        yield self._finding(doc, m, usual, peers, form)
+
+    def _finding(
+        self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str
+    ) -> Finding:
+        segment = doc.segments[m.segment]
+        start, end = segment.source_span(m.start, m.end)
+        related = []
+        for other in mentions:
+            if other.form == form and other.text == fix:
+                line, column = doc.line_col(segment_source(doc, other))
+                related.append(Related(line=line, column=column, text=other.text))
+        first_line = related[0].line if related else 0
+        kept = keep_breaks(doc.text[start:end], fix)
+        return self.finding(doc, start, end, suggestions=[kept or fix], related=related[:10],
+                            fixable=kept is not None, expected=fix, first_line=first_line)
+
+
+def segment_source(doc: Document, office: Office) -> int:
+    return doc.segments[office.segment].source_offset(office.start)
+
+
+def _first(mentions: list[Office], form: str) -> int:
+    return next(i for i, m in enumerate(mentions) if m.form == form)
+
+
+def _off_dialect(form: str, dialect: str, variants: dict[str, Variant]) -> bool:
+    wanted = {"en-GB": "en-GB", "en-US": "en-US"}.get(dialect)
+    return wanted is not None and any(
+        (v := variants.get(word)) is not None and v.dialect != wanted for word in form.split()
+    )
+
+
+def _render(mentions: list[Office], form: str, like: Office) -> str:
+    """The dominant form as written where it appears in the same position (else as first seen)."""
+    same = [m.text for m in mentions if m.form == form and m.before_name == like.before_name
+            and not m.sentence_start]
+    texts = same or [m.text for m in mentions if m.form == form]
+    return Counter(texts).most_common(1)[0][0]

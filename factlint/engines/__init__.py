@@ -1,0 +1,154 @@
+"""Grammar engines behind one interface: Harper (embedded) and LanguageTool (a server).
+
+An engine checks the prose segments of a document and returns lints in code-point offsets of each
+segment's text. Engines are heavy, so they are imported and created only when a grammar or spelling
+rule asks for them, once per process for each (backend, language, settings), and closed at exit.
+The lints of one document are computed once and shared by every grammar and spelling rule.
+"""
+
+from __future__ import annotations
+
+import atexit
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from factlint.analysis import Analysis
+    from factlint.config import GrammarConfig, Settings
+    from factlint.document import Document, Segment
+
+HARPER_DIALECTS = ("en-GB", "en-US", "en-AU", "en-CA", "en-IN")
+
+
+@dataclass(frozen=True)
+class EngineLint:
+    """One problem an engine found, in code-point offsets of the text it was given."""
+
+    start: int
+    end: int
+    rule: str  # the engine's own rule: Harper "AnA", LanguageTool "EN_A_VS_AN"
+    kind: str  # Harper's lint kind ("Miscellaneous") or LanguageTool's category ("GRAMMAR")
+    message: str
+    suggestions: tuple[str, ...] = ()
+    spelling: bool = False  # an unknown word (Harper SpellCheck, LanguageTool misspelling)
+
+
+@dataclass(frozen=True)
+class SegmentLint:
+    """An engine lint placed in the document: segment offsets and source offsets."""
+
+    segment: Segment
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    lint: EngineLint
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of prose sent to an engine; headlines and headings get headline treatment."""
+
+    text: str
+    headline: bool
+
+
+class Engine(Protocol):
+    """What every grammar engine provides."""
+
+    name: str
+
+    def check(self, texts: Sequence[Text]) -> list[list[EngineLint]]:
+        """Lints for each text, in code points of that text. Raises FactlintError on failure."""
+        ...
+
+    def close(self) -> None: ...
+
+
+_ENGINES: dict[tuple[str, str, str], Engine] = {}
+_RESULTS: weakref.WeakKeyDictionary[Analysis, dict[tuple[str, str, str], list[SegmentLint]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def get_engine(config: GrammarConfig, language: str) -> Engine | None:
+    """The process-wide engine for a backend, language and engine settings (None: backend none)."""
+    if config.backend == "none":
+        return None
+    key = (config.backend, language, config.model_dump_json())
+    engine = _ENGINES.get(key)
+    if engine is None:
+        if config.backend == "harper":
+            from factlint.engines.harper import HarperEngine
+
+            engine = HarperEngine(language, config.harper)
+        else:
+            from factlint.engines.languagetool import LanguageToolEngine
+
+            engine = LanguageToolEngine(language, config.languagetool)
+        if not _ENGINES:
+            atexit.register(close_all)
+        _ENGINES[key] = engine
+    return engine
+
+
+def close_all() -> None:
+    """Close every engine (stops a local LanguageTool server). Registered with atexit."""
+    engines = list(_ENGINES.values())
+    _ENGINES.clear()
+    for engine in engines:
+        engine.close()
+
+
+def document_language(doc: Document, settings: Settings) -> str:
+    """The dialect to check in: the house dialect, or with ``auto`` the document's majority."""
+    if settings.dialect != "auto":
+        return settings.dialect
+    from factlint.kinds.spelling import load_pairs
+    from factlint.packs import builtin_rules_dir
+
+    variants = load_pairs(str(builtin_rules_dir() / "data" / "spelling-en.tsv"))
+    counts = {"en-GB": 0, "en-US": 0}
+    for word, tokens in doc.analysis.word_index.items():
+        variant = variants.get(word)
+        if variant is not None:
+            counts[variant.dialect] += len(tokens)
+    return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
+
+
+def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
+    """Every engine lint of a document, mapped to the source; computed once per document."""
+    config = settings.config.grammar
+    language = document_language(doc, settings)
+    key = (config.backend, language, config.model_dump_json())
+    cache = _RESULTS.setdefault(doc.analysis, {})
+    if key not in cache:
+        engine = get_engine(config, language)
+        cache[key] = [] if engine is None else _run(engine, doc)
+    return cache[key]
+
+
+def _run(engine: Engine, doc: Document) -> list[SegmentLint]:
+    segments = [s for s in doc.segments if s.text.strip()]
+    texts = [Text(s.text, s.kind != "prose") for s in segments]
+    found = []
+    for segment, lints in zip(segments, engine.check(texts), strict=True):
+        for lint in lints:
+            start, end = max(0, lint.start), min(len(segment.text), lint.end)
+            source_start, source_end = segment.source_span(start, end)
+            if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
+                continue
+            found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
+    return found
+
+
+def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:
+    """Spacing or punctuation next to removed markup (a code span, a link target): not in the text.
+
+    "The `defense` and" reaches the engine as "The  and": that double space is ours, not the
+    writer's.
+    """
+    return source_length != length and not any(ch.isalnum() for ch in flagged)

@@ -1,0 +1,65 @@
+"""The substitution kind: a wrong -> preferred map, case-preserving and optionally inflected."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field, field_validator
+
+from factlint.kinds._text import inflections, keep_breaks, match_case
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class SubstitutionOptions(Options):
+    """Options of the substitution kind."""
+
+    swap: dict[str, str] = Field(min_length=1, description="Wrong word or phrase -> preferred one")
+    inflections: bool = Field(
+        False, description="Also match -s/-ed/-ing forms of the last word and inflect the fix"
+    )
+    case: bool = Field(False, description="Match the wrong form's case exactly")
+
+    @field_validator("swap")
+    @classmethod
+    def _no_blank(cls, swap: dict[str, str]) -> dict[str, str]:
+        if any(not k.strip() for k in swap):
+            raise ValueError("a wrong form must not be empty")
+        return swap
+
+
+class Substitution(Kind[SubstitutionOptions]):
+    """Flag a wrong form and suggest the preferred one with the same capitalisation."""
+
+    name = "substitution"
+    options_model = SubstitutionOptions
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for wrong, right in self._forms().items():
+            for hit in doc.analysis.term_hits(wrong, self.scope, case=self.options.case):
+                fix = match_case(right, hit.text)
+                if fix == hit.text:
+                    continue
+                kept = keep_breaks(hit.text, fix)
+                yield self.finding_at(doc, hit, suggestions=[kept or fix], fixable=kept is not None,
+                                      expected=fix, wrong=wrong)
+
+    def _forms(self) -> dict[str, str]:
+        """Every wrong form to look for, mapped to its preferred form."""
+        forms: dict[str, str] = {}
+        for wrong, right in self.options.swap.items():
+            forms.setdefault(wrong, right)
+            if not self.options.inflections:
+                continue
+            head, _, last = wrong.rpartition(" ")
+            r_head, _, r_last = right.rpartition(" ")
+            right_forms = inflections(r_last)
+            for suffix, form in inflections(last).items():
+                key = f"{head} {form}".strip()
+                forms.setdefault(key, f"{r_head} {right_forms[suffix]}".strip())
+        return forms
