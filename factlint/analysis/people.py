@@ -396,6 +396,8 @@ def _person_from_run(
         if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
             run, words = run[:1], words[:1]
     elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
+        if segment.kind != "prose":  # type: ignore[attr-defined]
+            return []  # a title-case headline: "Minister Recieves Report" names nobody
         if len(run) == 1 and not title.text[:1].isupper():
             return []  # "vice president Boeing": a lower-case title + one word is no styled name
         form = "titled" if len(run) == 1 else "full"
