@@ -46,6 +46,8 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 continue
             for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
+                if match.group("np").lower().split()[-1] == "sources":
+                    continue  # "sources said" is sourcing/vague's: one finding, not two
                 if analysis.in_quotation(segment.index, start, end):
                     continue
                 before = segment.text[max(0, start - 2) : start]
