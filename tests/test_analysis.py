@@ -91,3 +91,24 @@ def test_analysis_is_linear_in_document_length() -> None:
         small,
         large,
     )  # 8x the text may cost at most ~24x (noise), not 64x
+
+
+def test_analyze_command_prints_the_documented_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from factlint.cli import cli
+
+    path = tmp_path / "story.txt"
+    path.write_text("Rustem Umerov met officials. “We are ready for winter,” he said.\n", "utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["version"] == 1 and data["path"] == str(path)
+    [quote] = data["quotations"]
+    assert quote["kind"] == "speech" and quote["text"] == "“We are ready for winter,”"
+    speaker = quote["attribution"]["speaker"]
+    assert (speaker["text"], speaker["resolved"]) == ("he", "Rustem Umerov")
+    assert quote["attribution"]["cue"]["text"] == "said"
+    assert [p["text"] for p in data["people"]] == ["Rustem Umerov"]
