@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from factlint.analysis import Analysis
     from factlint.analysis.people import PeopleIndex
     from factlint.analysis.quotes import Quotation
+    from factlint.document import Document
 
 PREPOSITIONS = frozenset(
     "during in at on after before with for by from to of about over under "
@@ -694,3 +695,13 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
         if any(w.rstrip("s") in SOURCE_NOUNS for w in words[:6]):
             return True
     return False
+
+
+def framed_as_quotes(doc: Document, framing: list[str]) -> bool:
+    """An interview transcript (paragraphs opening with ':' or 'Q:') or an article whose headline
+    frames it as someone's words ("in quotes", "in his own words", "extracts from")."""
+    segments = doc.segments
+    if any(re.match(r"\s*(?::|[QA]\s*[:.)-])", s.text) for s in segments if s.kind == "prose"):
+        return True
+    head = " ".join(s.text.lower() for s in segments[:2])
+    return any(phrase in head for phrase in framing)

@@ -308,3 +308,14 @@ def _link_paragraphs(segments: list[Segment], per_segment: list[list[_Raw]]) -> 
             raws[-1].closed = True
             raws[-1].continued = True
             nxt[0].continues = True
+
+
+def in_writers_sentence(text: str, quote: Quotation) -> bool:
+    """A quotation that does not open its sentence, or that the sentence goes on from as a noun
+    phrase (“Taking responsibility” is this year's theme), is part of the writer's own sentence."""
+    before = text[: quote.seg_start].rstrip()
+    if before and before[-1] not in '.!?:”"\n':
+        return True
+    after = text[quote.seg_end : quote.seg_end + 3]
+    ends_clause = quote.inner.rstrip()[-1:] in ",.!?…"
+    return not ends_clause and len(after) > 1 and after[0] == " " and after[1].islower()

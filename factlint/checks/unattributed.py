@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from factlint.analysis.attribution import speaker_in_context
+from factlint.analysis.attribution import framed_as_quotes, speaker_in_context
+from factlint.analysis.quotes import in_writers_sentence
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
-    from factlint.analysis.quotes import Quotation
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -62,7 +61,7 @@ class UnattributedQuote(Kind[UnattributedOptions]):
         pairs = zip(analysis.quotations, attributions, strict=False)
         speech = [a for q, a in pairs if q.kind == "speech"]
         if self.options.context and (
-            _framed(doc, self.options.framing)
+            framed_as_quotes(doc, self.options.framing)
             or (len(speech) >= 3 and speech.count(None) * 2 > len(speech))
         ):
             return  # a transcript or a compilation ("Blunkett in quotes"): the format attributes
@@ -91,32 +90,11 @@ class UnattributedQuote(Kind[UnattributedOptions]):
                 run_end = quote.segment
                 continue
             if self.options.context and (
-                _embedded(text, quote) or speaker_in_context(analysis, quote)
+                in_writers_sentence(text, quote) or speaker_in_context(analysis, quote)
             ):
                 continue
             run_end = quote.segment
             yield self.finding(doc, quote.start, quote.end, preview=_preview(quote.inner))
-
-
-def _framed(doc: Document, framing: list[str]) -> bool:
-    """An interview transcript (paragraphs opening with ':' or 'Q:') or an article whose headline
-    frames it as someone's words ("in quotes", "in his own words", "extracts from")."""
-    segments = doc.segments
-    if any(re.match(r"\s*(?::|[QA]\s*[:.)-])", s.text) for s in segments if s.kind == "prose"):
-        return True
-    head = " ".join(s.text.lower() for s in segments[:2])
-    return any(phrase in head for phrase in framing)
-
-
-def _embedded(text: str, quote: Quotation) -> bool:
-    """A quotation that does not open its sentence, or that the sentence goes on from as a noun
-    phrase (“Taking responsibility” is this year's theme), is part of the writer's own sentence."""
-    before = text[: quote.seg_start].rstrip()
-    if before and before[-1] not in '.!?:”"\n':
-        return True
-    after = text[quote.seg_end : quote.seg_end + 3]
-    ends_clause = quote.inner.rstrip()[-1:] in ",.!?…"
-    return not ends_clause and len(after) > 1 and after[0] == " " and after[1].islower()
 
 
 def _preview(text: str) -> str:
