@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from factlint.analysis import Analysis
     from factlint.analysis.people import PeopleIndex
     from factlint.analysis.quotes import Quotation
-    from factlint.document import Document
+    from factlint.document import Document, Segment
 
 PREPOSITIONS = frozenset(
     "during in at on after before with for by from to of about over under "
@@ -202,15 +202,15 @@ def find_attributions(
     for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
         k = quote.index
         weak = result[k] is None or result[k].how in ("previous", "inherited")  # type: ignore[union-attr]
+        following = result[k + 1] if k + 1 < len(quotes) else None
         if (
             weak
             and quote.continued
-            and k + 1 < len(quotes)
+            and following is not None
             and quotes[k + 1].continues
-            and result[k + 1] is not None
-            and result[k + 1].how in ("after", "before", "continued")
-        ):  # type: ignore[union-attr]
-            result[k] = _as(result[k + 1], "continued")
+            and following.how in ("after", "before", "continued")
+        ):
+            result[k] = _as(following, "continued")
     return result
 
 
@@ -278,11 +278,11 @@ class _Finder:
     """Cue and speaker search in one segment's masked text."""
 
     def __init__(
-        self, analysis: Analysis, segment: object, masked: str, lex: Lexicons, people: PeopleIndex
+        self, analysis: Analysis, segment: Segment, masked: str, lex: Lexicons, people: PeopleIndex
     ) -> None:
         self.analysis = analysis
         self.segment = segment
-        self.text: str = segment.text  # type: ignore[attr-defined]
+        self.text: str = segment.text
         self.masked = masked
         self.cue = lex.cue_pattern
         self.people = people
@@ -361,7 +361,7 @@ class _Finder:
         plan was late. “We will finish it.”) belongs to that speaker."""
         finder, start, end = self, -1, sentence_start
         if sentence_start > 0 and self.text[:sentence_start].strip():
-            sentences = self.analysis.sentences_of(self.segment.index)  # type: ignore[attr-defined]
+            sentences = self.analysis.sentences_of(self.segment.index)
             k = self._sentence_index(sentences, sentence_start - 1)
             start = sentences[k].start if k >= 0 else 0
         elif quote.segment > 0:
@@ -391,7 +391,7 @@ class _Finder:
             return None
         np_start, np_end = match.start("np"), match.end("np")
         words = match.group("np").split()
-        person = finder.people.person_at(finder.segment.index, np_start, np_end)  # type: ignore[attr-defined]
+        person = finder.people.person_at(finder.segment.index, np_start, np_end)
         if (
             person is None
             and words[-1].lower() not in PRONOUNS - {"it"}
@@ -414,7 +414,7 @@ class _Finder:
         if cues:
             return finder._make(cues[-1], start, "intro", right_limit=colon)
         cue = finder._span(colon, colon + 1)
-        person = finder.people.person_at(finder.segment.index, start, colon)  # type: ignore[attr-defined]
+        person = finder.people.person_at(finder.segment.index, start, colon)
         speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
         return Attribution(cue, speaker, "intro")
 
@@ -492,12 +492,12 @@ class _Finder:
             )
             if speaker is not None:
                 return speaker
-        person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
+        person = self.people.person_before(self.segment.index, end)
         if (
             person is not None
             and person.segment == self.segment.index
             and person.seg_start >= sentence_start
-        ):  # type: ignore[attr-defined]
+        ):
             return self._speaker(person.seg_start, person.seg_end)
         return None
 
@@ -508,10 +508,9 @@ class _Finder:
         pronoun = None
         for match in re.finditer(r"\b(?:he|she|they|He|She|They)\b", window):
             pronoun = match
-        person = self.people.person_before(self.segment.index, end)  # type: ignore[attr-defined]
+        person = self.people.person_before(self.segment.index, end)
         if person is not None and (
-            person.segment != self.segment.index  # type: ignore[attr-defined]
-            or person.seg_start < sentence_start
+            person.segment != self.segment.index or person.seg_start < sentence_start
         ):
             person = None
         if pronoun and (person is None or sentence_start + pronoun.start() > person.seg_start):
@@ -526,7 +525,7 @@ class _Finder:
         return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1))
 
     def _sentence_start(self, offset: int) -> int:
-        sentences = self.analysis.sentences_of(self.segment.index)  # type: ignore[attr-defined]
+        sentences = self.analysis.sentences_of(self.segment.index)
         starts = [s.start for s in sentences] if len(sentences) < 64 else None
         if starts is None:
             from bisect import bisect_right as _br
@@ -568,7 +567,7 @@ class _Finder:
         first = words[0]
         has_person = (
             self.people.person_at(self.segment.index, start, start + len(chunk)) is not None
-        )  # type: ignore[attr-defined]
+        )
         if first.lower() in AUXILIARIES or (
             first[:1].islower()
             and first.lower() not in DETERMINERS
@@ -578,11 +577,11 @@ class _Finder:
         ):
             # a verb phrase: "appeared on MSNBC and began by"
             return self._clause_subject(lo, start)
-        person = self.people.person_at(self.segment.index, start, start + len(chunk))  # type: ignore[attr-defined]
+        person = self.people.person_at(self.segment.index, start, start + len(chunk))
         last_person = None
         while person is not None:  # the person mention nearest the cue
             last_person = person
-            person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))  # type: ignore[attr-defined]
+            person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))
         if last_person is not None and (len(words) > 8 or words[0].lower() in PREPOSITIONS):
             return self._speaker(last_person.seg_start, last_person.seg_end)
         if (
@@ -622,8 +621,8 @@ class _Finder:
             text, end = text[:-1], end - 1
         if not text:
             return None
-        index = self.segment.index  # type: ignore[attr-defined]
-        s, e = self.segment.source_span(start, end)  # type: ignore[attr-defined]
+        index = self.segment.index
+        s, e = self.segment.source_span(start, end)
         lowered = text.lower()
         if lowered in PRONOUNS:
             resolved = None
@@ -636,7 +635,7 @@ class _Finder:
         return Speaker(s, e, text, resolved)
 
     def _span(self, start: int, end: int) -> SpanText:
-        s, e = self.segment.source_span(start, end)  # type: ignore[attr-defined]
+        s, e = self.segment.source_span(start, end)
         return SpanText(s, e, self.text[start:end])
 
 

@@ -18,10 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from factlint.analysis.lexicons import lexicons
+from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
+    from factlint.document import Segment
 
 NOT_SURNAMES = frozenset(
     """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday
@@ -190,7 +191,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     return PeopleIndex(resolved, titles)
 
 
-def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> list[Person]:
+def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
     """Full names whose given name is not in the lexicon, found because the article later uses the
     surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the tokens."""
     found = []
@@ -228,7 +229,7 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
                 and _adjacent(text, first, last)
                 and last.text.lower() not in NOT_PERSON_AFTER
                 and (k < 2 or tokens[k - 2].text not in lex.honorifics)
-            ):  # type: ignore[attr-defined]
+            ):
                 s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
                 name = f"{first.text} {last.text}"
                 found.append(
@@ -255,9 +256,9 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
                 continue
             if (
                 first.text.lower() in NOT_FIRST
-                or first.text in lex.honorifics  # type: ignore[attr-defined]
+                or first.text in lex.honorifics
                 or first.text.lower() in lex.titles
-                or first.text.lower() in NOT_SURNAMES  # type: ignore[attr-defined]
+                or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
                 or len(first.text) < 2
             ):
@@ -267,7 +268,7 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
                 k > 1
                 and tokens[k - 2].text in lex.first_names
                 and _adjacent(text, tokens[k - 2], first)
-            ):  # type: ignore[attr-defined]
+            ):
                 start = tokens[k - 2].start
             end = last.start + len(last_word)
             s, e = segment.source_span(start, end)
@@ -289,12 +290,12 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: object) -> l
     return found
 
 
-def _title(segment: object, match: re.Match[str], classes: dict[str, str]) -> Title:
+def _title(segment: Segment, match: re.Match[str], classes: dict[str, str]) -> Title:
     text = match.group()
     key = " ".join(text.lower().split())
     klass = classes.get(key, "office")
-    before = segment.text[max(0, match.start() - 60) : match.start()]  # type: ignore[attr-defined]
-    s, e = segment.source_span(match.start(), match.end())  # type: ignore[attr-defined]
+    before = segment.text[max(0, match.start() - 60) : match.start()]
+    s, e = segment.source_span(match.start(), match.end())
     return Title(
         segment.index,
         match.start(),
@@ -302,15 +303,15 @@ def _title(segment: object, match: re.Match[str], classes: dict[str, str]) -> Ti
         s,
         e,
         text,
-        klass,  # type: ignore[attr-defined]
+        klass,
         bool(DETERMINER.search(before)),
     )
 
 
 def _people_in(
-    segment: object, tokens: list[Token], titles: list[Title], lex: object
+    segment: Segment, tokens: list[Token], titles: list[Title], lex: Lexicons
 ) -> list[Person]:
-    text: str = segment.text  # type: ignore[attr-defined]
+    text: str = segment.text
     title_end = {t.seg_end: t for t in titles}
     in_title = _covered(titles)
     found: list[Person] = []
@@ -354,15 +355,14 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 
 
 def _person_from_run(
-    segment: object, run: list[Token], title_end: dict[int, Title], lex: object
+    segment: Segment, run: list[Token], title_end: dict[int, Title], lex: Lexicons
 ) -> list[Person]:
-    text: str = segment.text  # type: ignore[attr-defined]
+    text: str = segment.text
     stop = next(
         (
             k
             for k, t in enumerate(run)
-            if t.text.lower() in lex.verbs  # type: ignore[attr-defined]
-            or (k and t.text.lower() in NOT_FIRST)
+            if t.text.lower() in lex.verbs or (k and t.text.lower() in NOT_FIRST)
         ),
         None,
     )  # "Malcolm X. Besides Dee": two
@@ -371,14 +371,9 @@ def _person_from_run(
         return []
     words = [t.text for t in run]
     start_k = next(
-        (
-            k
-            for k, w in enumerate(words)
-            if w in lex.first_names  # type: ignore[attr-defined]
-            or w in lex.honorifics
-        ),
+        (k for k, w in enumerate(words) if w in lex.first_names or w in lex.honorifics),
         None,
-    )  # type: ignore[attr-defined]
+    )
     title = _title_before(text, run[0].start, title_end)
     if title is not None:
         start_k = 0
@@ -388,15 +383,15 @@ def _person_from_run(
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
     honorific = None
-    if words[0] in lex.honorifics:  # type: ignore[attr-defined]
+    if words[0] in lex.honorifics:
         form, honorific = "honorific", words[0]
         run, words = run[1:], words[1:]
         if not run:
             return []
         if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
             run, words = run[:1], words[:1]
-    elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):  # type: ignore[attr-defined]
-        if segment.kind != "prose":  # type: ignore[attr-defined]
+    elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):
+        if segment.kind != "prose":
             return []  # a title-case headline: "Minister Recieves Report" names nobody
         if len(run) == 1 and not title.text[:1].isupper():
             return []  # "vice president Boeing": a lower-case title + one word is no styled name
@@ -410,12 +405,12 @@ def _person_from_run(
         or words[-1] in ORG_WORDS
         or words[-1].isupper()
         or len(words[-1]) < 2
-    ):  # type: ignore[attr-defined]
+    ):
         return []
     if form == "honorific" and len(run) > 1:
         form = "full"
     start, end = run[0].start, run[-1].start + len(words[-1])
-    s, e = segment.source_span(start, end)  # type: ignore[attr-defined]
+    s, e = segment.source_span(start, end)
     name = " ".join(words)
     return [
         Person(
@@ -427,7 +422,7 @@ def _person_from_run(
             text[start:end],
             name,
             words[-1],
-            form,  # type: ignore[attr-defined]
+            form,
             full_name=name if form == "full" else None,
             title=title.text if title is not None else None,
             honorific=honorific,
@@ -485,11 +480,11 @@ def _surname_mentions(
     full_by_surname: dict[str, list[Person]],
     known: set[str],
     lower_words: set[str],
-    lex: object,
+    lex: Lexicons,
 ) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions."""
     doc = analysis.doc
-    cue = lex.cue_pattern  # type: ignore[attr-defined]
+    cue = lex.cue_pattern
     taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
@@ -507,7 +502,7 @@ def _surname_mentions(
                 or word != token.text.replace("’s", "").replace("'s", "")
             ):  # "Blair-era": a modifier
                 continue
-            if word in lex.first_names and word not in full_by_surname:  # type: ignore[attr-defined]
+            if word in lex.first_names and word not in full_by_surname:
                 continue
             neighbours = (
                 k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)
@@ -558,7 +553,7 @@ def _person_like(
     tokens: list[Token],
     k: int,
     cue: re.Pattern[str],
-    lex: object,
+    lex: Lexicons,
 ) -> bool:
     if (
         word in lex.places
@@ -567,7 +562,7 @@ def _person_like(
         or len(word) < 3
         or word.lower() in NOT_SURNAMES
         or (k > 0 and tokens[k - 1].text.isdigit())
-    ):  # type: ignore[attr-defined]
+    ):
         return False
     if word.isupper() or not word[1:].islower():
         return False

@@ -94,7 +94,7 @@ def scan_quotes(doc: Document) -> QuoteScan:
             start = segment.source_offset(offset)
             strays.append(StrayMark(segment.index, offset, start, segment.text[offset]))
     _link_paragraphs(doc.segments, per_segment)
-    quotations = []
+    quotations: list[Quotation] = []
     for segment, raws in zip(doc.segments, per_segment, strict=False):
         for raw in raws:
             start, end = segment.source_span(raw.start, raw.end)

@@ -38,7 +38,7 @@ class RelativeDate(Kind[RelativeOptions]):
         us = self.settings.dialect == "en-US"
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
             resolved = resolve(hit.text, story, us) if story else None
-            if resolved:
+            if resolved and story:
                 message = (
                     f"'{hit.text}' goes stale: with the story dated {_day(story, us)}, "
                     f"write '{resolved}'"

@@ -12,6 +12,7 @@ from factlint.analysis.people import organisation_words
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
+    from factlint.analysis.people import Person
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -42,8 +43,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         people = doc.analysis.people
-        first_full: dict[str, object] = {}
-        by_name: dict[str, object] = {}
+        first_full: dict[str, Person] = {}
+        by_name: dict[str, Person] = {}
         for person in people:
             if person.form == "full":
                 first_full.setdefault(person.surname, person)
@@ -72,15 +73,15 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             if full is not None and (full.segment, full.seg_start) < (
                 person.segment,
                 person.seg_start,
-            ):  # type: ignore[attr-defined]
+            ):
                 continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
             near = None if full is not None else _near_miss(person.surname, first_full)
             if near is not None:
-                line = doc.line_col(near.start)[0]  # type: ignore[attr-defined]
+                line = doc.line_col(near.start)[0]
                 message = (
-                    f"'{person.name}' looks like a misspelling of '{near.surname}' "  # type: ignore[attr-defined]
+                    f"'{person.name}' looks like a misspelling of '{near.surname}' "
                     f"({near.full_name}, line {line})"
-                )  # type: ignore[attr-defined]
+                )
             elif (
                 full is None
                 and person.form in ("honorific", "titled")
@@ -93,8 +94,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                     "at first mention"
                 )
             else:
-                line = doc.line_col(full.start)[0]  # type: ignore[attr-defined]
-                name = full.full_name  # type: ignore[attr-defined]
+                line = doc.line_col(full.start)[0]
+                name = full.full_name
                 message = (
                     f"'{person.name}' comes before the full name '{name}' (line {line}); "
                     "introduce the person by full name at first mention"
@@ -102,7 +103,7 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             yield self.finding(doc, person.start, person.end, message=message)
 
 
-def _near_miss(surname: str, known: dict[str, object]) -> object | None:
+def _near_miss(surname: str, known: dict[str, Person]) -> Person | None:
     """A full name whose surname is one letter away from ``surname`` (Barot/Barrot, Gate/Gates)."""
     for other, person in known.items():
         if abs(len(other) - len(surname)) <= 1 and other != surname and _one_edit(surname, other):
