@@ -88,6 +88,7 @@ SUBJECT = re.compile(
     r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b"
 )
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
+NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
 AS_VERB = re.compile(
     r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
@@ -313,7 +314,12 @@ class _Finder:
             if self._is_cue(m)
         ]
         if head_cues:
-            return self._make(head_cues[-1], sentence_start, "before", right_limit=quote.seg_start)
+            cue = head_cues[-1]
+            if len(head_cues) > 1 and NESTED_CUE.match(
+                self.masked, head_cues[-2].end(), cue.start()
+            ):  # "Trump said he thought drugs were a “big factor”": the main clause's speaker
+                cue = head_cues[-2]
+            return self._make(cue, sentence_start, "before", right_limit=quote.seg_start)
         if tail_cues:
             return self._make(tail_cues[0], quote.seg_end, "after")
         prefix = self.masked[sentence_start : quote.seg_start]
