@@ -133,6 +133,22 @@ def main() -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def analyze(paths: tuple[str, ...], fmt: str) -> None:
+    """Print the shared analysis of drafts: quotations, attributions, people, titles."""
+    import json
+
+    from factlint.analysis.export import analyze_path, render_text
+
+    results = [analyze_path(path) for path in paths]
+    if fmt == "text":
+        click.echo("\n".join(render_text(r) for r in results))
+    else:
+        click.echo(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=2))
+
+
 @cli.group()
 def facts() -> None:
     """The house facts registry: validate it, look names and offices up."""

@@ -13,9 +13,11 @@ from factlint.analysis.sentences import Sentence, split_sentences
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from factlint.analysis.attribution import Attribution
     from factlint.analysis.names import NameMention
     from factlint.analysis.offices import Office
-    from factlint.analysis.quotes import Quotation
+    from factlint.analysis.people import PeopleIndex, Person, Title
+    from factlint.analysis.quotes import Quotation, QuoteScan
     from factlint.document import Document, Segment
     from factlint.facts.verify import SourceChecks
 
@@ -82,10 +84,57 @@ class Analysis:
         return sum(len(tokens) for tokens in self.tokens)
 
     @cached_property
-    def quotations(self) -> list[Quotation]:
-        from factlint.analysis.quotes import find_quotations
+    def quote_scan(self) -> QuoteScan:
+        """Quotations and stray closing marks (analysis/quotes.py)."""
+        from factlint.analysis.quotes import scan_quotes
 
-        return find_quotations(self.doc)
+        return scan_quotes(self.doc)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """Quotations in document order, each classed speech or term."""
+        return self.quote_scan.quotations
+
+    @cached_property
+    def attributions(self) -> list[Attribution | None]:
+        """The attribution of each quotation (aligned with ``quotations``), or None."""
+        return self.attributions_with(())
+
+    def attributions_with(self, extra_cues: tuple[str, ...]) -> list[Attribution | None]:
+        """Attributions with extra reporting cues from a rule's options (cached per cue set)."""
+        from factlint.analysis.attribution import find_attributions
+
+        cache = self.__dict__.setdefault("_attributions_by_cues", {})
+        key = tuple(sorted(extra_cues))
+        if key not in cache:
+            cache[key] = find_attributions(self, key)
+        return cache[key]  # type: ignore[no-any-return]
+
+    @cached_property
+    def people_index(self) -> PeopleIndex:
+        """People and titles with look-ups (analysis/people.py)."""
+        from factlint.analysis.people import find_people
+
+        return find_people(self)
+
+    @cached_property
+    def people(self) -> list[Person]:
+        """Person mentions in document order, with the full name each resolves to."""
+        return self.people_index.people
+
+    @cached_property
+    def titles(self) -> list[Title]:
+        """Office and role mentions, linked to the person they name when the text says so."""
+        return self.people_index.titles
+
+    def sentences_of(self, segment: int) -> list[Sentence]:
+        """The sentences of one segment."""
+        if "_sentences_by_segment" not in self.__dict__:
+            index: dict[int, list[Sentence]] = defaultdict(list)
+            for sentence in self.sentences:
+                index[sentence.segment].append(sentence)
+            self.__dict__["_sentences_by_segment"] = index
+        return self.__dict__["_sentences_by_segment"].get(segment, [])  # type: ignore[no-any-return]
 
     @cached_property
     def source_checks(self) -> SourceChecks:

@@ -1,0 +1,712 @@
+"""Attributions: for each quotation, the reporting cue and the speaker that cover it.
+
+Search order for a quotation: a cue just after it in its sentence ("…,” he said), a cue before it in
+its sentence (Smith said: “…”, according to Smith, “…”), an introducing clause or paragraph that
+ends with a colon, then inheritance: a quotation that continues a quoted paragraph, opens a sentence
+after an attributed quotation of the same paragraph, or opens a paragraph that follows an attributed
+quotation. Cues are searched in text with every quotation's words blanked out, so a "said" inside a
+quotation is never its cue. Work is per sentence and per quotation: linear in document length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factlint.analysis.lexicons import Lexicons, lexicons
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis
+    from factlint.analysis.people import PeopleIndex
+    from factlint.analysis.quotes import Quotation
+    from factlint.document import Document, Segment
+
+PREPOSITIONS = frozenset(
+    "during in at on after before with for by from to of about over under "
+    "despite since until into following amid among".split()
+)
+FUNCTION_WORDS = frozenset(
+    "and but or so yet that which who what when where while if as than then "
+    "also because although though".split()
+)
+DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
+AUXILIARIES = frozenset(
+    "been being has have had was were is are did does do would will could should "
+    "may might must can".split()
+)
+APPOSITIVE_START = DETERMINERS | frozenset(
+    "who whose which where now also then herself himself itself themselves once formerly".split()
+)
+PRONOUNS = frozenset("he she they we i it you".split())
+PERSONAL_PRONOUNS = frozenset(("he", "she"))
+SOURCE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official minister secretary president chairman chairwoman
+    chief director executive analyst economist trader dealer banker expert source report minute
+    statement letter communique document survey study committee commission ministry department
+    government agency company firm group union council court judge lawyer police officer leader
+    manager coach player researcher scientist professor doctor adviser advisor aide broker
+    arbitrager onlooker witness resident""".split()
+)
+NOT_SPEECH = frozenset(
+    """called calls call described describes describe dubbed branded labelled labeled read reads
+    quote
+    quoted quotes cite cited cites post posted report reported reports continue continued continues
+    begin began begins find found finds rate rated rates rule ruled rules refer referred refers
+    thank thanked thanks""".split()
+)
+PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
+TRAILING_FILLER = re.compile(
+    r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
+    r"repeatedly|would|will|may|might|could|can|did|does|do|who|has\s+since|(?-i:[a-z]+ly))$"
+)
+LEADING_FILLER = re.compile(
+    r"(?i)^(?:(?:and|but|so|yet|then|also|even|only|that|while|as|when|because|after|before|although|though|"
+    r"where|however|meanwhile|speaking|later|earlier|now|here|there|in\s+a\s+\w+|on\s+\w+day|"
+    r"(?:on|in|at|during|by|last|this|earlier|later)\s+(?:\w+day|week|month|year|morning|evening|"
+    r"night|afternoon|\w+\s+\d+|\d+))[\s,]+)+"
+)
+RIGHT_STOP = re.compile(
+    r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
+    r"while|adding|to|of\s+the\s+\w+\s+and)\s"
+)
+NP_WORD = re.compile(r"[\w’'.-]+")
+DASH_SPEAKER = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})"
+)
+BYLINE = re.compile(
+    r"(?:^|\s{2,}|\n)(?P<dash>[-–—])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6}?)\s+[“\"]?$"
+)
+SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|However|Meanwhile),?\s+)?(?P<np>He|She|They|It|We|I|"
+    r"(?:The\s+|Their\s+|His\s+|Her\s+|Its\s+)?[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,5}"
+    r"|(?:The|Their|His|Her|Its)\s+(?:[a-z]+\s+){0,3}[a-z]+)"
+    r"(?:\s+(?:also|later|then|now|again|still|even|further|once|[a-z]+ly))?\s+"
+    r"(?P<verb>[a-z]+(?:s|ed)|sees|saw|made|gave|took|put|led|set|held|felt|wrote|drew|spoke|told|"
+    r"has\s+[a-z]+ed|had\s+[a-z]+ed|did|does|do|was|were|is|are|will|would|can|could|won[’']t|"
+    r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b"
+)
+OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
+NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
+PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
+AS_VERB = re.compile(
+    r"\b(?P<verb>[a-z]+(?:ed|es|s|ing))\s+(?:[\w’'.-]+\s+){1,6}?as\s+(?:a\s+|an\s+|the\s+|"
+    r"being\s+(?:in\s+the\s+)?|“?)?\W*$"
+)
+
+
+class _Shifted:
+    """A regex match of the verb group, with offsets shifted into segment text."""
+
+    def __init__(self, match: re.Match[str], base: int) -> None:
+        self._start = base + match.start("verb")
+        self._end = base + match.end("verb")
+        self._text = match.group("verb")
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+@dataclass(frozen=True)
+class SpanText:
+    """A source span and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a quotation is attributed to; ``resolved``: the full name a pronoun stands for."""
+
+    start: int
+    end: int
+    text: str
+    resolved: str | None
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The cue and speaker covering one quotation; ``how`` says where the cue was found."""
+
+    cue: SpanText
+    speaker: Speaker | None
+    how: str  # after | before | intro | continued | inherited
+
+
+def find_attributions(
+    analysis: Analysis, extra_cues: tuple[str, ...] = ()
+) -> list[Attribution | None]:
+    """One attribution (or None) per quotation, aligned with ``analysis.quotations``."""
+    lex = lexicons(extra_cues)
+    doc = analysis.doc
+    quotes = analysis.quotations
+    people = analysis.people_index
+    by_segment: dict[int, list[Quotation]] = {}
+    for quote in quotes:
+        by_segment.setdefault(quote.segment, []).append(quote)
+    sentence_starts: dict[int, list[int]] = {}
+    sentence_ends: dict[int, list[int]] = {}
+    for sentence in analysis.sentences:
+        sentence_starts.setdefault(sentence.segment, []).append(sentence.start)
+        sentence_ends.setdefault(sentence.segment, []).append(sentence.end)
+    result: list[Attribution | None] = [None] * len(quotes)
+    last_in_segment: dict[int, Attribution | None] = {}
+    for seg_index, seg_quotes in by_segment.items():
+        segment = doc.segments[seg_index]
+        masked = _mask(segment.text, seg_quotes)
+        starts = sentence_starts.get(seg_index, [0])
+        ends = sentence_ends.get(seg_index, [len(segment.text)])
+        finder = _Finder(analysis, segment, masked, lex, people)
+        previous: Attribution | None = None
+        for n, quote in enumerate(seg_quotes):
+            k0 = max(bisect_right(starts, quote.seg_start) - 1, 0)
+            k1 = max(bisect_right(starts, max(quote.seg_end - 1, quote.seg_start)) - 1, 0)
+            lo = max(starts[k0], seg_quotes[n - 1].seg_end if n else 0)
+            hi = ends[k1] if k1 < len(ends) else len(segment.text)
+            if hi <= quote.seg_end + 1 and k1 + 1 < len(ends):  # “…?” Graham asked.
+                hi = ends[k1 + 1]
+            if n + 1 < len(seg_quotes):
+                hi = (
+                    min(hi, seg_quotes[n + 1].seg_start)
+                    if seg_quotes[n + 1].seg_start > quote.seg_end
+                    else hi
+                )
+            found = finder.attribute(quote, starts[k0], lo, hi)
+            if found is None:
+                found = _inherit(
+                    quote,
+                    n,
+                    seg_quotes,
+                    previous,
+                    result,
+                    quotes,
+                    segment.text,
+                    starts[k0],
+                    last_in_segment,
+                    doc,
+                    finder,
+                )
+            result[quote.index] = found
+            if found is not None:
+                previous = found
+        last_in_segment[seg_index] = previous
+    for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
+        k = quote.index
+        weak = result[k] is None or result[k].how in ("previous", "inherited")  # type: ignore[union-attr]
+        following = result[k + 1] if k + 1 < len(quotes) else None
+        if (
+            weak
+            and quote.continued
+            and following is not None
+            and quotes[k + 1].continues
+            and following.how in ("after", "before", "continued")
+        ):
+            result[k] = _as(following, "continued")
+    return result
+
+
+def _inherit(
+    quote: Quotation,
+    n: int,
+    seg_quotes: list[Quotation],
+    previous: Attribution | None,
+    result: list[Attribution | None],
+    quotes: list[Quotation],
+    text: str,
+    sentence_start: int,
+    last_in_segment: dict[int, Attribution | None],
+    doc: object,
+    finder: _Finder,
+) -> Attribution | None:
+    if quote.continues and quote.index > 0 and result[quote.index - 1] is not None:
+        return _as(result[quote.index - 1], "continued")
+    opens_sentence = not OPENER.sub("", text[sentence_start : quote.seg_start]).strip(" \t\n(—–-")
+    if not opens_sentence:  # “provocative” and a “grave threat”: the sentence's earlier quotation
+        earlier = seg_quotes[n - 1] if n else None
+        if (
+            earlier is not None
+            and earlier.seg_end > sentence_start
+            and previous is not None
+            and result[earlier.index] is previous
+        ):
+            return _as(previous, "inherited")
+        return None
+    intro = finder.introduction(quote)
+    if intro is not None:
+        return intro
+    if previous is not None:
+        return _as(previous, "inherited")
+    opens_paragraph = not text[: quote.seg_start].strip()
+    if opens_paragraph and quote.segment > 0:
+        before = last_in_segment.get(quote.segment - 1)
+        if before is not None:
+            return _as(before, "inherited")
+    return finder.previous_sentence(quote, sentence_start)
+
+
+def _as(attribution: Attribution | None, how: str) -> Attribution | None:
+    if attribution is None:
+        return None
+    return Attribution(attribution.cue, attribution.speaker, how)
+
+
+def _mask(text: str, quotes: list[Quotation]) -> str:
+    """The segment text with each quotation's words replaced by spaces (marks kept)."""
+    parts = []
+    pos = 0
+    for quote in quotes:
+        if quote.seg_start < pos:
+            continue
+        parts.append(text[pos : quote.seg_start + 1])
+        inner_end = quote.seg_end - 1 if quote.closed and not quote.continued else quote.seg_end
+        parts.append(" " * max(0, inner_end - quote.seg_start - 1))
+        pos = max(inner_end, quote.seg_start + 1)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class _Finder:
+    """Cue and speaker search in one segment's masked text."""
+
+    def __init__(
+        self, analysis: Analysis, segment: Segment, masked: str, lex: Lexicons, people: PeopleIndex
+    ) -> None:
+        self.analysis = analysis
+        self.segment = segment
+        self.text: str = segment.text
+        self.masked = masked
+        self.cue = lex.cue_pattern
+        self.people = people
+
+    def attribute(
+        self, quote: Quotation, sentence_start: int, lo: int, hi: int
+    ) -> Attribution | None:
+        tail_cues = [
+            m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)
+        ]
+        between = self.masked[quote.seg_end : tail_cues[0].start()] if tail_cues else ""
+        ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
+        if tail_cues and len(between.split()) <= 6 and ends_unit:
+            return self._make(tail_cues[0], quote.seg_end, "after")
+        byline = BYLINE.search(self.masked, sentence_start, quote.seg_start)
+        if byline:  # "- Newcastle boss Graeme Souness "We deserved the win.""
+            cue = self._span(byline.start("dash"), byline.end("dash"))
+            return Attribution(
+                cue, self._speaker(byline.start("name"), byline.end("name")), "before"
+            )
+        dash = DASH_SPEAKER.match(self.masked, quote.seg_end)
+        if dash:  # “…” ― Jorge Falcon
+            cue = self._span(dash.start("dash"), dash.end("dash"))
+            return Attribution(cue, self._speaker(dash.start("name"), dash.end("name")), "after")
+        head_cues = [
+            m
+            for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
+            if self._is_cue(m)
+        ]
+        if head_cues:
+            cue = head_cues[-1]
+            if len(head_cues) > 1 and NESTED_CUE.match(
+                self.masked, head_cues[-2].end(), cue.start()
+            ):  # "Trump said he thought drugs were a “big factor”": the main clause's speaker
+                cue = head_cues[-2]
+            return self._make(cue, sentence_start, "before", right_limit=quote.seg_start)
+        if tail_cues:
+            return self._make(tail_cues[0], quote.seg_end, "after")
+        prefix = self.masked[sentence_start : quote.seg_start]
+        as_verb = AS_VERB.search(prefix)
+        if as_verb:  # hailed Trump as “The Comeback Kid”
+            return self._make(_Shifted(as_verb, sentence_start), sentence_start, "before")
+        if prefix.rstrip().endswith(":"):  # a new message: “It’s about me.”
+            colon = sentence_start + len(prefix.rstrip()) - 1
+            return self._intro(self, self.masked, sentence_start, colon)
+        if prefix.strip():
+            return self._subject(sentence_start, quote.seg_start)
+        return None
+
+    def _subject(self, sentence_start: int, quote_start: int) -> Attribution | None:
+        """A quotation inside a sentence whose subject is a person, pronoun or named body and whose
+        verb is outside the lexicon: “He applauded the decision to drop Inco, “a super stock”."""
+        match = SUBJECT.match(self.masked, sentence_start, quote_start)
+        if match and _not_a_subject(match.group("np")):  # "On Monday, Clinton praised …"
+            comma = self.masked.find(",", sentence_start, quote_start)
+            match = SUBJECT.match(self.masked, comma + 1, quote_start) if comma >= 0 else None
+        if not match or _not_a_subject(match.group("np")):
+            return None
+        speaker = self._speaker(match.start("np"), match.end("np"))
+        return Attribution(self._span(match.start("verb"), match.end("verb")), speaker, "subject")
+
+    def introduction(self, quote: Quotation) -> Attribution | None:
+        """An introducing clause ending with a colon, in this paragraph or the previous one."""
+        before = self.masked[: quote.seg_start].rstrip()
+        if before.endswith(":"):
+            start = max(before.rfind(". "), before.rfind("\n"), 0)
+            return self._intro(self, before, start, len(before) - 1)
+        if before or quote.segment == 0:
+            return None
+        prev_segment = self.analysis.doc.segments[quote.segment - 1]
+        prev_text = prev_segment.text.rstrip()
+        if not prev_text.endswith(":"):
+            return None
+        finder = _Finder(self.analysis, prev_segment, prev_text, self.cue_lex(), self.people)
+        sentences = [s for s in self.analysis.sentences_of(prev_segment.index)]
+        start = sentences[-1].start if sentences else 0
+        return self._intro(finder, prev_text, start, len(prev_text) - 1)
+
+    def previous_sentence(self, quote: Quotation, sentence_start: int) -> Attribution | None:
+        """A quotation that opens a sentence after one reporting someone's words (Smith said the
+        plan was late. “We will finish it.”) belongs to that speaker."""
+        finder, start, end = self, -1, sentence_start
+        if sentence_start > 0 and self.text[:sentence_start].strip():
+            sentences = self.analysis.sentences_of(self.segment.index)
+            k = self._sentence_index(sentences, sentence_start - 1)
+            start = sentences[k].start if k >= 0 else 0
+        elif quote.segment > 0:
+            prev = self.analysis.doc.segments[quote.segment - 1]
+            if prev.kind != "prose":
+                return None
+            sentences = self.analysis.sentences_of(prev.index)
+            if not sentences:
+                return None
+            finder = _Finder(self.analysis, prev, prev.text, lexicons(), self.people)
+            start, end = sentences[-1].start, sentences[-1].end
+        if start < 0:
+            return None
+        cues = [m for m in finder.cue.finditer(finder.masked, start, end) if finder._is_cue(m)]
+        for cue in cues:
+            if cue.group().lower() not in NOT_SPEECH:
+                attribution = finder._make(cue, start, "previous", right_limit=end)
+                if attribution.speaker is not None:
+                    return attribution
+        # "Robert Tapsfield criticised the system. “There is no logic …”": the sentence before
+        # introduces the speaker as its subject
+        match = SUBJECT.match(finder.masked, start, end)
+        if match and _not_a_subject(match.group("np")):
+            comma = finder.masked.find(",", start, end)
+            match = SUBJECT.match(finder.masked, comma + 1, end) if comma >= 0 else None
+        if not match or _not_a_subject(match.group("np")):
+            return None
+        np_start, np_end = match.start("np"), match.end("np")
+        words = match.group("np").split()
+        person = finder.people.person_at(finder.segment.index, np_start, np_end)
+        if (
+            person is None
+            and words[-1].lower() not in PRONOUNS - {"it"}
+            and words[-1].lower().rstrip("s") not in SOURCE_NOUNS
+        ):
+            return None
+        cue_span = finder._span(match.start("verb"), match.end("verb"))
+        return Attribution(cue_span, finder._speaker(np_start, np_end), "previous")
+
+    @staticmethod
+    def _sentence_index(sentences: list, offset: int) -> int:  # type: ignore[type-arg]
+        return bisect_right(sentences, offset, key=lambda s: s.start) - 1
+
+    def cue_lex(self) -> Lexicons:
+        return lexicons()
+
+    @staticmethod
+    def _intro(finder: _Finder, text: str, start: int, colon: int) -> Attribution | None:
+        cues = [m for m in finder.cue.finditer(text, start, colon) if finder._is_cue(m)]
+        if cues:
+            return finder._make(cues[-1], start, "intro", right_limit=colon)
+        cue = finder._span(colon, colon + 1)
+        person = finder.people.person_at(finder.segment.index, start, colon)
+        speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
+        return Attribution(cue, speaker, "intro")
+
+    def _is_cue(self, match: re.Match[str]) -> bool:
+        word = match.group().lower()
+        before = self.masked[max(0, match.start() - 20) : match.start()]
+        after = self.masked[match.end() : match.end() + 4]
+        if (
+            (word.endswith("ed") or word in ("said", "told", "thought", "found", "written"))
+            and PASSIVE.search(before)
+            and not after.startswith(" by")
+        ):
+            return (
+                word in ("quoted", "asked", "told")
+                and "as saying" in self.masked[match.end() : match.end() + 60]
+            )
+        if word == "said" and after.startswith(" to "):
+            return False
+        if word.endswith("s") and re.search(
+            r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before
+        ):
+            return False  # a noun: "one of the states", "the report"
+        if word in ("read", "reads") and (
+            re.search(r"[”\"],?\s*$", before)
+            or re.match(r"[,:]\s*[“\"]", self.masked[match.end() : match.end() + 4])
+        ):
+            return True
+        return not (
+            word in ("read", "reads")
+            and not re.search(
+                r"(?i)(?:sign|statement|note|letter|"
+                r"message|post|tweet|banner)\s*$",
+                before,
+            )
+        )
+
+    def _make(
+        self, cue: re.Match[str] | _Shifted, lo: int, how: str, right_limit: int | None = None
+    ) -> Attribution:
+        cue_span = self._span(cue.start(), cue.end())
+        if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
+            verb = list(
+                re.finditer(
+                    r"(?i)\b(?:quoted|quotes|quoting|cited|cites)\b", self.masked[lo : cue.start()]
+                )
+            )
+            lo = lo + verb[-1].end() if verb else lo
+        participle = cue.group().lower().endswith("ing")
+        speaker = self._left_speaker(lo, cue.start(), participle)
+        if (
+            how == "before"
+            and speaker is None
+            and not participle
+            and self.masked[cue.end() : cue.end() + 60].find(" as ") >= 0
+            and "“" not in self.masked[cue.end() : cue.end() + 3]
+        ):
+            return Attribution(
+                cue_span, None, how
+            )  # "blasted Clinton as a “disgrace”": not Clinton
+        if speaker is None or cue.group().lower().startswith("according"):
+            speaker = self._right_speaker(cue.end(), right_limit) or speaker
+        if speaker is None and cue.group().lower().endswith("ing"):  # …, adding that “…”
+            speaker = self._main_clause_speaker(lo, cue.start())
+        return Attribution(cue_span, speaker, how)
+
+    def _main_clause_speaker(self, lo: int, end: int) -> Speaker | None:
+        """The speaker of an earlier cue in the sentence, else the nearest person before ``end``."""
+        sentence_start = self._sentence_start(lo)
+        earlier = [
+            m for m in self.cue.finditer(self.masked, sentence_start, end) if self._is_cue(m)
+        ]
+        for match in reversed(earlier):
+            speaker = self._left_speaker(sentence_start, match.start()) or self._right_speaker(
+                match.end(), end
+            )
+            if speaker is not None:
+                return speaker
+        person = self.people.person_before(self.segment.index, end)
+        if (
+            person is not None
+            and person.segment == self.segment.index
+            and person.seg_start >= sentence_start
+        ):
+            return self._speaker(person.seg_start, person.seg_end)
+        return None
+
+    def _clause_subject(self, lo: int, end: int) -> Speaker | None:
+        """The subject of the sentence a verb phrase belongs to: a pronoun or person before it."""
+        sentence_start = self._sentence_start(lo)
+        window = self.masked[sentence_start:end]
+        pronoun = None
+        for match in re.finditer(r"\b(?:he|she|they|He|She|They)\b", window):
+            pronoun = match
+        person = self.people.person_before(self.segment.index, end)
+        if person is not None and (
+            person.segment != self.segment.index or person.seg_start < sentence_start
+        ):
+            person = None
+        if pronoun and (person is None or sentence_start + pronoun.start() > person.seg_start):
+            return self._speaker(sentence_start + pronoun.start(), sentence_start + pronoun.end())
+        if person is not None:
+            return self._speaker(person.seg_start, person.seg_end)
+        head = re.match(
+            r"\s*((?:[A-Z][\w’'.-]*|the|The|a|A|an|An)(?:\s+[A-Z][\w’'.-]*){0,5})", window
+        )
+        if not head or _not_a_subject(head.group(1)):
+            return None
+        return self._speaker(sentence_start + head.start(1), sentence_start + head.end(1))
+
+    def _sentence_start(self, offset: int) -> int:
+        sentences = self.analysis.sentences_of(self.segment.index)
+        starts = [s.start for s in sentences] if len(sentences) < 64 else None
+        if starts is None:
+            from bisect import bisect_right as _br
+
+            k = _br(sentences, offset, key=lambda s: s.start) - 1
+        else:
+            k = bisect_right(starts, offset) - 1
+        return sentences[k].start if k >= 0 else 0
+
+    def _left_speaker(self, lo: int, cue_start: int, participle: bool = False) -> Speaker | None:
+        chunk = PARENTHETICAL.sub(lambda m: " " * len(m.group()), self.masked[lo:cue_start])
+        cut = max(chunk.rfind(c) for c in '“”"‘:;(—–')
+        base = lo + cut + 1
+        chunk = chunk[cut + 1 :]
+        chunk = _strip_trailing(chunk)
+        if not chunk.strip():
+            return None
+        if chunk.rstrip().endswith(","):  # "Grant Shapps, the defence secretary, said"
+            parts = chunk.rstrip()[:-1].split(",")
+            if participle:
+                return None  # "…, Trump attacked Clinton in Libya, saying": the main clause speaks
+            if len(parts) >= 2:
+                keep = ",".join(parts[:-1])
+                chunk = keep
+        last_comma = chunk.rfind(",")
+        if last_comma >= 0:
+            base += last_comma + 1
+            chunk = chunk[last_comma + 1 :]
+        lead = LEADING_FILLER.match(chunk.lstrip())
+        offset = len(chunk) - len(chunk.lstrip()) + (lead.end() if lead else 0)
+        chunk = chunk[offset:].rstrip()
+        words = NP_WORD.findall(chunk)
+        if not words:
+            return None
+        start = base + offset
+        if words[-1].lower() in PRONOUNS:  # "what she called", "in which he said"
+            last = list(NP_WORD.finditer(chunk))[-1]
+            return self._speaker(start + last.start(), start + last.end())
+        first = words[0]
+        has_person = (
+            self.people.person_at(self.segment.index, start, start + len(chunk)) is not None
+        )
+        if first.lower() in AUXILIARIES or (
+            first[:1].islower()
+            and first.lower() not in DETERMINERS
+            and first.lower() not in PRONOUNS
+            and not first[:1].isdigit()
+            and not has_person
+        ):
+            # a verb phrase: "appeared on MSNBC and began by"
+            return self._clause_subject(lo, start)
+        person = self.people.person_at(self.segment.index, start, start + len(chunk))
+        last_person = None
+        while person is not None:  # the person mention nearest the cue
+            last_person = person
+            person = self.people.person_at(self.segment.index, person.seg_end, start + len(chunk))
+        if last_person is not None and (len(words) > 8 or words[0].lower() in PREPOSITIONS):
+            return self._speaker(last_person.seg_start, last_person.seg_end)
+        if (
+            len(words) > 10
+            or words[0].lower() in PREPOSITIONS
+            or words[0].lower() in FUNCTION_WORDS
+        ):
+            return self._tail_np(start, chunk)
+        return self._speaker(start, start + len(chunk))
+
+    def _tail_np(self, start: int, chunk: str) -> Speaker | None:
+        """The last few words of a long clause: the noun phrase next to the cue."""
+        words = list(NP_WORD.finditer(chunk))[-4:]
+        for k, word in enumerate(words):  # start at a determiner or a capital: "the minister"
+            if word.group().lower() in DETERMINERS or word.group()[:1].isupper():
+                words = words[k:]
+                break
+        if words[-1].group().lower() in FUNCTION_WORDS:
+            return None
+        return self._speaker(start + words[0].start(), start + words[-1].end())
+
+    def _right_speaker(self, start: int, limit: int | None) -> Speaker | None:
+        end = limit if limit is not None else min(len(self.masked), start + 120)
+        window = self.masked[start:end]
+        stop = RIGHT_STOP.search(window)
+        chunk = window[: stop.start()] if stop else window
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        words = NP_WORD.findall(chunk)
+        if not words or len(words) > 8:
+            return None
+        return self._speaker(start + lead, start + lead + len(chunk))
+
+    def _speaker(self, start: int, end: int) -> Speaker | None:
+        text = self.text[start:end]
+        while text and text[-1] in ",.’' ":
+            text, end = text[:-1], end - 1
+        if not text:
+            return None
+        index = self.segment.index
+        s, e = self.segment.source_span(start, end)
+        lowered = text.lower()
+        if lowered in PRONOUNS:
+            resolved = None
+            if lowered in PERSONAL_PRONOUNS:
+                person = self.people.person_before(index, start)
+                resolved = (person.full_name or person.name) if person else None
+            return Speaker(s, e, text, resolved, pronoun=True)
+        person = self.people.person_at(index, start, end)
+        resolved = (person.full_name or None) if person else None
+        return Speaker(s, e, text, resolved)
+
+    def _span(self, start: int, end: int) -> SpanText:
+        s, e = self.segment.source_span(start, end)
+        return SpanText(s, e, self.text[start:end])
+
+
+NOT_SUBJECTS = (
+    PREPOSITIONS
+    | FUNCTION_WORDS
+    | frozenset(
+        "all my our your only meanwhile though after before there here this these those such many "
+        "most "
+        "some few both each every no not".split()
+    )
+)
+
+
+def _not_a_subject(np: str) -> bool:
+    """Whether a capitalised sentence opening is an adverbial ("On Monday", "After") or a
+    determiner phrase that cannot say who spoke."""
+    words = np.split()
+    return (
+        not words
+        or words[0].lower() in NOT_SUBJECTS
+        or (len(words) == 1 and words[0].lower() in ("a", "an", "the"))
+    )
+
+
+def _strip_trailing(chunk: str) -> str:
+    previous = None
+    while previous != chunk:
+        previous = chunk
+        chunk = TRAILING_FILLER.sub("", chunk.rstrip()) if chunk.strip() else chunk
+    return chunk
+
+
+def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
+    """Whether a sentence next to the quotation's sentence names or points at a speaker: a person,
+    a he/she/they/we subject or a source such as "the report" or "the minutes". A quotation framed
+    like that is identifiable by context even without a reporting verb of its own."""
+    sentences = analysis.sentences_of(quote.segment)
+    k = bisect_right(sentences, quote.seg_start, key=lambda s: s.start) - 1
+    neighbours = []
+    if k > 0:
+        neighbours.append(sentences[k - 1])
+    elif quote.segment > 0:
+        previous = analysis.sentences_of(quote.segment - 1)
+        neighbours.extend(previous[-1:])
+    end = max(bisect_right(sentences, quote.seg_end - 1, key=lambda s: s.start) - 1, k)
+    if end + 1 < len(sentences):
+        neighbours.append(sentences[end + 1])
+    people = analysis.people_index
+    for sentence in neighbours:
+        if people.person_at(sentence.segment, sentence.start, sentence.end) is not None:
+            return True
+        words = [w.lower().strip("’'") for w in NP_WORD.findall(sentence.text[:80])]
+        if any(w in ("he", "she", "they", "we") for w in words[:4]):
+            return True
+        if any(w.rstrip("s") in SOURCE_NOUNS for w in words[:6]):
+            return True
+    return False
+
+
+def framed_as_quotes(doc: Document, framing: list[str]) -> bool:
+    """An interview transcript (paragraphs opening with ':' or 'Q:') or an article whose headline
+    frames it as someone's words ("in quotes", "in his own words", "extracts from")."""
+    segments = doc.segments
+    if any(re.match(r"\s*(?::|[QA]\s*[:.)-])", s.text) for s in segments if s.kind == "prose"):
+        return True
+    head = " ".join(s.text.lower() for s in segments[:2])
+    return any(phrase in head for phrase in framing)

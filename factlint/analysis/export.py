@@ -1,0 +1,96 @@
+"""The analysis as JSON (``factlint analyze``): quotations with attributions, people and titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factlint.document import Document
+
+VERSION = 1
+
+
+def analyze_text(text: str, path: str = "-") -> dict[str, Any]:
+    """Parse ``text`` and return its analysis as a JSON-ready dict (used by benchmarks)."""
+    return analyze_document(Document.parse(text, path))
+
+
+def analyze_path(path: str) -> dict[str, Any]:
+    """Read a UTF-8 file and return its analysis."""
+    return analyze_text(Path(path).read_text("utf-8"), path)
+
+
+def analyze_document(doc: Document) -> dict[str, Any]:
+    """The analysis of a parsed document. Offsets are 0-based code points into ``doc.text``."""
+    analysis = doc.analysis
+    quotations = []
+    for quote, attribution in zip(analysis.quotations, analysis.attributions, strict=False):
+        entry: dict[str, Any] = {
+            "start": quote.start,
+            "end": quote.end,
+            "text": quote.text,
+            "kind": quote.kind,
+            "closed": quote.closed,
+            "attribution": None,
+        }
+        if attribution is not None:
+            cue = attribution.cue
+            speaker = attribution.speaker
+            entry["attribution"] = {
+                "cue": {"start": cue.start, "end": cue.end, "text": cue.text},
+                "speaker": None
+                if speaker is None
+                else {
+                    "start": speaker.start,
+                    "end": speaker.end,
+                    "text": speaker.text,
+                    "resolved": speaker.resolved,
+                },
+                "how": attribution.how,
+            }
+        quotations.append(entry)
+    people = [
+        {
+            "start": p.start,
+            "end": p.end,
+            "text": p.text,
+            "name": p.name,
+            "form": p.form,
+            "full_name": p.full_name,
+        }
+        for p in analysis.people
+    ]
+    titles = [
+        {"start": t.start, "end": t.end, "text": t.text, "class": t.klass, "person": t.person}
+        for t in analysis.titles
+    ]
+    return {
+        "version": VERSION,
+        "path": doc.path,
+        "quotations": quotations,
+        "people": people,
+        "titles": titles,
+    }
+
+
+def render_text(result: dict[str, Any]) -> str:
+    """A short human-readable listing of one file's analysis."""
+    lines = [f"{result['path']}:"]
+    for q in result["quotations"]:
+        att = q["attribution"]
+        who = "UNATTRIBUTED"
+        if att is not None:
+            speaker = att["speaker"]
+            who = f"{att['cue']['text']!r} by {speaker['text'] if speaker else '?'}"
+            if speaker and speaker["resolved"]:
+                who += f" ({speaker['resolved']})"
+        lines.append(f"  quote {q['start']}-{q['end']} [{q['kind']}] {q['text'][:60]!r}: {who}")
+    for p in result["people"]:
+        lines.append(
+            f"  person {p['start']}-{p['end']} {p['text']!r} [{p['form']}] -> {p['full_name']}"
+        )
+    for t in result["titles"]:
+        lines.append(
+            f"  title {t['start']}-{t['end']} {t['text']!r} [{t['class']}] -> {t['person']}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""Shipped lexicons (rules/data/*.txt) read by the analysis: names, titles, cues, places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+def data_path(name: str) -> Path:
+    """A file in the built-in rules' data folder."""
+    from factlint.packs import builtin_rules_dir
+
+    return builtin_rules_dir() / "data" / name
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-blank, non-comment lines of a lexicon file."""
+    lines = path.read_text("utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything the people, title and attribution recognisers look words up in."""
+
+    first_names: frozenset[str]
+    honorifics: frozenset[str]
+    titles: dict[str, str]  # lower-cased title -> class (office | generic | role)
+    places: frozenset[str]
+    verbs: frozenset[str]  # single-word reporting cues, lower-cased
+    phrases: tuple[str, ...]  # multi-word cues, lower-cased
+
+    @property
+    def cue_pattern(self) -> re.Pattern[str]:
+        return _cue_pattern(self.verbs, self.phrases)
+
+    @property
+    def title_pattern(self) -> re.Pattern[str]:
+        return _title_pattern(tuple(self.titles))
+
+
+@lru_cache(maxsize=8)
+def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
+    """The shipped lexicons, plus extra reporting cues from a rule's options."""
+    verbs: set[str] = set()
+    phrases: list[str] = []
+    for line in [*read_lines(data_path("reporting-verbs.txt")), *extra_cues]:
+        forms = [f.strip().lower() for f in line.split("|")]
+        for form in forms:
+            (phrases.append(form) if " " in form else verbs.add(form))
+    titles = {}
+    for line in read_lines(data_path("titles.txt")):
+        title, _, klass = line.partition("\t")
+        titles[title.strip().lower()] = klass.strip() or "generic"
+    return Lexicons(
+        first_names=frozenset(read_lines(data_path("first-names.txt"))),
+        honorifics=frozenset(read_lines(data_path("honorifics.txt"))),
+        titles=titles,
+        places=frozenset(read_lines(data_path("places.txt"))),
+        verbs=frozenset(verbs),
+        phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cue_pattern(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(verbs, key=len, reverse=True)
+    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases] + [
+        re.escape(w) for w in words
+    ]
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w’'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(titles, key=len, reverse=True)
+    alternatives = [re.escape(t).replace(r"\ ", r"\s+") for t in ordered]
+    # "Minister of Defence", "Secretary of State for Defence", "Minister for Europe"
+    of_x = (
+        r"(?:Minister|Secretary|Secretary\s+of\s+State|Commissioner|Ambassador|Director|Governor)"
+        r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*"
+    )
+    return re.compile(r"(?<![\w-])(?:" + of_x + "|(?i:" + "|".join(alternatives) + r"))(?![\w-])")

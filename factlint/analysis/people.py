@@ -1,0 +1,619 @@
+"""People and titles: a rule-based recogniser with shipped lexicons (no model, no download).
+
+A person is a run of capitalised words that starts with a known given name ("Grant Shapps"), follows
+an honorific ("Mr Shapps", "Dr Jane Liu") or an office title ("Defence Secretary Grant Shapps",
+"President Zelenskiy"), or sits in an appositive with a title ("Rustem Umerov, the defence
+minister"). A later single word equal to a known surname is a surname mention of that person. A lone
+capitalised word used like a person (the subject of "said", or a possessive before "office", "trip",
+"spokesman") is a surname mention with no known full name. Titles come from rules/data/titles.txt.
+Everything is one pass over each segment's tokens plus dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from factlint.analysis.lexicons import Lexicons, lexicons
+
+if TYPE_CHECKING:
+    from factlint.analysis import Analysis, Token
+    from factlint.document import Segment
+
+NOT_SURNAMES = frozenset(
+    """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday
+    january
+    february march april may june july august september october november december one two three
+    four five six seven eight nine ten""".split()
+)
+NOT_FIRST = frozenset(
+    """the a an in on at but and for with by from as if when while after before this that his her
+    their our its new old former then both last next every all said says besides however meanwhile
+    although despite during since until whereas yet still also even now today yesterday instead
+    indeed thus therefore unlike like including except""".split()
+) | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june
+    july august september october november december""".split()
+)
+SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+NICKNAME = re.compile(r"\b([A-Z][a-z]+)\s+[\"“][^\"”\n]{1,25}[\"”]\s+$")
+COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
+PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
+POSSESSIVE = re.compile(r"[’']s?$")
+PERSONAL_NOUNS = frozenset(
+    """office wife husband aides tenure resignation appointment inaugural trip visit visits
+    presidency""".split()
+)
+# A surname used as a modifier names a thing, not the person: "the Maekawa report", "Santos harbour"
+NOT_PERSON_AFTER = frozenset(
+    """report administration plan doctrine era years family families case inquiry commission review
+    rule effect affair scandal harbour harbor port street road river bay airport stadium starring
+    inc corp co ltd plc group bank foundation institute sisters brothers stockholders shareholders
+    shares stock holders president chairman spokesman spokeswoman executive chief government cabinet
+    camp""".split()
+)
+ORG_WORDS = frozenset(
+    """Ltd Co Corp Inc Plc PLC Motors Group Bank Agreement Accident Electric Petroleum Manager Tire
+    Bottlers Holdings Industries International Airlines Airways Systems Securities Partners
+    Pictures Records Entertainment Energy Oil Gas Steel Foods Trust Fund Party MP MEP MSP NV AG SA
+    BV
+    GmbH SpA AB Cie Brewery Breweries""".split()
+)
+DETERMINER = re.compile(
+    r"(?:\b(?i:the|his|her|their|its|our)|[A-Z][\w-]*[’']s?)\s+(?:(?:new|former|then|current|"
+    r"acting|outgoing|incoming|interim|deputy|British|American|Ukrainian|Russian|French|German|"
+    r"Chinese|US|UK|EU|[A-Z][a-z]+(?:an|ish|ese|i)|country[’']s|nation[’']s|party[’']s)\s+){0,3}$"
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    """An office or role mention; ``person`` is the full name it is linked to, if any."""
+
+    segment: int
+    seg_start: int
+    seg_end: int
+    start: int
+    end: int
+    text: str
+    klass: str  # office | generic | role
+    determined: bool  # "the Defence Secretary", "Ukraine’s defence minister"
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person mention. ``name`` is the name as written (no honorific or possessive);
+    ``full_name`` is the full name it resolves to, when the document gives one."""
+
+    segment: int
+    seg_start: int
+    seg_end: int
+    start: int
+    end: int
+    text: str
+    name: str
+    surname: str
+    form: str  # full | honorific | titled | surname
+    full_name: str | None = None
+    title: str | None = None
+    honorific: str | None = None
+
+
+@dataclass
+class PeopleIndex:
+    """People and titles of a document, with look-ups by segment and surname."""
+
+    people: list[Person] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
+    _starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def person_before(self, segment: int, offset: int) -> Person | None:
+        """The nearest person mention that ends before (segment, offset)."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, offset)) - 1
+        while k >= 0:
+            person = self.people[k]
+            if (person.segment, person.seg_end) <= (segment, offset):
+                return person
+            k -= 1
+        return None
+
+    def person_at(self, segment: int, start: int, end: int) -> Person | None:
+        """A person mention overlapping [start, end) of a segment."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, end)) - 1
+        while k >= 0 and self.people[k].segment == segment:
+            person = self.people[k]
+            if person.seg_end > start and person.seg_start < end:
+                return person
+            if person.seg_end <= start:
+                break
+            k -= 1
+        return None
+
+
+def find_people(analysis: Analysis) -> PeopleIndex:
+    """Recognise people and titles in every segment, then resolve surnames."""
+    lex = lexicons()
+    doc = analysis.doc
+    lower_words = {t.text for tokens in analysis.tokens for t in tokens if t.text[:1].islower()}
+    people: list[Person] = []
+    titles: list[Title] = []
+    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
+        seg_titles = [
+            _title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)
+        ]
+        seg_people = _people_in(segment, tokens, seg_titles, lex)
+        titles.extend(_link_titles(segment.text, seg_titles, seg_people))
+        people.extend(seg_people)
+    full_by_surname: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        if person.form == "full" or (person.full_name and person.form != "surname"):
+            full_by_surname[person.surname].append(person)
+    known = {
+        p.surname
+        for p in people
+        if p.form == "honorific"
+        or (
+            p.form == "titled"
+            and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope")
+        )
+    }
+    for person in people:  # "Dr Khoo Kay Peng": family name first, so "Mr Khoo" is known too
+        words = person.name.split()
+        if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
+            full_by_surname[words[0]].append(person)
+    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
+    wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
+    found = _discover_full_names(analysis, wanted, lex) if wanted else []
+    if found:
+        for person in found:
+            full_by_surname[person.surname].append(person)
+        for group in full_by_surname.values():
+            group.sort(key=lambda p: (p.segment, p.seg_start))
+        at = {(p.segment, p.seg_start) for p in found} | {(p.segment, p.seg_end) for p in found}
+        people = [
+            p
+            for p in people
+            if (p.segment, p.seg_start) not in at and (p.segment, p.seg_end) not in at
+        ]
+        people = sorted([*people, *found], key=lambda p: (p.segment, p.seg_start))
+    resolved = [replace(p, full_name=_full_name(p, full_by_surname)) for p in people]
+    return PeopleIndex(resolved, titles)
+
+
+def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
+    """Full names whose given name is not in the lexicon, found because the article later uses the
+    surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the tokens."""
+    found = []
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
+        text = segment.text
+        for k in range(1, len(tokens)):
+            last, first = tokens[k], tokens[k - 1]
+            last_word = _strip_possessive(last.text)
+            nick = (
+                NICKNAME.search(text, max(0, last.start - 60), last.start)
+                if last_word in wanted
+                else None
+            )
+            if nick:  # Marion "Suge" Knight
+                s, e = segment.source_span(nick.start(), last.end)
+                name = f"{nick.group(1)} {last.text}"
+                found.append(
+                    Person(
+                        segment.index,
+                        nick.start(),
+                        last.end,
+                        s,
+                        e,
+                        text[nick.start() : last.end],
+                        name,
+                        last.text,
+                        "full",
+                        full_name=name,
+                    )
+                )
+                continue
+            if (
+                first.text in wanted
+                and _capitalised(last.text)
+                and _adjacent(text, first, last)
+                and last.text.lower() not in NOT_PERSON_AFTER
+                and (k < 2 or tokens[k - 2].text not in lex.honorifics)
+            ):
+                s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
+                name = f"{first.text} {last.text}"
+                found.append(
+                    Person(
+                        segment.index,
+                        first.start,
+                        last.end,
+                        s,
+                        e,
+                        name,
+                        name,
+                        first.text,
+                        "full",
+                        full_name=name,
+                    )
+                )
+                continue
+            if (
+                last_word not in wanted
+                or not _capitalised(first.text)
+                or not _adjacent(text, first, last)
+                or last_word in ORG_WORDS
+            ):
+                continue
+            if (
+                first.text.lower() in NOT_FIRST
+                or first.text in lex.honorifics
+                or first.text.lower() in lex.titles
+                or first.text.lower() in NOT_SURNAMES
+                or first.text.endswith(("’s", "'s"))
+                or len(first.text) < 2
+            ):
+                continue
+            start = first.start
+            if (
+                k > 1
+                and tokens[k - 2].text in lex.first_names
+                and _adjacent(text, tokens[k - 2], first)
+            ):
+                start = tokens[k - 2].start
+            end = last.start + len(last_word)
+            s, e = segment.source_span(start, end)
+            name = " ".join(text[start:end].split())
+            found.append(
+                Person(
+                    segment.index,
+                    start,
+                    end,
+                    s,
+                    e,
+                    text[start:end],
+                    name,
+                    last_word,
+                    "full",
+                    full_name=name,
+                )
+            )
+    return found
+
+
+def _title(segment: Segment, match: re.Match[str], classes: dict[str, str]) -> Title:
+    text = match.group()
+    key = " ".join(text.lower().split())
+    klass = classes.get(key, "office")
+    before = segment.text[max(0, match.start() - 60) : match.start()]
+    s, e = segment.source_span(match.start(), match.end())
+    return Title(
+        segment.index,
+        match.start(),
+        match.end(),
+        s,
+        e,
+        text,
+        klass,
+        bool(DETERMINER.search(before)),
+    )
+
+
+def _people_in(
+    segment: Segment, tokens: list[Token], titles: list[Title], lex: Lexicons
+) -> list[Person]:
+    text: str = segment.text
+    title_end = {t.seg_end: t for t in titles}
+    in_title = _covered(titles)
+    found: list[Person] = []
+    run: list[Token] = []
+    for k, token in enumerate([*tokens, None]):  # type: ignore[list-item]
+        if token is not None and _capitalised(token.text) and token.start not in in_title:
+            if run and not _adjacent(text, run[-1], token):
+                found.extend(_person_from_run(segment, run, title_end, lex))
+                run = []
+            run.append(token)
+            continue
+        if (
+            token is not None
+            and run
+            and token.text in PARTICLES
+            and k + 1 < len(tokens)
+            and (_capitalised(tokens[k + 1].text) or tokens[k + 1].text in PARTICLES)
+            and _adjacent(text, run[-1], token)
+        ):
+            run.append(token)
+            continue
+        if run:
+            found.extend(_person_from_run(segment, run, title_end, lex))
+            run = []
+    return found
+
+
+def _covered(titles: list[Title]) -> set[int]:
+    return {i for t in titles for i in range(t.seg_start, t.seg_end)}
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) > 3)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    if gap == " ":
+        return not a.text.endswith(("’s", "'s")) and text[a.end : a.end + 1] not in "’'"
+    return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
+
+
+def _person_from_run(
+    segment: Segment, run: list[Token], title_end: dict[int, Title], lex: Lexicons
+) -> list[Person]:
+    text: str = segment.text
+    stop = next(
+        (
+            k
+            for k, t in enumerate(run)
+            if t.text.lower() in lex.verbs or (k and t.text.lower() in NOT_FIRST)
+        ),
+        None,
+    )  # "Malcolm X. Besides Dee": two
+    run = run[:stop] if stop is not None else run
+    if not run:
+        return []
+    words = [t.text for t in run]
+    start_k = next(
+        (k for k, w in enumerate(words) if w in lex.first_names or w in lex.honorifics),
+        None,
+    )
+    title = _title_before(text, run[0].start, title_end)
+    if title is not None:
+        start_k = 0
+    if start_k is None:
+        return []
+    run = run[start_k : start_k + 5]
+    words = [_strip_possessive(t.text) for t in run]
+    form = "full"
+    honorific = None
+    if words[0] in lex.honorifics:
+        form, honorific = "honorific", words[0]
+        run, words = run[1:], words[1:]
+        if not run:
+            return []
+        if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
+            run, words = run[:1], words[:1]
+    elif title is not None and (len(run) == 1 or words[0] not in lex.first_names):
+        if segment.kind != "prose":
+            return []  # a title-case headline: "Minister Recieves Report" names nobody
+        if len(run) == 1 and not title.text[:1].isupper():
+            return []  # "vice president Boeing": a lower-case title + one word is no styled name
+        form = "titled" if len(run) == 1 else "full"
+    elif len(run) < 2:
+        return []
+    if (
+        any(w in lex.places for w in words[1:])
+        or words[-1].lower() in NOT_SURNAMES
+        or words[-1] in lex.honorifics
+        or words[-1] in ORG_WORDS
+        or words[-1].isupper()
+        or len(words[-1]) < 2
+    ):
+        return []
+    if form == "honorific" and len(run) > 1:
+        form = "full"
+    start, end = run[0].start, run[-1].start + len(words[-1])
+    s, e = segment.source_span(start, end)
+    name = " ".join(words)
+    return [
+        Person(
+            segment.index,
+            start,
+            end,
+            s,
+            e,
+            text[start:end],
+            name,
+            words[-1],
+            form,
+            full_name=name if form == "full" else None,
+            title=title.text if title is not None else None,
+            honorific=honorific,
+        )
+    ]
+
+
+def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
+    """A capitalised title directly before a name: "Defence Secretary Grant Shapps"."""
+    title = title_end.get(start - 1)
+    if title is None or not text[start - 1 : start].isspace() or title.klass == "role":
+        return None
+    if title.text.lower() == "premier":
+        return None  # "Premier Rugby": not a styled name
+    return title
+
+
+def _strip_possessive(word: str) -> str:
+    """The name in a token: "Zelenskiy’s" -> "Zelenskiy", "Jackson-style" -> "Jackson"."""
+    if word.endswith(("’s", "'s")):
+        word = POSSESSIVE.sub("", word)
+    head, _, tail = word.rpartition("-")
+    return head if head and tail.islower() else word
+
+
+def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[Title]:
+    """Link titles to people: before the name, or in an appositive on either side of it."""
+    by_start = {p.seg_start: p for p in people}
+    by_end = {p.seg_end: p for p in people}
+    linked = []
+    for title in titles:
+        person = (
+            by_start.get(title.seg_end + 1)
+            if text[title.seg_end : title.seg_end + 1] == " "
+            else None
+        )
+        if person is None:  # "Ukraine’s new Defence Minister, Rustem Umerov"
+            m = re.match(r",?\s+", text[title.seg_end : title.seg_end + 3])
+            person = by_start.get(title.seg_end + m.end()) if m and "," in m.group() else None
+        if person is None:  # "Grant Shapps, the defence secretary"
+            m = re.search(
+                r"([’']s?)?,\s+(?:(?:the|a|an|his|her|[A-Z][\w-]*[’']s?)\s+)?(?:\w+\s+){0,3}$",
+                text[max(0, title.seg_start - 50) : title.seg_start],
+            )
+            if m:
+                end = max(0, title.seg_start - 50) + m.start()
+                person = by_end.get(end)
+        name = (person.full_name or person.name) if person else None
+        linked.append(replace(title, person=name))
+    return linked
+
+
+def _surname_mentions(
+    analysis: Analysis,
+    full_by_surname: dict[str, list[Person]],
+    known: set[str],
+    lower_words: set[str],
+    lex: Lexicons,
+) -> list[Person]:
+    """Single capitalised words used as surnames: of known people, or in person-like positions."""
+    doc = analysis.doc
+    cue = lex.cue_pattern
+    taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
+    taken |= {
+        (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
+    }
+    in_run = _run_words(analysis)
+    orgs = organisation_words(analysis)
+    found = []
+    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
+        text = segment.text
+        for k, token in enumerate(tokens):
+            word = _strip_possessive(token.text)
+            if (
+                not _capitalised(word)
+                or (segment.index, token.start) in taken
+                or word != token.text.replace("’s", "").replace("'s", "")
+            ):  # "Blair-era": a modifier
+                continue
+            if word in lex.first_names and word not in full_by_surname:
+                continue
+            neighbours = (
+                k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)
+            ) or (
+                k + 1 < len(tokens)
+                and _capitalised(tokens[k + 1].text)
+                and _adjacent(text, token, tokens[k + 1])
+            )
+            if neighbours:
+                continue
+            following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+            before = text[max(0, token.start - 40) : token.start]
+            if (
+                re.search(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$", before)
+                or before.rfind("<") > before.rfind(">")
+                or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2
+            ):
+                continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
+            if (
+                len(word) < 3
+                or following in NOT_PERSON_AFTER
+                or word.lower() in NOT_SURNAMES
+                or word in ORG_WORDS
+                or word.isupper()
+                or word in orgs
+            ):
+                continue
+            if not (
+                word in full_by_surname
+                or word in known
+                or (
+                    _person_like(text, token, word, tokens, k, cue, lex)
+                    and word.lower() not in lower_words
+                    and word not in in_run
+                )
+            ):
+                continue
+            end = token.start + len(word)
+            s, e = segment.source_span(token.start, end)
+            found.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
+    return found
+
+
+def _person_like(
+    text: str,
+    token: Token,
+    word: str,
+    tokens: list[Token],
+    k: int,
+    cue: re.Pattern[str],
+    lex: Lexicons,
+) -> bool:
+    if (
+        word in lex.places
+        or word in lex.first_names
+        or word.lower() in lex.titles
+        or len(word) < 3
+        or word.lower() in NOT_SURNAMES
+        or (k > 0 and tokens[k - 1].text.isdigit())
+    ):
+        return False
+    if word.isupper() or not word[1:].islower():
+        return False
+    after = text[token.end : token.end + 3]
+    if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
+        return tokens[k + 1].text.lower() in PERSONAL_NOUNS
+    return False
+
+
+def organisation_words(analysis: Analysis) -> set[str]:
+    """Capitalised words that name organisations in this document: those up to three words before
+    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co")."""
+    words: set[str] = set()
+    for tokens in analysis.tokens:
+        for k, token in enumerate(tokens):
+            if token.text in ORG_WORDS:
+                for before in tokens[max(0, k - 5) : k]:
+                    if _capitalised(before.text):
+                        words.add(_strip_possessive(before.text))
+    return words
+
+
+def _run_words(analysis: Analysis) -> set[str]:
+    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
+    words: set[str] = set()
+    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
+        for a, b in itertools.pairwise(tokens):
+            if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
+                words.add(a.text)
+    return words
+
+
+def _flatten(groups: dict[str, list[Person]]) -> list[Person]:
+    return [p for ps in groups.values() for p in ps]
+
+
+def _full_name(person: Person, full_by_surname: dict[str, list[Person]]) -> str | None:
+    if person.full_name:
+        return person.full_name
+    candidates = full_by_surname.get(person.surname)
+    if not candidates:
+        return None
+    keys = [(p.segment, p.seg_start) for p in candidates] if len(candidates) < 8 else None
+    k = bisect_right(keys, (person.segment, person.seg_start)) - 1 if keys else -1
+    if keys is None:  # many mentions of one surname: candidates are in document order
+        k = (
+            bisect_right(
+                candidates,
+                (person.segment, person.seg_start),
+                key=lambda p: (p.segment, p.seg_start),
+            )
+            - 1
+        )
+    return candidates[max(k, 0)].full_name

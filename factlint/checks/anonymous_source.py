@@ -1,0 +1,78 @@
+"""sourcing/anonymous: a claim or quotation credited only to an unnamed source, no reason given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+class AnonymousOptions(Options):
+    """Options of the anonymous-source kind."""
+
+    sources: list[str] = Field(description="Nouns for unnamed sources (source, official, insider)")
+    qualifiers: list[str] = Field(
+        default_factory=list, description="Adjectives before them (senior)"
+    )
+    cues: list[str] = Field(description="Verbs that attribute (said, told)")
+    reasons: list[str] = Field(description="Phrases that give the reason for anonymity")
+
+
+class AnonymousSource(Kind[AnonymousOptions]):
+    """Flag 'a source said' and 'according to officials' when the sentence gives no reason."""
+
+    name = "anonymous-source"
+    options_model = AnonymousOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        o = self.options
+        patterns = _patterns(tuple(o.sources), tuple(o.qualifiers), tuple(o.cues))
+        reasons = re.compile("|".join(re.escape(r) for r in o.reasons), re.IGNORECASE)
+        analysis = doc.analysis
+        for sentence in analysis.sentences:
+            segment = doc.segments[sentence.segment]
+            if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
+                continue
+            if reasons.search(sentence.text):
+                continue
+            for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
+                start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
+                if match.group("np").lower().split()[-1] == "sources":
+                    continue  # "sources said" is sourcing/vague's: one finding, not two
+                if analysis.in_quotation(segment.index, start, end):
+                    continue
+                before = segment.text[max(0, start - 2) : start]
+                if (
+                    re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30) : start])
+                    and before != ". "
+                ):
+                    continue  # "Treasury officials": the organisation is named
+                hit = analysis.hit(segment, start, end)
+                yield self.finding_at(doc, hit)
+
+
+@lru_cache(maxsize=8)
+def _patterns(
+    sources: tuple[str, ...], qualifiers: tuple[str, ...], cues: tuple[str, ...]
+) -> tuple[re.Pattern[str], ...]:
+    noun = "|".join(re.escape(s) for s in sorted(sources, key=len, reverse=True))
+    adj = "|".join(re.escape(q) for q in qualifiers) or "(?!)"
+    cue = "|".join(re.escape(c) for c in cues)
+    np = (
+        rf"(?:(?:an?|one|two|three|several|some|many|other|another|the)\s+)?(?:(?:{adj})\s+)*"
+        rf"(?:{noun})(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
+        rf"(?:\s+[\w’'-]+){{1,4}}?)?"
+    )
+    return (
+        re.compile(rf"(?i)(?<![\w-])(?P<np>{np})(?:,[^,]{{1,60}},)?\s+(?:{cue})\b"),
+        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b"),
+    )

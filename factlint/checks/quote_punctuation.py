@@ -1,0 +1,121 @@
+"""quotes/punctuation: how quotation marks are introduced, closed and balanced."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.finding import Severity
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+DASH_INTRO = re.compile(r"(\w+)([-–—])[ \t]*$")
+BARE_INTRO = re.compile(
+    r"(?i)\b(said|says|saying|added|adding|told\s+\w+|wrote|asked|declared|stated)[ \t]+$"
+)
+
+
+class PunctuationOptions(Options):
+    """Options of the quote-punctuation kind."""
+
+    introducer: str = Field(
+        ":", description="Mark that replaces a dash before a quotation (':' or ',')"
+    )
+    mixed_marks: bool = Field(
+        True, description="Flag straight and curly double marks in one document"
+    )
+
+
+class QuotePunctuation(Kind[PunctuationOptions]):
+    """Dashes introducing quotations, missing commas, unbalanced and mixed quotation marks."""
+
+    name = "quote-punctuation"
+    options_model = PunctuationOptions
+    fixable = True
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        analysis = doc.analysis
+        attributions = analysis.attributions
+        styles = Counter(q.style for q in analysis.quotations if q.style != "single")
+        majority = styles.most_common(1)[0][0] if len(styles) > 1 else None
+        for quote, attribution in zip(analysis.quotations, attributions, strict=False):
+            text = doc.segments[quote.segment].text
+            segment = doc.segments[quote.segment]
+            before = text[max(0, quote.seg_start - 40) : quote.seg_start]
+            dash = DASH_INTRO.search(before)
+            if dash and dash.group(1).isalpha():
+                s = quote.seg_start - len(dash.group()) + len(dash.group(1))
+                start, end = segment.source_span(s - len(dash.group(1)), s + 1)
+                word = dash.group(1)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    suggestions=[word + self.options.introducer],
+                    message=f"A dash introduces this quotation; write '{word}"
+                    f"{self.options.introducer}' before the opening mark",
+                )
+            elif (
+                quote.kind == "speech"
+                and quote.inner[:1].isupper()
+                and (bare := BARE_INTRO.search(before))
+            ):
+                s = quote.seg_start - len(bare.group()) + len(bare.group(1))
+                start, end = segment.source_span(s - len(bare.group(1)), s)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    suggestions=[bare.group(1) + ","],
+                    message=f"Put a comma or colon after '{bare.group(1)}' "
+                    "before a full-sentence quotation",
+                )
+            if not quote.closed:
+                yield self.finding(
+                    doc,
+                    quote.start,
+                    quote.start + 1,
+                    fixable=False,
+                    message="This quotation mark is never closed",
+                ).model_copy(update={"severity": Severity.error})
+            elif (
+                quote.inner.rstrip().endswith(",")
+                and not quote.continued
+                and attribution is not None
+                and attribution.how != "after"
+                and not text[quote.seg_end :].strip(" \t")[:1].isalnum()
+            ):
+                comma = quote.seg_end - 2
+                start, end = segment.source_span(comma, comma + 1)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    suggestions=["."],
+                    message="The quotation ends with a comma but no attribution follows; "
+                    "end it with a full stop",
+                )
+            if majority and quote.style != majority:
+                yield self.finding(
+                    doc,
+                    quote.start,
+                    quote.start + 1,
+                    fixable=False,
+                    message=f"{quote.style.capitalize()} quotation marks in a document "
+                    f"that mostly uses {majority} marks",
+                )
+        for stray in analysis.quote_scan.strays:
+            yield self.finding(
+                doc,
+                stray.start,
+                stray.start + 1,
+                fixable=False,
+                message="This closing quotation mark has no opening mark",
+            ).model_copy(update={"severity": Severity.error})

@@ -1,0 +1,108 @@
+"""dates/relative: time words that go stale ("last month"), resolved against the story date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class RelativeOptions(Options):
+    """Options of the relative-date kind."""
+
+    terms: list[str] = Field(
+        description="Patterns of relative time expressions (regular expressions)"
+    )
+
+
+class RelativeDate(Kind[RelativeOptions]):
+    """Flag relative dates; with a story date (front matter ``date``, --as-of) resolve them."""
+
+    name = "relative-date"
+    options_model = RelativeOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(self.options.terms) + r")(?![\w-])")
+        story = story_date(doc, self.settings.as_of)
+        us = self.settings.dialect == "en-US"
+        for hit in doc.analysis.pattern_hits(pattern, self.scope):
+            resolved = resolve(hit.text, story, us) if story else None
+            if resolved and story:
+                message = (
+                    f"'{hit.text}' goes stale: with the story dated {_day(story, us)}, "
+                    f"write '{resolved}'"
+                )
+            elif story:
+                message = (
+                    f"'{hit.text}' goes stale; give the date (the story is dated {_day(story, us)})"
+                )
+            else:
+                message = (
+                    f"'{hit.text}' goes stale; give the date "
+                    "(add a front matter 'date' to resolve it)"
+                )
+            yield self.finding_at(doc, hit, message=message)
+
+
+def story_date(doc: Document, as_of: str | None) -> dt.date | None:
+    """The story's date: front matter ``date``, else the --as-of setting."""
+    value = doc.front_matter.get("date") or as_of
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:
+    """The absolute date a relative expression stands for, or None when it has no fixed meaning."""
+    words = phrase.lower().split()
+    unit = words[-1]
+    if unit in ("yesterday", "today", "tomorrow", "tonight"):
+        offset = {"yesterday": -1, "tomorrow": 1}.get(unit, 0)
+        return _day(day + dt.timedelta(days=offset), us, weekday=True)
+    shift = -1 if "last" in words else 1 if "next" in words else 0
+    if unit == "month":
+        month_index = day.year * 12 + day.month - 1 + shift
+        name = dt.date(month_index // 12, month_index % 12 + 1, 1).strftime("%B %Y")
+        return (
+            "earlier in " if "earlier" in words else "later in " if "later" in words else ""
+        ) + name
+    if unit == "year":
+        year = str(day.year + shift)
+        return (
+            "earlier in " if "earlier" in words else "later in " if "later" in words else ""
+        ) + year
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
+        return "the week of " + _day(monday, us)
+    if unit in WEEKDAYS and shift:
+        delta = (day.weekday() - WEEKDAYS.index(unit)) % 7 or 7
+        target = (
+            day - dt.timedelta(days=delta)
+            if shift < 0
+            else day + dt.timedelta(days=(WEEKDAYS.index(unit) - day.weekday()) % 7 or 7)
+        )
+        return _day(target, us, weekday=True)
+    return None
+
+
+def _day(day: dt.date, us: bool, weekday: bool = False) -> str:
+    text = f"{day:%B} {day.day}, {day.year}" if us else f"{day.day} {day:%B} {day.year}"
+    return f"{day:%A} {text}" if weekday else text

@@ -1,0 +1,125 @@
+"""references/surname-first: a surname used before, or without, the person's full name."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from factlint.analysis.people import organisation_words
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.analysis.people import Person
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+
+# Peers, knights and judges are styled by title and one name ("Lord Falconer", "Sir Cliff"), and
+# royalty by title and given name ("King Charles"): these are full references in British style.
+STYLED = frozenset("Lord Lady Baroness Baron Sir Dame Justice Judge Rabbi Imam Sheikh Pope".split())
+ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
+
+
+class SurnameFirstOptions(Options):
+    """Options of the surname-first kind."""
+
+    titled: bool = Field(
+        False,
+        description=(
+            "Also flag an office and a surname ('President Reagan'), which many style books accept "
+            "as a first reference"
+        ),
+    )
+
+
+class SurnameFirst(Kind[SurnameFirstOptions]):
+    """Flag the first surname-only mention of a person not yet introduced by full name."""
+
+    name = "surname-first"
+    options_model = SurnameFirstOptions
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        people = doc.analysis.people
+        first_full: dict[str, Person] = {}
+        by_name: dict[str, Person] = {}
+        for person in people:
+            if person.form == "full":
+                first_full.setdefault(person.surname, person)
+                by_name.setdefault(person.full_name or person.name, person)
+        seen: set[str] = set()
+        orgs = organisation_words(doc.analysis)
+        counts = Counter(p.surname for p in people)
+        for person in people:
+            if person.surname in seen:
+                continue
+            seen.add(person.surname)
+            segment = doc.segments[person.segment]
+            area = "prose" if segment.kind == "prose" else "headline"
+            if (
+                person.form == "full"
+                or area not in self.scope
+                or person.honorific in STYLED
+                or (person.form == "titled" and not self.options.titled)
+                or (person.title or "").lower() in ROYAL
+                or doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end)
+            ):
+                continue
+            full = by_name.get(person.full_name or "") or first_full.get(person.surname)
+            if person.surname in orgs:
+                continue
+            if full is not None and (full.segment, full.seg_start) < (
+                person.segment,
+                person.seg_start,
+            ):
+                continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
+            near = None if full is not None else _near_miss(person.surname, first_full)
+            if near is not None:
+                line = doc.line_col(near.start)[0]
+                message = (
+                    f"'{person.name}' looks like a misspelling of '{near.surname}' "
+                    f"({near.full_name}, line {line})"
+                )
+            elif (
+                full is None
+                and person.form in ("honorific", "titled")
+                and counts[person.surname] < 2
+            ):
+                continue  # one "Mrs Potts" or "Dr No" is more often a character than a news subject
+            elif full is None:
+                message = (
+                    f"'{person.name}' is never introduced by full name; give the first name "
+                    "at first mention"
+                )
+            else:
+                line = doc.line_col(full.start)[0]
+                name = full.full_name
+                message = (
+                    f"'{person.name}' comes before the full name '{name}' (line {line}); "
+                    "introduce the person by full name at first mention"
+                )
+            yield self.finding(doc, person.start, person.end, message=message)
+
+
+def _near_miss(surname: str, known: dict[str, Person]) -> Person | None:
+    """A full name whose surname is one letter away from ``surname`` (Barot/Barrot, Gate/Gates)."""
+    for other, person in known.items():
+        if abs(len(other) - len(surname)) <= 1 and other != surname and _one_edit(surname, other):
+            return person
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped."""
+    if len(a) != len(b):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return len(diffs) == 1 or (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and a[diffs[0]] == b[diffs[1]]
+        and a[diffs[1]] == b[diffs[0]]
+    )
