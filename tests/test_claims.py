@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from factlint.analysis import Analysis
 from factlint.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,7 +135,6 @@ def test_relative_dates_resolved_on_the_story_date(seed: dict) -> None:
     assert "give the date (story" in notes["recently"]  # nothing to resolve
 
 
-@pytest.mark.skipif(not hasattr(Analysis, "people"), reason="needs the shared people analysis")
 def test_people_the_registry_does_not_know(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("Foreign Secretary James Cleverly met Grant Shapps in London.\n", "utf-8")

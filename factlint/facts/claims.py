@@ -251,14 +251,12 @@ def _people(doc: Document, context: Context) -> list[Claim]:
 def _other_people(doc: Document, context: Context, known: list[Claim]) -> list[Claim]:
     """People the shared analysis finds (``doc.analysis.people``, issue 4) that the registry
     does not know: named in the worksheet with the title the draft gives them."""
-    if not hasattr(type(doc.analysis), "people"):
-        return []  # a checkout without the shared people analysis: registry people only
     registry = context.registry
     mentions = find_mentions(doc, registry, PROSE) if registry is not None else []
     covered = [(m.hit.source_start, m.hit.source_end) for m in mentions]
     names = {c.details.get("name") for c in known}
     claims: list[Claim] = []
-    for person in doc.analysis.people:  # type: ignore[attr-defined]
+    for person in doc.analysis.people:
         full = person.full_name or person.name
         if full in names or any(s < person.end and person.start < e for s, e in covered):
             continue

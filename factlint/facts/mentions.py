@@ -20,6 +20,7 @@ from factlint.facts.registry import Registry
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit, Token
+    from factlint.analysis.people import Title as SharedTitle
     from factlint.document import Document
 
 POSSESSIVE = re.compile(r"['’][sS]$")  # tokens never end in ’: "Shapps’" is "Shapps"
@@ -308,8 +309,12 @@ def find_titles(
 ) -> list[TitleMention]:
     """Office titles in scope, with organisation, modifiers and the person they are attached to.
 
-    Links: "Defence Secretary Grant Shapps", "Defence Minister, Rustem Umerov",
-    "Grant Shapps, the Defence Secretary", "Rustem Umerov, Ukraine's Defence Minister".
+    Titles are the registry's (its canonical title and organisation). The person a title names
+    comes from the shared titles analysis (``doc.analysis.titles``, whose ``person`` is a name,
+    matched here to the registry mention next to the title); a house office the shared lexicon
+    does not know is linked by adjacency: "Defence Secretary Grant Shapps", "Defence Minister,
+    Rustem Umerov", "Grant Shapps, the Defence Secretary", "Rustem Umerov, Ukraine's Defence
+    Minister".
     """
     analysis = doc.analysis
     people = [m for m in mentions if isinstance(m.entity, Person)]
@@ -327,15 +332,39 @@ def find_titles(
             seen.add(key)
             text = hit.segment.text
             organisation, modifiers = _before_title(text[: hit.start], registry)
-            person = _linked_person(
-                text,
-                hit,
-                by_segment[hit.segment.index],
-                registry,
-                explicit=organisation is not None,
-            )
+            nearby = by_segment[hit.segment.index]
+            shared = _shared_title(doc, hit)
+            if shared is not None:
+                person = _shared_person(shared.person, hit, nearby, registry)
+            else:
+                person = _linked_person(
+                    text, hit, nearby, registry, explicit=organisation is not None
+                )
             found.append(TitleMention(hit, title, organisation or title_org, modifiers, person))
     return sorted(found, key=lambda t: t.hit.source_start)
+
+
+def _shared_title(doc: Document, hit: Hit) -> SharedTitle | None:
+    """The shared analysis' title that overlaps a registry title hit, if any."""
+    for title in doc.analysis.titles:
+        if title.start < hit.source_end and hit.source_start < title.end:
+            return title
+    return None
+
+
+def _shared_person(
+    name: str | None, hit: Hit, nearby: list[Mention], registry: Registry
+) -> Mention | None:
+    """The registry mention nearest the title that is the person the shared analysis names."""
+    if not name:
+        return None
+    wanted = {e.key for e in registry.lookup(name) if isinstance(e, Person)}
+    candidates = [m for m in nearby if m.entity.key in wanted or m.hit.text in name]
+    if not candidates:
+        return None
+    return min(
+        candidates, key=lambda m: min(abs(m.hit.start - hit.end), abs(hit.start - m.hit.end))
+    )
 
 
 def _before_title(before: str, registry: Registry) -> tuple[str | None, tuple[str, ...]]:

@@ -99,23 +99,13 @@ def declared_sources(doc: Document) -> list[str]:
 def is_speech(doc: Document, quotation: Quotation) -> bool:
     """Words someone said, to verify: speech, or a partial quotation attributed to a speaker.
 
-    With the shared analysis, its ``kind`` decides, and a ``term`` of ``MIN_WORDS`` words or more
-    that has an attribution ("He said that “the coalition has never been stronger”") counts too;
-    without it, any closed quotation of ``MIN_WORDS`` words or more.
+    The shared analysis classes each quotation; a ``term`` of ``MIN_WORDS`` words or more that
+    has an attribution ("He said that “the coalition has never been stronger”") counts too.
     """
-    kind = getattr(quotation, "kind", None)
+    if quotation.kind == "speech":
+        return True
     long_enough = quotation.closed and len(normalise(quotation.text)) >= MIN_WORDS
-    if kind is None or kind == "speech":
-        return kind == "speech" or long_enough
-    return long_enough and _attributed(doc, quotation)
-
-
-def _attributed(doc: Document, quotation: Quotation) -> bool:
-    attributions = getattr(doc.analysis, "attributions", None)
-    if attributions is None:
-        return False
-    index = next((k for k, q in enumerate(doc.analysis.quotations) if q is quotation), -1)
-    return 0 <= index < len(attributions) and attributions[index] is not None
+    return long_enough and doc.analysis.attributions[quotation.index] is not None
 
 
 def check_document(doc: Document) -> SourceChecks:
