@@ -1,10 +1,9 @@
 """Registry-driven mentions in a document: names, aliases and office titles, with their links.
 
-This is the adapter the facts rules read. Names and aliases come from the registry (only the house
-knows that "Zelenskiy" is its "Zelensky"); office titles and the person each title is attached to
-are found here directly in the document's tokens until the shared people/titles analysis
-(``doc.analysis.people`` / ``.titles``) is available, when ``find_titles`` reads it instead.
-Everything is linear in the number of tokens: one dictionary probe per token.
+What the facts rules read. Names and aliases come from the registry (only the house knows that
+"Zelenskiy" is its "Zelensky"), matched in the document's tokens: linear, one dictionary probe per
+token. Office titles are the registry's; the person a title names comes from the shared titles
+analysis (``doc.analysis.titles``), with an adjacency link for house offices it does not know.
 """
 
 from __future__ import annotations
