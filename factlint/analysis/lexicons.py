@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlint.analysis.trie import trie_regex
+
 
 def data_path(name: str) -> Path:
     """A file in the built-in rules' data folder."""
@@ -66,20 +68,16 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
 
 @lru_cache(maxsize=8)
 def _cue_pattern(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = sorted(verbs, key=len, reverse=True)
-    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases] + [
-        re.escape(w) for w in words
-    ]
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w’'])", re.IGNORECASE)
+    alternatives = trie_regex([*phrases, *verbs])
+    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(titles, key=len, reverse=True)
-    alternatives = [re.escape(t).replace(r"\ ", r"\s+") for t in ordered]
+    alternatives = trie_regex(titles)
     # "Minister of Defence", "Secretary of State for Defence", "Minister for Europe"
     of_x = (
         r"(?:Minister|Secretary|Secretary\s+of\s+State|Commissioner|Ambassador|Director|Governor)"
         r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*"
     )
-    return re.compile(r"(?<![\w-])(?:" + of_x + "|(?i:" + "|".join(alternatives) + r"))(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + of_x + "|(?i:" + alternatives + r"))(?![\w-])")

@@ -495,6 +495,8 @@ def _surname_mentions(
     for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
         text = segment.text
         for k, token in enumerate(tokens):
+            if not token.text[:1].isupper():
+                continue  # most tokens: cheaper than the checks below, which all need a capital
             word = _strip_possessive(token.text)
             if (
                 not _capitalised(word)

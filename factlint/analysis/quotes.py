@@ -11,6 +11,7 @@ otherwise it is unbalanced.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -157,6 +158,9 @@ class _Raw:
     continued: bool = False
 
 
+QUOTE_CHARS = re.compile("[\"“”‘']")
+
+
 def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     raws: list[_Raw] = []
     strays: list[int] = []
@@ -169,6 +173,10 @@ def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     i = 0
     n = len(text)
     while i < n:
+        mark = QUOTE_CHARS.search(text, i)  # only quotation-mark characters change any state
+        if mark is None:
+            break
+        i = mark.start()
         ch = text[i]
         if (
             ch == '"'
@@ -249,12 +257,22 @@ def _reopens(text: str, i: int) -> bool:
     )
 
 
-def _suffix_counts(text: str, mark: str) -> list[int]:
-    """``counts[i]``: how many ``mark`` characters are at ``i`` or later (one pass)."""
-    counts = [0] * (len(text) + 1)
-    for i in range(len(text) - 1, -1, -1):
-        counts[i] = counts[i + 1] + (text[i] == mark)
-    return counts
+class _SuffixCounts:
+    """``counts[i]``: how many ``mark`` characters are at ``i`` or later (bisect over positions)."""
+
+    def __init__(self, text: str, mark: str) -> None:
+        self.positions: list[int] = []
+        i = text.find(mark)
+        while i != -1:
+            self.positions.append(i)
+            i = text.find(mark, i + 1)
+
+    def __getitem__(self, i: int) -> int:
+        return len(self.positions) - bisect_left(self.positions, i)
+
+
+def _suffix_counts(text: str, mark: str) -> _SuffixCounts:
+    return _SuffixCounts(text, mark)
 
 
 def _word_after(text: str, i: int) -> bool:

@@ -1,0 +1,51 @@
+"""Time per rule and per shared analysis on corpus articles (not a test): where the time goes.
+
+    python benchmarks/rules.py [--limit N] [--select RULES]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+
+from _shared import corpus_files
+
+from factlint.config import Overrides
+from factlint.document import Document
+from factlint.engine import Runner
+
+ANALYSES = ("tokens", "word_index", "sentences", "quotations", "people_index", "offices", "name_mentions")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=1000)
+    parser.add_argument("--select", default=None)
+    args = parser.parse_args()
+    files = corpus_files(args.limit)
+    select = tuple(args.select.split(",")) if args.select else None
+    linter = Runner(Overrides(dialect="en-GB", select=select)).linter_for(files[0])
+    spent: dict[str, float] = defaultdict(float)
+    for path in files:
+        text = path.read_text("utf-8")
+        start = time.perf_counter()
+        doc = Document.parse(text, path.name)
+        spent["(parse)"] += time.perf_counter() - start
+        for name in ANALYSES:  # computed here first, so rule times below exclude them
+            start = time.perf_counter()
+            getattr(doc.analysis, name, None)
+            spent[f"(analysis.{name})"] += time.perf_counter() - start
+        for rule in linter.rules:
+            start = time.perf_counter()
+            list(rule.check(doc))
+            spent[rule.id] += time.perf_counter() - start
+    total = sum(spent.values())
+    print(f"{len(files)} articles, {total / len(files) * 1000:.2f} ms per article in all")
+    for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        if seconds / len(files) >= 0.00001:
+            print(f"{seconds / len(files) * 1000:8.3f} ms  {seconds / total:6.1%}  {name}")
+
+
+if __name__ == "__main__":
+    main()
