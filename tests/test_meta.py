@@ -69,3 +69,17 @@ def test_fixture_reports_validate_against_schema() -> None:
     assert expected
     for path in expected:
         jsonschema.validate(json.loads(path.read_text("utf-8")), schema)
+
+
+def test_readme_registry_example_is_valid(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"```yaml\n(people:\n.*?)```", readme, re.DOTALL)
+    assert block, "README shows a facts registry example"
+    registry = tmp_path / "house.yaml"
+    registry.write_text(block.group(1), "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "factlint", "facts", "check", str(registry)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
