@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
+POSSESSIVE_SUFFIXES = ("", "’s", "'s", "’", "'")
 POSSESSIVE = re.compile(r"[’']s?$")
 # Honorifics that name one office-holder: "President Reagan" is not "Donald Regan".
 OFFICES = frozenset(
@@ -53,8 +55,10 @@ class NameConsistency(Kind[NameOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        occurrences = self._occurrences(doc)
-        groups = [g for g in self._groups() if sum(f in occurrences for f in g) > 1]
+        listed = self._groups()
+        wanted = {f for g in listed for f in g} | {m.last for m in doc.analysis.name_mentions}
+        occurrences = self._occurrences(doc, wanted)
+        groups = [g for g in listed if sum(f in occurrences for f in g) > 1]
         groups += self._similar(doc, occurrences)
         for group in groups:
             present = [f for f in group if f in occurrences]
@@ -71,19 +75,20 @@ class NameConsistency(Kind[NameOptions]):
                                               uses=_times(len(occurrences[dominant])))
 
     def _groups(self) -> list[list[str]]:
-        lines = load_lines(str(Path(self.spec.base_dir) / self.options.variants))
-        listed = [[w.strip() for w in line.split(",")] for line in lines]
-        return listed + self.options.extra_variants
+        listed = _variant_groups(str(Path(self.spec.base_dir) / self.options.variants))
+        return [*listed, *self.options.extra_variants]
 
-    def _occurrences(self, doc: Document) -> dict[str, list[Hit]]:
-        """Capitalised words in scope (possessive removed) -> their hits, in document order."""
+    def _occurrences(self, doc: Document, wanted: set[str]) -> dict[str, list[Hit]]:
+        """Capitalised uses of the wanted words (possessive removed) -> their hits, in order."""
         found: dict[str, list[Hit]] = {}
         analysis = doc.analysis
-        for tokens in analysis.tokens:
-            for token in tokens:
-                if not token.text[:1].isupper():
-                    continue
-                word = POSSESSIVE.sub("", token.text)
+        index = analysis.word_index
+        for word in sorted(wanted):
+            key = word.lower()
+            tokens = [t for suffix in POSSESSIVE_SUFFIXES for t in index.get(key + suffix, ())]
+            for token in sorted(tokens, key=lambda t: (t.segment, t.start)):
+                if POSSESSIVE.sub("", token.text) != word:
+                    continue  # another capitalisation ("Brown" vs "brown")
                 segment = doc.segments[token.segment]
                 end = token.start + len(word)
                 if analysis.in_scope(segment, token.start, end, self.scope):
@@ -122,6 +127,12 @@ class NameConsistency(Kind[NameOptions]):
         if a.startswith(b) or b.startswith(a):  # America / American
             return False
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+
+
+@lru_cache(maxsize=8)
+def _variant_groups(path: str) -> tuple[list[str], ...]:
+    """The shipped transliteration variants: one comma-separated group per line (parsed once)."""
+    return tuple([w.strip() for w in line.split(",")] for line in load_lines(path))
 
 
 def _times(count: int) -> str:
