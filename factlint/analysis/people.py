@@ -144,7 +144,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     """Recognise people and titles in every segment, then resolve surnames."""
     lex = lexicons()
     doc = analysis.doc
-    lower_words = {t.text for tokens in analysis.tokens for t in tokens if t.text[:1].islower()}
+    lower_words = _LowerCaseUses(analysis.word_index)
     people: list[Person] = []
     titles: list[Title] = []
     for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
@@ -317,7 +317,12 @@ def _people_in(
     found: list[Person] = []
     run: list[Token] = []
     for k, token in enumerate([*tokens, None]):  # type: ignore[list-item]
-        if token is not None and _capitalised(token.text) and token.start not in in_title:
+        if (
+            token is not None
+            and token.text[:1].isupper()  # inlined first test of _capitalised: every token comes here
+            and _capitalised(token.text)
+            and token.start not in in_title
+        ):
             if run and not _adjacent(text, run[-1], token):
                 found.extend(_person_from_run(segment, run, title_end, lex))
                 run = []
@@ -475,11 +480,14 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
     return linked
 
 
+NICKNAME_OR_PLACE_BEFORE = re.compile(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$")
+
+
 def _surname_mentions(
     analysis: Analysis,
     full_by_surname: dict[str, list[Person]],
     known: set[str],
-    lower_words: set[str],
+    lower_words: _LowerCaseUses,
     lex: Lexicons,
 ) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions."""
@@ -516,13 +524,6 @@ def _surname_mentions(
             if neighbours:
                 continue
             following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
-            before = text[max(0, token.start - 40) : token.start]
-            if (
-                re.search(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$", before)
-                or before.rfind("<") > before.rfind(">")
-                or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2
-            ):
-                continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
             if (
                 len(word) < 3
                 or following in NOT_PERSON_AFTER
@@ -542,6 +543,14 @@ def _surname_mentions(
                 )
             ):
                 continue
+            # The costlier pattern tests come last; every test here only filters.
+            before = text[max(0, token.start - 40) : token.start]
+            if (
+                NICKNAME_OR_PLACE_BEFORE.search(before)
+                or before.rfind("<") > before.rfind(">")
+                or len(SCORE.findall(text, max(0, token.start - 80), token.end + 80)) >= 2
+            ):
+                continue  # a nickname ("Suge" Knight), a place (in Santos), a <company tag>
             end = token.start + len(word)
             s, e = segment.source_span(token.start, end)
             found.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
@@ -578,6 +587,9 @@ def organisation_words(analysis: Analysis) -> set[str]:
     """Capitalised words that name organisations in this document: those up to three words before
     Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co")."""
     words: set[str] = set()
+    index = analysis.word_index
+    if not any(word.lower() in index for word in ORG_WORDS):
+        return words  # no "Co", "Inc" or "Ltd" anywhere: skip the pass over every token
     for tokens in analysis.tokens:
         for k, token in enumerate(tokens):
             if token.text in ORG_WORDS:
@@ -592,9 +604,24 @@ def _run_words(analysis: Analysis) -> set[str]:
     words: set[str] = set()
     for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
         for a, b in itertools.pairwise(tokens):
-            if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
+            if (
+                a.text[:1].isupper()
+                and _capitalised(a.text)
+                and _capitalised(b.text)
+                and _adjacent(segment.text, a, b)
+            ):
                 words.add(a.text)
     return words
+
+
+class _LowerCaseUses:
+    """Whether a word is also used in lower case in the document ("brown" beside "Brown")."""
+
+    def __init__(self, index: dict[str, list[Token]]) -> None:
+        self.index = index
+
+    def __contains__(self, lowered: object) -> bool:
+        return any(t.text == lowered for t in self.index.get(str(lowered), ()))
 
 
 def _flatten(groups: dict[str, list[Person]]) -> list[Person]:

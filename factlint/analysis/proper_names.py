@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
     from factlint.document import Document
 
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")  # noqa: RUF001 - curly apostrophes are meant
-WORD = re.compile(r"\w+(?:[’'\-]\w+)*")  # noqa: RUF001
-OPENERS = set("“\"‘'(:[—–-•*")  # noqa: RUF001 - opening quotes, colon, brackets, dashes, bullets
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+OPENERS = set("“\"‘'(:[—–-•*")
 _CACHE: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.analysis.fastregex import BoundedPattern
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class DanglingReference(Kind[DanglingOptions]):
     options_model = DanglingOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(self.options.phrases) + r")(?![\w-])")
+        pattern = _compile(tuple(self.options.phrases))
         links = sorted((link.start, link.end) for link in doc.links)
         starts = [s for s, _ in links]
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
@@ -59,3 +60,8 @@ class DanglingReference(Kind[DanglingOptions]):
                     link.end,
                     message=f"The link text '{label}' does not say where it leads",
                 )
+
+
+@lru_cache(maxsize=16)
+def _compile(phrases: tuple[str, ...]) -> BoundedPattern:
+    return BoundedPattern("|".join(phrases), edge=r"[\w-]")

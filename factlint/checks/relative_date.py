@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.analysis.fastregex import BoundedPattern
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ class RelativeDate(Kind[RelativeOptions]):
     options_model = RelativeOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        pattern = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(self.options.terms) + r")(?![\w-])")
+        pattern = _compile(tuple(self.options.terms))
         story = story_date(doc, self.settings.as_of)
         us = self.settings.dialect == "en-US"
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
@@ -106,3 +107,8 @@ def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:
 def _day(day: dt.date, us: bool, weekday: bool = False) -> str:
     text = f"{day:%B} {day.day}, {day.year}" if us else f"{day.day} {day:%B} {day.year}"
     return f"{day:%A} {text}" if weekday else text
+
+
+@lru_cache(maxsize=16)
+def _compile(terms: tuple[str, ...]) -> BoundedPattern:
+    return BoundedPattern("|".join(terms), edge=r"[\w-]")

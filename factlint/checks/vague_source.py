@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.analysis.fastregex import BoundedPattern
 from factlint.analysis.lexicons import read_lines
 from factlint.kinds.base import Kind, Options
 
@@ -45,7 +46,5 @@ class VagueSource(Kind[VagueOptions]):
 
 
 @lru_cache(maxsize=16)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(
-        r"(?i)(?<![\w’'-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w’'-])"
-    )
+def _compile(patterns: tuple[str, ...]) -> BoundedPattern:
+    return BoundedPattern("|".join(f"(?:{p})" for p in patterns))
