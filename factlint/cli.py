@@ -71,8 +71,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
 def rules_command(fmt: str, config_path: str | None) -> None:
     """List the rules (built-in and from configured packs)."""
     from factlint import docs
+    from factlint.packs import validate_options
 
     specs = _specs(config_path)
+    for spec in specs:  # listing the rules checks every pack completely, selected or not
+        validate_options(spec)
     render = {"text": docs.rules_text, "json": docs.rules_json, "markdown": docs.rules_markdown}
     click.echo(render[fmt](specs))
 

@@ -22,8 +22,8 @@ from factlint.config import (
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
-from factlint.kinds import Kind, kinds
-from factlint.packs import builtin_rules_dir, load_folder
+from factlint.kinds import Kind, load_kind
+from factlint.packs import builtin_rules_dir, load_folder, validate_options
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
 
@@ -75,8 +75,8 @@ class Linter:
         config = settings.config
         self.specs = [s for s in specs if self._enabled(s, config)]
         self.rules: list[Kind[Any]] = []
-        known_kinds = kinds()
         for spec in self.specs:
+            validate_options(spec)  # the pack's own options: errors name the pack file
             overrides: dict[str, Any] = {}
             if spec.id in config.severity:
                 overrides["severity"] = config.severity[spec.id]
@@ -84,7 +84,7 @@ class Linter:
                 overrides["options"] = {**spec.options, **config.rules[spec.id]}
             if overrides:
                 spec = spec.model_copy(update=overrides)
-            kind = known_kinds[spec.kind]
+            kind = load_kind(spec.kind)
             try:
                 options = kind.options_model.model_validate(spec.options)
             except ValidationError as exc:

@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from factlint.errors import FactlintError
-from factlint.kinds import kinds
+from factlint.kinds import Options, kind_exists, kinds, load_kind
 from factlint.spec import RuleSpec
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -66,28 +66,37 @@ def load_pack_file(pack: str, path: Path) -> list[RuleSpec]:
         return []
     if not isinstance(data, list):
         raise FactlintError(f"{path}:1: a pack must be a YAML list of rules")
-    known = kinds()
     specs = []
     for index, entry in enumerate(data):
         if not isinstance(entry, dict):
             raise FactlintError(f"{path}:{_line(text, [index])}: [{index}]: a rule must be a mapping")
         try:
-            spec = RuleSpec.model_validate({**entry, "pack": pack, "base_dir": str(path.parent)})
+            spec = RuleSpec.model_validate(
+                {**entry, "pack": pack, "base_dir": str(path.parent), "origin": str(path),
+                 "index": index}
+            )
         except ValidationError as exc:
             raise FactlintError(_validation_message(path, text, [index], exc)) from None
-        kind = known.get(spec.kind)
-        if kind is None:
-            names = ", ".join(sorted(known))
+        if not kind_exists(spec.kind):
+            names = ", ".join(sorted(kinds()))
             raise FactlintError(
                 f"{path}:{_line(text, [index, 'kind'])}: [{index}].kind: unknown kind "
                 f"{spec.kind!r} (known: {names})"
             )
-        try:
-            kind.options_model.model_validate(spec.options)
-        except ValidationError as exc:
-            raise FactlintError(_validation_message(path, text, [index, "options"], exc)) from None
         specs.append(spec)
     return specs
+
+
+def validate_options(spec: RuleSpec) -> Options:
+    """A rule's options as its pack gives them, validated by its kind (imported only now, so a run
+    loads the kinds of the rules it selects); errors name the pack file, line and key."""
+    kind = load_kind(spec.kind)
+    try:
+        return kind.options_model.model_validate(spec.options)
+    except ValidationError as exc:
+        path = Path(spec.origin)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        raise FactlintError(_validation_message(path, text, [spec.index, "options"], exc)) from None
 
 
 def _validation_message(path: Path, text: str, prefix: list[Any], exc: ValidationError) -> str:

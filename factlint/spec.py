@@ -48,6 +48,8 @@ class RuleSpec(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     pack: str = ""  # filled in by the loader
     base_dir: str = ""  # the pack's folder, for data files named in options
+    origin: str = ""  # the pack file and the entry's index in it, for error messages
+    index: int = -1
 
     @field_validator("name")
     @classmethod

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factlint.errors import FactlintError
-from factlint.packs import load_pack_file
+from factlint.packs import load_pack_file, validate_options
 
 NEWSROOM = Path(__file__).parent / "packs" / "newsroom"
 
@@ -69,7 +69,8 @@ def test_malformed_pack_error_names_file_line_key(case: str, tmp_path: Path) -> 
     pack.parent.mkdir()
     pack.write_text(text, "utf-8")
     with pytest.raises(FactlintError) as error:
-        load_pack_file("desk", pack)
+        for spec in load_pack_file("desk", pack):
+            validate_options(spec)  # options are validated when a run first needs the kind
     assert str(error.value).startswith(str(pack)) and expected in str(error.value)
 
 
