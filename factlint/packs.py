@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from factlint.errors import FactlintError
 from factlint.kinds import Options, kind_exists, kinds, load_kind
 from factlint.spec import RuleSpec
+from factlint.yamlpos import node_line
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SKIPPED_FOLDERS = {"data", "vocab"}
@@ -112,22 +113,4 @@ def _line(text: str, loc: list[Any]) -> int:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError:
         return 1
-    line = 1
-    for key in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        elif isinstance(node, yaml.MappingNode):
-            match = [(k, v) for k, v in node.value if k.value == key]
-            if not match:
-                break
-            line = match[0][0].start_mark.line + 1
-            node = match[0][1]
-        else:
-            break
-    else:
-        if node is not None:
-            line = node.start_mark.line + 1
-    return line
+    return node_line(node, loc)

@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from factlint.errors import FactlintError
 from factlint.facts.models import Office, Organisation, Person, Place, RegistryFile, TitleEntry
+from factlint.yamlpos import node_line
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Entity = Person | Organisation | Place
@@ -264,29 +265,6 @@ def _check(registry: Registry) -> None:
                     f"from {o2.start}, but {p1.name} holds it {until} "
                     f"({registry.where[id(o1)]}); give the earlier office an end date"
                 )
-
-
-def node_line(node: Any, loc: Sequence[Any]) -> int:
-    """The 1-based line of the YAML node at ``loc`` (or of its nearest existing parent)."""
-    line = 1
-    for key in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        elif isinstance(node, yaml.MappingNode):
-            match = [(k, v) for k, v in node.value if k.value == key]
-            if not match:
-                break
-            line = match[0][0].start_mark.line + 1
-            node = match[0][1]
-        else:
-            break
-    else:
-        if node is not None:
-            line = node.start_mark.line + 1
-    return line
 
 
 def _keys(loc: Sequence[Any]) -> str:
