@@ -65,19 +65,31 @@ class Analysis:
     @cached_property
     def tokens(self) -> list[list[Token]]:
         """Word tokens per segment (index = segment index)."""
-        return [
-            [Token(seg.index, m.start(), m.end(), m.group()) for m in WORD.finditer(seg.text)]
-            for seg in self.doc.segments
-        ]
+        return self._tokens_and_index[0]
 
     @cached_property
     def word_index(self) -> dict[str, list[Token]]:
         """Lower-cased word -> its tokens, in document order."""
+        return self._tokens_and_index[1]
+
+    @cached_property
+    def _tokens_and_index(self) -> tuple[list[list[Token]], dict[str, list[Token]]]:
+        # One pass builds both: tokenising is the largest shared cost on news-length articles.
+        new_token = tuple.__new__  # a NamedTuple's own constructor is a slower Python function
+        per_segment: list[list[Token]] = []
         index: dict[str, list[Token]] = defaultdict(list)
-        for tokens in self.tokens:
-            for token in tokens:
-                index[token.text.lower()].append(token)
-        return index
+        for segment in self.doc.segments:
+            text = segment.text
+            lowered = text.lower()
+            aligned = len(lowered) == len(text)  # lower() can lengthen a few letters ("İ")
+            tokens: list[Token] = []
+            for match in WORD.finditer(text):
+                start, end = match.span()
+                token = new_token(Token, (segment.index, start, end, text[start:end]))
+                tokens.append(token)
+                index[lowered[start:end] if aligned else token.text.lower()].append(token)
+            per_segment.append(tokens)
+        return per_segment, index
 
     @cached_property
     def word_count(self) -> int:
