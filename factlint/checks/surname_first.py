@@ -88,6 +88,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 and counts[person.surname] < 2
             ):
                 continue  # one "Mrs Potts" or "Dr No" is more often a character than a news subject
+            elif full is None and (known := self._registry_name(person.surname)):
+                message = (
+                    f"'{person.name}' is never introduced by full name; the facts registry "
+                    f"knows '{known}': introduce the person as that at first mention"
+                )
             elif full is None:
                 message = (
                     f"'{person.name}' is never introduced by full name; give the first name "
@@ -101,6 +106,18 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                     "introduce the person by full name at first mention"
                 )
             yield self.finding(doc, person.start, person.end, message=message)
+
+
+    def _registry_name(self, surname: str) -> str | None:
+        """The one person the house facts registry knows by this surname or alias, if any."""
+        if not self.settings.config.facts:
+            return None
+        from factlint.facts.context import registry_for
+        from factlint.facts.models import Person as RegistryPerson
+
+        registry = registry_for(self.settings)
+        found = [e for e in registry.lookup(surname) if isinstance(e, RegistryPerson)] if registry else []
+        return found[0].name if len(found) == 1 else None
 
 
 def _near_miss(surname: str, known: dict[str, Person]) -> Person | None:
