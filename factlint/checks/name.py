@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
-POSSESSIVE_SUFFIXES = ("", "’s", "'s", "’", "'")
 POSSESSIVE = re.compile(r"[’']s?$")
 # Honorifics that name one office-holder: "President Reagan" is not "Donald Regan".
 OFFICES = frozenset(
@@ -56,7 +55,7 @@ class NameConsistency(Kind[NameOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         listed = self._groups()
-        wanted = {f for g in listed for f in g} | {m.last for m in doc.analysis.name_mentions}
+        wanted = _words_of(tuple(map(tuple, listed))) | {m.last for m in doc.analysis.name_mentions}
         occurrences = self._occurrences(doc, wanted)
         groups = [g for g in listed if sum(f in occurrences for f in g) > 1]
         groups += self._similar(doc, occurrences)
@@ -80,20 +79,23 @@ class NameConsistency(Kind[NameOptions]):
 
     def _occurrences(self, doc: Document, wanted: set[str]) -> dict[str, list[Hit]]:
         """Capitalised uses of the wanted words (possessive removed) -> their hits, in order."""
-        found: dict[str, list[Hit]] = {}
+        keys = {word.lower() for word in wanted}
+        tokens = []
+        for key, found in doc.analysis.word_index.items():  # one pass over the distinct words
+            stem = key[:-2] if key.endswith(("’s", "'s")) else key  # tokens never end in a bare ’
+            if stem in keys:
+                tokens += found
+        hits: dict[str, list[Hit]] = {}
         analysis = doc.analysis
-        index = analysis.word_index
-        for word in sorted(wanted):
-            key = word.lower()
-            tokens = [t for suffix in POSSESSIVE_SUFFIXES for t in index.get(key + suffix, ())]
-            for token in sorted(tokens, key=lambda t: (t.segment, t.start)):
-                if POSSESSIVE.sub("", token.text) != word:
-                    continue  # another capitalisation ("Brown" vs "brown")
-                segment = doc.segments[token.segment]
-                end = token.start + len(word)
-                if analysis.in_scope(segment, token.start, end, self.scope):
-                    found.setdefault(word, []).append(analysis.hit(segment, token.start, end))
-        return found
+        for token in sorted(tokens, key=lambda t: (t.segment, t.start)):
+            word = POSSESSIVE.sub("", token.text)
+            if word not in wanted:
+                continue  # another capitalisation ("Brown" vs "brown")
+            segment = doc.segments[token.segment]
+            end = token.start + len(word)
+            if analysis.in_scope(segment, token.start, end, self.scope):
+                hits.setdefault(word, []).append(analysis.hit(segment, token.start, end))
+        return hits
 
     def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
         """Pairs of similar surnames of what must be the same person (first names agree)."""
@@ -127,6 +129,11 @@ class NameConsistency(Kind[NameOptions]):
         if a.startswith(b) or b.startswith(a):  # America / American
             return False
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+
+
+@lru_cache(maxsize=8)
+def _words_of(groups: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(word for group in groups for word in group)
 
 
 @lru_cache(maxsize=8)
