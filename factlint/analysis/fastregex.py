@@ -26,13 +26,14 @@ UNICODE_CLASSES = {"w": r"\pL\pN_", "s": r"\s\v\pZ\x{85}\x{1c}-\x{1f}", "d": r"\
 UNSUPPORTED = re.compile(r"\(\?[=!<]|\\[1-9bBWSDAZ]")
 
 
-class BoundedPattern:
-    """``(?<!edge)(?:inner)(?!edge)`` with Python semantics and an RE2 candidate scan."""
+class CandidateScan:
+    """``pattern`` (Python ``re``) found faster: RE2 scans for ``candidate``, which must match
+    wherever ``pattern`` can start (a prefix of it, without look-arounds), and ``pattern``
+    decides at each candidate position."""
 
-    def __init__(self, inner: str, *, edge: str = WORD_EDGE, ignore_case: bool = True) -> None:
-        flags = "(?i)" if ignore_case else ""
-        self.pattern = re.compile(f"{flags}(?<!{edge})(?:{inner})(?!{edge})")
-        self.candidates = _re2_or_none(f"{flags}(?:{inner})")
+    def __init__(self, pattern: re.Pattern[str], candidate: str) -> None:
+        self.pattern = pattern
+        self.candidates = _re2_or_none(candidate)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches ``self.pattern.finditer(text)`` gives, found faster."""
@@ -41,7 +42,7 @@ class BoundedPattern:
             return
         match_at = self.pattern.match
         pos = 0
-        for candidate in self.candidates.finditer(text):
+        for candidate in self.candidates.finditer(text):  # type: ignore[attr-defined]
             # RE2 reports non-overlapping matches, so a full match may start at any position up
             # to the candidate's end: try each (most fail at once, on the look-behind).
             p = max(candidate.start(), pos)
@@ -53,6 +54,16 @@ class BoundedPattern:
                     pos = p = full.end()
                 else:
                     p += 1
+
+
+class BoundedPattern(CandidateScan):
+    """``(?<!edge)(?:inner)(?!edge)`` with Python semantics and an RE2 candidate scan."""
+
+    def __init__(self, inner: str, *, edge: str = WORD_EDGE, ignore_case: bool = True) -> None:
+        flags = "(?i)" if ignore_case else ""
+        super().__init__(
+            re.compile(f"{flags}(?<!{edge})(?:{inner})(?!{edge})"), f"{flags}(?:{inner})"
+        )
 
 
 def _re2_or_none(source: str) -> object | None:

@@ -56,10 +56,14 @@ class Office:
 
 def find_offices(doc: Document) -> list[Office]:
     """Every office mention in the document, in document order."""
-    starts = {(s.segment, s.start) for s in doc.analysis.sentences}
     found: list[Office] = []
+    starts: set[tuple[int, int]] | None = None
     for segment in doc.segments:
         text = segment.text
+        if "ecretary" not in text and "inister" not in text:
+            continue  # no head word: the patterns cannot match (most paragraphs end here)
+        if starts is None:
+            starts = {(s.segment, s.start) for s in doc.analysis.sentences}
         for pattern in (BEFORE, AFTER):
             for match in pattern.finditer(text):
                 port_words = match["port"].split()
