@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from factlint.analysis.fastregex import CandidateScan, re2
 from factlint.kinds.base import Kind, Options, related_at
 
 if TYPE_CHECKING:
@@ -32,7 +33,10 @@ BARE = re.compile(
     r"(?<![\w.,/£$€-])[1-9]\d{4,}(?= [a-z]+s\b| (?:people|men|women|children|staff|police)\b)"
     r"|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)"
 )
-HYPHENATED = re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?")
+HYPHENATED = CandidateScan(  # RE2 finds the few hyphenated words; re checks their edges
+    re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?"),
+    r"[a-z]+-[a-z]{2,}",
+)
 # Words before an open pair that make it a clause, not a compound ("who paid for results").
 CLAUSE_WORDS = frozenset(
     "who which that he she it they we i you has have had was were is are be".split()
@@ -45,10 +49,23 @@ MONTH_NAMES = MONTHS.split("|")
 MAY_MIX: dict[str, Callable[[str], bool]] = {
     "percent": lambda t: sum(("%" in t, " per cent" in t, " percent" in t)) >= 2,
     "hyphenation": lambda t: "-" in t,
-    "dates": lambda t: any(m in t for m in MONTH_NAMES) and bool(DMY.search(t) and MDY.search(t)),
+    "dates": lambda t: any(m in t for m in MONTH_NAMES) and _both_date_orders(t),
     "numbers": lambda t: bool(re.search(r"\d,\d{3}", t) and re.search(r"\d{5}", t)),
     "quotes": lambda t: any(c in t for c in "\"'") and any(c in t for c in "“”’‘"),
 }
+# Loose RE2 versions of DMY and MDY (no look-arounds): where these fail, the exact ones must too.
+DMY_LOOSE = re2.compile(rf"\p{{Nd}} (?:{MONTHS})") if re2 else None
+MDY_LOOSE = re2.compile(rf"(?:{MONTHS}) \p{{Nd}}") if re2 else None
+
+
+def _both_date_orders(text: str) -> bool:
+    if DMY_LOOSE is not None and MDY_LOOSE is not None and not (
+        DMY_LOOSE.search(text) and MDY_LOOSE.search(text)
+    ):
+        return False
+    return bool(DMY.search(text) and MDY.search(text))
+
+
 LABELS = {"%": "%", " per cent": "per cent", " percent": "percent", "dmy": "24 February 2022",
           "mdy": "February 24, 2022", "grouped": "10,000", "bare": "10000",
           "straight": "straight marks", "curly": "curly marks"}
@@ -106,7 +123,7 @@ class StyleConsistency(Kind[StyleOptions]):
                                       related=related, expected=label, family=family)
 
     def _matches(
-        self, doc: Document, pattern: re.Pattern[str]
+        self, doc: Document, pattern: re.Pattern[str] | CandidateScan
     ) -> Iterator[tuple[Hit, re.Match[str]]]:
         analysis = doc.analysis
         for segment in doc.segments:
