@@ -74,22 +74,72 @@ class Analysis:
 
     @cached_property
     def _tokens_and_index(self) -> tuple[list[list[Token]], dict[str, list[Token]]]:
-        # One pass builds both: tokenising is the largest shared cost on news-length articles.
         new_token = tuple.__new__  # a NamedTuple's own constructor is a slower Python function
         per_segment: list[list[Token]] = []
         index: dict[str, list[Token]] = defaultdict(list)
+        for segment, (spans, keys) in zip(self.doc.segments, self._word_spans, strict=True):
+            text = segment.text
+            tokens = [new_token(Token, (segment.index, s, e, text[s:e])) for s, e in spans]
+            for token, key in zip(tokens, keys, strict=True):
+                index[key].append(token)
+            per_segment.append(tokens)
+        return per_segment, index
+
+    @cached_property
+    def _word_spans(self) -> list[tuple[list[tuple[int, int]], list[str]]]:
+        """Per segment: the word spans and their lower-cased forms (the cheapest full pass)."""
+        found = []
         for segment in self.doc.segments:
             text = segment.text
             lowered = text.lower()
-            aligned = len(lowered) == len(text)  # lower() can lengthen a few letters ("İ")
-            tokens: list[Token] = []
-            for match in WORD.finditer(text):
-                start, end = match.span()
-                token = new_token(Token, (segment.index, start, end, text[start:end]))
-                tokens.append(token)
-                index[lowered[start:end] if aligned else token.text.lower()].append(token)
-            per_segment.append(tokens)
-        return per_segment, index
+            spans = [m.span() for m in WORD.finditer(text)]
+            if len(lowered) == len(text):
+                keys = [lowered[s:e] for s, e in spans]
+            else:  # lower() lengthened a letter ("İ"): offsets differ, lower each word instead
+                keys = [text[s:e].lower() for s, e in spans]
+            found.append((spans, keys))
+        return found
+
+    @cached_property
+    def _segments_with(self) -> dict[str, list[int]]:
+        """Lower-cased word -> the segments it occurs in (so lookups never scan the document)."""
+        where: dict[str, list[int]] = defaultdict(list)
+        for index, (_, keys) in enumerate(self._word_spans):
+            for key in set(keys):
+                where[key].append(index)
+        return where
+
+    @cached_property
+    def word_keys(self) -> frozenset[str]:
+        """Every lower-cased word in the document."""
+        return frozenset(self._segments_with)
+
+    def tokens_of(self, keys: Iterable[str]) -> dict[str, list[Token]]:
+        """The tokens of just these lower-cased words, in document order. Rules that look up a
+        few words use this instead of ``word_index``, which builds a token for every word."""
+        if "_tokens_and_index" in self.__dict__:
+            index = self.word_index
+            return {key: index[key] for key in keys if key in index}
+        wanted = self.word_keys.intersection(keys)
+        cache = self._token_cache
+        missing = wanted - cache.keys()
+        if missing:
+            for key in missing:
+                cache[key] = []
+            new_token = tuple.__new__
+            where = self._segments_with
+            for index in sorted({i for key in missing for i in where[key]}):
+                segment = self.doc.segments[index]
+                spans, seg_keys = self._word_spans[index]
+                text = segment.text
+                for (s, e), key in zip(spans, seg_keys, strict=True):
+                    if key in missing:
+                        cache[key].append(new_token(Token, (segment.index, s, e, text[s:e])))
+        return {key: cache[key] for key in wanted}
+
+    @cached_property
+    def _token_cache(self) -> dict[str, list[Token]]:
+        return {}
 
     @cached_property
     def word_count(self) -> int:
@@ -197,7 +247,10 @@ class Analysis:
         if not words:
             return
         segments = self.doc.segments
-        for token in self.word_index.get(words[0].lower(), ()):
+        first = words[0].lower()
+        if first not in self.word_keys:
+            return
+        for token in self.tokens_of((first,)).get(first, ()):
             segment = segments[token.segment]
             end = token.start + len(term)
             candidate = segment.text[token.start : end]

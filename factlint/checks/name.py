@@ -80,11 +80,12 @@ class NameConsistency(Kind[NameOptions]):
     def _occurrences(self, doc: Document, wanted: set[str]) -> dict[str, list[Hit]]:
         """Capitalised uses of the wanted words (possessive removed) -> their hits, in order."""
         keys = {word.lower() for word in wanted}
-        tokens = []
-        for key, found in doc.analysis.word_index.items():  # one pass over the distinct words
-            stem = key[:-2] if key.endswith(("’s", "'s")) else key  # tokens never end in a bare ’
-            if stem in keys:
-                tokens += found
+        present = [
+            key  # one pass over the distinct words; tokens never end in a bare ’
+            for key in doc.analysis.word_keys
+            if (key[:-2] if key.endswith(("’s", "'s")) else key) in keys
+        ]
+        tokens = [t for found in doc.analysis.tokens_of(present).values() for t in found]
         hits: dict[str, list[Hit]] = {}
         analysis = doc.analysis
         for token in sorted(tokens, key=lambda t: (t.segment, t.start)):
@@ -100,8 +101,9 @@ class NameConsistency(Kind[NameOptions]):
     def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
         """Pairs of similar surnames of what must be the same person (first names agree)."""
         people: dict[str, list[NameMention]] = {}
-        index = doc.analysis.word_index
-        for mention in doc.analysis.name_mentions:
+        mentions = doc.analysis.name_mentions
+        index = doc.analysis.tokens_of({m.last.lower() for m in mentions})
+        for mention in mentions:
             last = mention.last
             if last not in occurrences or last in NOT_SURNAME:
                 continue

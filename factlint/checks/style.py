@@ -149,7 +149,6 @@ class StyleConsistency(Kind[StyleOptions]):
 
     def _hyphenation(self, doc: Document) -> Iterator[Use]:
         """A compound hyphenated and closed (e-mail, email), or open before the same word."""
-        index = doc.analysis.word_index
         compounds: dict[str, set[str]] = defaultdict(set)
         for hit, m in self._matches(doc, HYPHENATED):
             a, b = m[1], m[2]
@@ -158,8 +157,8 @@ class StyleConsistency(Kind[StyleOptions]):
         for open_form, followers in compounds.items():
             a, b = open_form.split()
             closed = a + b
-            if len(closed) >= 5 and a not in ("re", "un") and closed in index:
-                for token in index[closed]:
+            if len(closed) >= 5 and a not in ("re", "un") and closed in doc.analysis.word_keys:
+                for token in doc.analysis.tokens_of((closed,))[closed]:
                     segment = doc.segments[token.segment]
                     if token.text.islower() and doc.analysis.in_scope(
                         segment, token.start, token.end, self.scope

@@ -123,11 +123,10 @@ class Spelling(Kind[SpellingOptions]):
         found = []
         # Look up each distinct word once; only words holding a variant are located. Plain words
         # are a set intersection; only compounds and possessives need splitting.
-        index = analysis.word_index
-        candidates = index.keys() & variants.keys()
-        candidates.update(w for w in index if "-" in w or "’" in w or "'" in w)
-        for word in candidates:
-            tokens = index[word]
+        keys = analysis.word_keys
+        candidates = set(keys & variants.keys())
+        candidates.update(w for w in keys if "-" in w or "’" in w or "'" in w)
+        for word, tokens in analysis.tokens_of(candidates).items():
             parts = word.split("-")
             matches = [(i, POSSESSIVE.sub("", p)) for i, p in enumerate(parts)]
             matches = [(i, p) for i, p in matches if p in variants]
