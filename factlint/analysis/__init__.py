@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from factlint.analysis.sentences import Sentence, split_sentences
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 SCOPES = ("prose", "headline", "quotes")
+SEGMENTS_SCANNED_DIRECTLY = 40
 
 
 class Token(NamedTuple):  # a NamedTuple: articles have thousands of tokens, and it is cheap to build
@@ -101,18 +102,14 @@ class Analysis:
         return found
 
     @cached_property
-    def _segments_with(self) -> dict[str, list[int]]:
-        """Lower-cased word -> the segments it occurs in (so lookups never scan the document)."""
-        where: dict[str, list[int]] = defaultdict(list)
-        for index, (_, keys) in enumerate(self._word_spans):
-            for key in set(keys):
-                where[key].append(index)
-        return where
+    def _segment_keys(self) -> list[set[str]]:
+        """The distinct lower-cased words of each segment (sets built in C, no Python loop)."""
+        return [set(keys) for _, keys in self._word_spans]
 
     @cached_property
     def word_keys(self) -> frozenset[str]:
         """Every lower-cased word in the document."""
-        return frozenset(self._segments_with)
+        return frozenset().union(*self._segment_keys)
 
     def tokens_of(self, keys: Iterable[str]) -> dict[str, list[Token]]:
         """The tokens of just these lower-cased words, in document order. Rules that look up a
@@ -127,15 +124,30 @@ class Analysis:
             for key in missing:
                 cache[key] = []
             new_token = tuple.__new__
-            where = self._segments_with
-            for index in sorted({i for key in missing for i in where[key]}):
+            for index in self._segments_containing(missing):
                 segment = self.doc.segments[index]
-                spans, seg_keys = self._word_spans[index]
+                spans, keys_in_order = self._word_spans[index]
                 text = segment.text
-                for (s, e), key in zip(spans, seg_keys, strict=True):
+                for (s, e), key in zip(spans, keys_in_order, strict=True):
                     if key in missing:
                         cache[key].append(new_token(Token, (segment.index, s, e, text[s:e])))
         return {key: cache[key] for key in wanted}
+
+    def _segments_containing(self, keys: set[str]) -> list[int]:
+        """Indexes of the segments that hold any of ``keys``. An article's few paragraphs are
+        tested directly; a long document gets a word -> segments index, built once."""
+        if len(self._segment_keys) <= SEGMENTS_SCANNED_DIRECTLY:
+            return [i for i, seg_keys in enumerate(self._segment_keys) if not keys.isdisjoint(seg_keys)]
+        where = self._segments_with
+        return sorted({i for key in keys for i in where.get(key, ())})
+
+    @cached_property
+    def _segments_with(self) -> dict[str, list[int]]:
+        where: dict[str, list[int]] = defaultdict(list)
+        for index, seg_keys in enumerate(self._segment_keys):
+            for key in seg_keys:
+                where[key].append(index)
+        return where
 
     @cached_property
     def _token_cache(self) -> dict[str, list[Token]]:
@@ -243,7 +255,7 @@ class Analysis:
 
     def term_hits(self, term: str, scope: frozenset[str], *, case: bool = False) -> Iterator[Hit]:
         """Occurrences of a word or phrase (whole words; case-insensitive unless ``case``)."""
-        words = [m.group() for m in WORD.finditer(term)]
+        words = _words(term)
         if not words:
             return
         segments = self.doc.segments
@@ -272,6 +284,11 @@ class Analysis:
                 start, end = match.span()
                 if end > start and self.in_scope(segment, start, end, scope):
                     yield self.hit(segment, start, end)
+
+
+@lru_cache(maxsize=4096)
+def _words(term: str) -> list[str]:
+    return [m.group() for m in WORD.finditer(term)]
 
 
 def _same_phrase(candidate: str, term: str) -> bool:
