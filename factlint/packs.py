@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from factlint.errors import FactlintError
 from factlint.kinds import Options, kind_exists, kinds, load_kind
 from factlint.spec import RuleSpec
-from factlint.yamlpos import node_line
+from factlint.yamlpos import node_line, read_yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SKIPPED_FOLDERS = {"data", "vocab"}
@@ -53,16 +53,7 @@ def load_folder(folder: str) -> tuple[RuleSpec, ...]:
 
 def load_pack_file(pack: str, path: Path) -> list[RuleSpec]:
     """Validate one pack file: a YAML list of rule entries."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_LOADER)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactlintError(f"{path}: cannot read rule pack: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FactlintError(f"{path}{line}: invalid YAML: {problem}") from None
+    text, data = read_yaml(path, "rule pack")
     if data is None:
         return []
     if not isinstance(data, list):

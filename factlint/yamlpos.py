@@ -1,11 +1,30 @@
-"""Line numbers of YAML nodes, so errors in packs and registries name file:line:key."""
+"""Reading YAML data files (packs, registries) with errors that name file:line:key."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from factlint.errors import FactlintError
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path, what: str) -> tuple[str, Any]:
+    """A YAML file's text and data; unreadable or invalid YAML is one clear error line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, yaml.load(text, Loader=LOADER)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: cannot read {what}: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FactlintError(f"{path}{line}: invalid YAML: {problem}") from None
 
 
 def node_line(node: Any, loc: Sequence[Any]) -> int:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from factlint.errors import FactlintError
 from factlint.facts.models import Office, Organisation, Person, Place, RegistryFile, TitleEntry
-from factlint.yamlpos import node_line
+from factlint.yamlpos import node_line, read_yaml
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Entity = Person | Organisation | Place
@@ -205,17 +205,8 @@ def _load_cached(stamps: tuple[tuple[str, int, int], ...]) -> Registry:
 
 
 def _load_file(registry: Registry, path: Path) -> None:
-    try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactlintError(f"{path}: cannot read facts registry: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FactlintError(f"{path}{line}: invalid YAML: {problem}") from None
+    text, data = read_yaml(path, "facts registry")
+    node = yaml.compose(text, Loader=_LOADER)  # valid YAML by now: node marks give error lines
     if data is None:
         data = {}
     if not isinstance(data, dict):
