@@ -166,13 +166,6 @@ class Document:
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def segment_at(self, offset: int) -> Segment | None:
-        """The segment whose source range contains ``offset``, if any."""
-        for segment in self.segments:
-            if segment.source_start <= offset < segment.source_end:
-                return segment
-        return None
-
     @cached_property
     def analysis(self) -> Analysis:
         """Shared, lazily computed facts about this document (sentences, quotations, ...)."""

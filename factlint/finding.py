@@ -14,10 +14,6 @@ class Severity(str, Enum):
     warning = "warning"
     error = "error"
 
-    @property
-    def rank(self) -> int:
-        return SEVERITY_RANK[self]
-
 
 SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
 

@@ -90,10 +90,11 @@ def exit_code(results: list[FileResult], runner: Runner, request: CheckRequest) 
         return EXIT_OK
     threshold = request.overrides.fail_on
     for result in results:
-        for finding in result.findings:
-            fail_on = threshold or _fail_on_for(runner, result)
-            if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]:
-                return EXIT_FINDINGS
+        if not result.findings:
+            continue
+        fail_on = threshold or _fail_on_for(runner, result)  # once per file, not per finding
+        if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
+            return EXIT_FINDINGS
     return EXIT_OK
 
 

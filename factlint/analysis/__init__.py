@@ -154,10 +154,6 @@ class Analysis:
         return {}
 
     @cached_property
-    def word_count(self) -> int:
-        return sum(len(tokens) for tokens in self.tokens)
-
-    @cached_property
     def quote_scan(self) -> QuoteScan:
         """Quotations and stray closing marks (analysis/quotes.py)."""
         from factlint.analysis.quotes import scan_quotes
