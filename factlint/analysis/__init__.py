@@ -154,6 +154,23 @@ class Analysis:
         return {}
 
     @cached_property
+    def capitalised_tokens(self) -> list[list[Token]]:
+        """Per segment, the tokens that start with a capital letter (names, titles, sentence
+        starts): what the people recogniser reads, about a fifth of the words. Same tokens as
+        ``tokens``, found by one regex instead of building a token for every word."""
+        if "_tokens_and_index" in self.__dict__:
+            return [[t for t in tokens if t.text[:1].isupper()] for tokens in self.tokens]
+        pattern = capitalised_word_pattern()
+        new_token = tuple.__new__
+        return [
+            [
+                new_token(Token, (segment.index, m.start(), m.end(), m.group()))
+                for m in pattern.finditer(segment.text)
+            ]
+            for segment in self.doc.segments
+        ]
+
+    @cached_property
     def quote_scan(self) -> QuoteScan:
         """Quotations and stray closing marks (analysis/quotes.py)."""
         from factlint.analysis.quotes import scan_quotes
@@ -280,6 +297,25 @@ class Analysis:
                 start, end = match.span()
                 if end > start and self.in_scope(segment, start, end, scope):
                     yield self.hit(segment, start, end)
+
+
+@lru_cache(maxsize=1)
+def capitalised_word_pattern() -> re.Pattern[str]:
+    """WORD tokens whose first character is upper case. A token starts where no word character,
+    and no word character plus an inner apostrophe or hyphen, comes before it. The class of
+    capitals is built from str.isupper (word characters only) over the Basic Multilingual Plane (about 5 ms, once)."""
+    ranges: list[list[int]] = []
+    word_character = re.compile(r"\w").match
+    for code in range(0x10000):
+        if chr(code).isupper() and word_character(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    capitals = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
+    return re.compile(rf"(?<!\w)(?<!\w[’'\-])[{capitals}]\w*(?:[’'\-]\w+)*")
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factlint.analysis.fastregex import CandidateScan
 from factlint.analysis.trie import trie_regex
 
 
@@ -39,7 +40,7 @@ class Lexicons:
         return _cue_pattern(self.verbs, self.phrases)
 
     @property
-    def title_pattern(self) -> re.Pattern[str]:
+    def title_pattern(self) -> CandidateScan:
         return _title_pattern(tuple(self.titles))
 
 
@@ -73,11 +74,12 @@ def _cue_pattern(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[
 
 
 @lru_cache(maxsize=8)
-def _title_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+def _title_pattern(titles: tuple[str, ...]) -> CandidateScan:
     alternatives = trie_regex(titles)
     # "Minister of Defence", "Secretary of State for Defence", "Minister for Europe"
     of_x = (
         r"(?:Minister|Secretary|Secretary\s+of\s+State|Commissioner|Ambassador|Director|Governor)"
         r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*"
     )
-    return re.compile(r"(?<![\w-])(?:" + of_x + "|(?i:" + alternatives + r"))(?![\w-])")
+    bare = "(?:" + of_x + "|(?i:" + alternatives + "))"
+    return CandidateScan(re.compile(r"(?<![\w-])" + bare + r"(?![\w-])"), bare)

@@ -22,7 +22,7 @@ from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis, Token
-    from factlint.document import Segment
+    from factlint.document import Document, Segment
 
 NOT_SURNAMES = frozenset(
     """of the and in on at for to a an monday tuesday wednesday thursday friday saturday sunday
@@ -57,6 +57,7 @@ NOT_PERSON_AFTER = frozenset(
     shares stock holders president chairman spokesman spokeswoman executive chief government cabinet
     camp""".split()
 )
+WORD_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*")
 ORG_WORDS = frozenset(
     """Ltd Co Corp Inc Plc PLC Motors Group Bank Agreement Accident Electric Petroleum Manager Tire
     Bottlers Holdings Industries International Airlines Airways Systems Securities Partners
@@ -144,10 +145,10 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     """Recognise people and titles in every segment, then resolve surnames."""
     lex = lexicons()
     doc = analysis.doc
-    lower_words = _LowerCaseUses(analysis.word_index)
+    lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
-    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
+    for segment, tokens in zip(doc.segments, analysis.capitalised_tokens, strict=True):
         seg_titles = [
             _title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)
         ]
@@ -193,12 +194,11 @@ def find_people(analysis: Analysis) -> PeopleIndex:
 
 def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
     """Full names whose given name is not in the lexicon, found because the article later uses the
-    surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the tokens."""
+    surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the capitalised tokens."""
     found = []
-    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
+    for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
         text = segment.text
-        for k in range(1, len(tokens)):
-            last, first = tokens[k], tokens[k - 1]
+        for k, last in enumerate(caps):
             last_word = _strip_possessive(last.text)
             nick = (
                 NICKNAME.search(text, max(0, last.start - 60), last.start)
@@ -223,12 +223,16 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                     )
                 )
                 continue
+            # Every test below needs the word just before to be a capitalised, adjacent token.
+            first = caps[k - 1] if k else None
+            if first is None or not _adjacent(text, first, last):
+                continue
+            before_first = _word_just_before(caps, k - 1, text)
             if (
                 first.text in wanted
                 and _capitalised(last.text)
-                and _adjacent(text, first, last)
                 and last.text.lower() not in NOT_PERSON_AFTER
-                and (k < 2 or tokens[k - 2].text not in lex.honorifics)
+                and (before_first is None or before_first.text not in lex.honorifics)
             ):
                 s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
                 name = f"{first.text} {last.text}"
@@ -247,12 +251,7 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                     )
                 )
                 continue
-            if (
-                last_word not in wanted
-                or not _capitalised(first.text)
-                or not _adjacent(text, first, last)
-                or last_word in ORG_WORDS
-            ):
+            if last_word not in wanted or not _capitalised(first.text) or last_word in ORG_WORDS:
                 continue
             if (
                 first.text.lower() in NOT_FIRST
@@ -265,11 +264,11 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                 continue
             start = first.start
             if (
-                k > 1
-                and tokens[k - 2].text in lex.first_names
-                and _adjacent(text, tokens[k - 2], first)
+                before_first is not None
+                and before_first.text in lex.first_names
+                and _adjacent(text, before_first, first)
             ):
-                start = tokens[k - 2].start
+                start = before_first.start
             end = last.start + len(last_word)
             s, e = segment.source_span(start, end)
             name = " ".join(text[start:end].split())
@@ -290,6 +289,18 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
     return found
 
 
+NO_WORD = re.compile(r"\W*")
+
+
+def _word_just_before(caps: list[Token], k: int, text: str) -> Token | None:
+    """caps[k - 1] when it is the word token right before caps[k] (nothing but spaces and
+    punctuation between them), else None: the word before is lower case or absent."""
+    if k == 0:
+        return None
+    previous = caps[k - 1]
+    return previous if NO_WORD.fullmatch(text, previous.end, caps[k].start) else None
+
+
 def _title(segment: Segment, match: re.Match[str], classes: dict[str, str]) -> Title:
     text = match.group()
     key = " ".join(text.lower().split())
@@ -308,40 +319,52 @@ def _title(segment: Segment, match: re.Match[str], classes: dict[str, str]) -> T
     )
 
 
+PARTICLES_BETWEEN = re.compile(
+    r" ((?:(?:" + "|".join(sorted(PARTICLES)) + r") )+)"
+)  # "Ursula von der Leyen": the gap between two capitalised words
+
+
 def _people_in(
-    segment: Segment, tokens: list[Token], titles: list[Title], lex: Lexicons
+    segment: Segment, caps: list[Token], titles: list[Title], lex: Lexicons
 ) -> list[Person]:
+    """People among the capitalised tokens of a segment: runs of adjacent capitalised words (with
+    particles such as "van der" inside them), each read by ``_person_from_run``."""
     text: str = segment.text
     title_end = {t.seg_end: t for t in titles}
     in_title = _covered(titles)
     found: list[Person] = []
     run: list[Token] = []
-    for k, token in enumerate([*tokens, None]):  # type: ignore[list-item]
-        if (
-            token is not None
-            and token.text[:1].isupper()  # inlined first test of _capitalised: every token comes here
-            and _capitalised(token.text)
-            and token.start not in in_title
-        ):
-            if run and not _adjacent(text, run[-1], token):
+    for token in caps:
+        if not _capitalised(token.text) or token.start in in_title:
+            if run:
                 found.extend(_person_from_run(segment, run, title_end, lex))
                 run = []
-            run.append(token)
             continue
-        if (
-            token is not None
-            and run
-            and token.text in PARTICLES
-            and k + 1 < len(tokens)
-            and (_capitalised(tokens[k + 1].text) or tokens[k + 1].text in PARTICLES)
-            and _adjacent(text, run[-1], token)
-        ):
-            run.append(token)
-            continue
-        if run:
-            found.extend(_person_from_run(segment, run, title_end, lex))
-            run = []
+        if run and not _adjacent(text, run[-1], token):
+            particles = _particles(segment.index, text, run[-1], token)
+            if particles:
+                run.extend(particles)
+            else:
+                found.extend(_person_from_run(segment, run, title_end, lex))
+                run = []
+        run.append(token)
+    if run:
+        found.extend(_person_from_run(segment, run, title_end, lex))
     return found
+
+
+def _particles(segment: int, text: str, before: Token, after: Token) -> list[Token]:
+    """The particle tokens between two capitalised words when only particles and single spaces
+    separate them ("de", "van der", "bin"), else an empty list."""
+    match = PARTICLES_BETWEEN.fullmatch(text, before.end, after.start)
+    if match is None or before.text.endswith(("’s", "'s")):
+        return []
+    tokens = []
+    offset = match.start(1)
+    for word in match.group(1).split(" ")[:-1]:
+        tokens.append(tuple.__new__(type(before), (segment, offset, offset + len(word), word)))
+        offset += len(word) + 1
+    return tokens
 
 
 def _covered(titles: list[Title]) -> set[int]:
@@ -349,7 +372,8 @@ def _covered(titles: list[Title]) -> set[int]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) > 3)
+    """Starts with a capital and is not an acronym of four letters or more ("NATO")."""
+    return word[:1].isupper() and not (len(word) > 3 and word.isupper())
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -362,6 +386,8 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _person_from_run(
     segment: Segment, run: list[Token], title_end: dict[int, Title], lex: Lexicons
 ) -> list[Person]:
+    if len(run) == 1 and run[0].start - 1 not in title_end:
+        return []  # one word names a person only after a title ("President Zelenskiy")
     text: str = segment.text
     stop = next(
         (
@@ -492,7 +518,6 @@ def _surname_mentions(
 ) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions."""
     doc = analysis.doc
-    cue = lex.cue_pattern
     taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
@@ -500,11 +525,9 @@ def _surname_mentions(
     in_run = _run_words(analysis)
     orgs = organisation_words(analysis)
     found = []
-    for segment, tokens in zip(doc.segments, analysis.tokens, strict=False):
+    for segment, caps in zip(doc.segments, analysis.capitalised_tokens, strict=True):
         text = segment.text
-        for k, token in enumerate(tokens):
-            if not token.text[:1].isupper():
-                continue  # most tokens: cheaper than the checks below, which all need a capital
+        for k, token in enumerate(caps):
             word = _strip_possessive(token.text)
             if (
                 not _capitalised(word)
@@ -515,29 +538,30 @@ def _surname_mentions(
             if word in lex.first_names and word not in full_by_surname:
                 continue
             neighbours = (
-                k > 0 and _capitalised(tokens[k - 1].text) and _adjacent(text, tokens[k - 1], token)
+                k > 0 and _capitalised(caps[k - 1].text) and _adjacent(text, caps[k - 1], token)
             ) or (
-                k + 1 < len(tokens)
-                and _capitalised(tokens[k + 1].text)
-                and _adjacent(text, token, tokens[k + 1])
+                k + 1 < len(caps)
+                and _capitalised(caps[k + 1].text)
+                and _adjacent(text, token, caps[k + 1])
             )
             if neighbours:
                 continue
-            following = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
             if (
                 len(word) < 3
-                or following in NOT_PERSON_AFTER
                 or word.lower() in NOT_SURNAMES
                 or word in ORG_WORDS
                 or word.isupper()
                 or word in orgs
             ):
                 continue
+            following = _word_after(text, token.end)
+            if following.lower() in NOT_PERSON_AFTER:
+                continue
             if not (
                 word in full_by_surname
                 or word in known
                 or (
-                    _person_like(text, token, word, tokens, k, cue, lex)
+                    _person_like(text, token, word, following, lex)
                     and word.lower() not in lower_words
                     and word not in in_run
                 )
@@ -557,71 +581,81 @@ def _surname_mentions(
     return found
 
 
-def _person_like(
-    text: str,
-    token: Token,
-    word: str,
-    tokens: list[Token],
-    k: int,
-    cue: re.Pattern[str],
-    lex: Lexicons,
-) -> bool:
+WORD_AFTER = re.compile(r"\W*(\w+(?:[’'\-]\w+)*)")
+WORD_BEFORE = re.compile(r"(\w+(?:[’'\-]\w+)*)\W*\Z")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word token that follows offset ``end`` (the end of a token), or ""."""
+    match = WORD_AFTER.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word token that ends before offset ``start`` (the start of a token), or ""."""
+    match = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1) if match else ""
+
+
+def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
+    """A lone capitalised word used like a person: a possessive before "office", "trip" and the
+    like ("Zelenskiy’s office")."""
     if (
         word in lex.places
         or word in lex.first_names
         or word.lower() in lex.titles
         or len(word) < 3
         or word.lower() in NOT_SURNAMES
-        or (k > 0 and tokens[k - 1].text.isdigit())
     ):
         return False
     if word.isupper() or not word[1:].islower():
         return False
     after = text[token.end : token.end + 3]
-    if (after.startswith(("’", "'")) or token.text != word) and k + 1 < len(tokens):
-        return tokens[k + 1].text.lower() in PERSONAL_NOUNS
+    if (after.startswith(("’", "'")) or token.text != word) and following:
+        return following.lower() in PERSONAL_NOUNS and not _word_before(text, token.start).isdigit()
     return False
 
 
 def organisation_words(analysis: Analysis) -> set[str]:
-    """Capitalised words that name organisations in this document: those up to three words before
+    """Capitalised words that name organisations in this document: those up to five words before
     Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co")."""
     words: set[str] = set()
-    index = analysis.word_index
-    if not any(word.lower() in index for word in ORG_WORDS):
-        return words  # no "Co", "Inc" or "Ltd" anywhere: skip the pass over every token
-    for tokens in analysis.tokens:
-        for k, token in enumerate(tokens):
-            if token.text in ORG_WORDS:
-                for before in tokens[max(0, k - 5) : k]:
-                    if _capitalised(before.text):
-                        words.add(_strip_possessive(before.text))
+    for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
+        for k, token in enumerate(caps):
+            if token.text not in ORG_WORDS:
+                continue
+            for before in reversed(caps[:k]):
+                if len(WORD_TOKEN.findall(segment.text, before.start, token.start)) > 5:
+                    break
+                if _capitalised(before.text):
+                    words.add(_strip_possessive(before.text))
     return words
 
 
 def _run_words(analysis: Analysis) -> set[str]:
     """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
     words: set[str] = set()
-    for segment, tokens in zip(analysis.doc.segments, analysis.tokens, strict=False):
-        for a, b in itertools.pairwise(tokens):
-            if (
-                a.text[:1].isupper()
-                and _capitalised(a.text)
-                and _capitalised(b.text)
-                and _adjacent(segment.text, a, b)
-            ):
+    for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
+        for a, b in itertools.pairwise(caps):
+            if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
                 words.add(a.text)
     return words
 
 
 class _LowerCaseUses:
-    """Whether a word is also used in lower case in the document ("brown" beside "Brown")."""
+    """Whether a word is also used in lower case in the document ("brown" beside "Brown"). Asked
+    for a few candidate words only, so each is a regex search, cached."""
 
-    def __init__(self, index: dict[str, list[Token]]) -> None:
-        self.index = index
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: dict[str, bool] = {}
 
     def __contains__(self, lowered: object) -> bool:
-        return any(t.text == lowered for t in self.index.get(str(lowered), ()))
+        word = str(lowered)
+        if word not in self.seen:
+            pattern = re.compile(rf"(?<!\w)(?<!\w[’'\-]){re.escape(word)}(?!\w)(?![’'\-]\w)")
+            self.seen[word] = any(pattern.search(s.text) for s in self.doc.segments)
+        return self.seen[word]
 
 
 def _flatten(groups: dict[str, list[Person]]) -> list[Person]:
