@@ -141,6 +141,45 @@ class PeopleIndex:
         return None
 
 
+@dataclass(frozen=True)
+class Capitals:
+    """The capitalised tokens of one segment, with what every pass asks of them, computed once:
+    ``named[k]``: token k can be part of a name (not an acronym such as "NATO");
+    ``joined[k]``: token k directly follows token k - 1 in the same name ("Grant Shapps")."""
+
+    segment: Segment
+    tokens: list[Token]
+    named: list[bool]
+    joined: list[bool]
+
+    @classmethod
+    def of(cls, segment: Segment, tokens: list[Token]) -> Capitals:
+        text = segment.text
+        named = [not (len(t.text) > 3 and t.text.isupper()) for t in tokens]
+        joined = [False]
+        joined += [
+            named[k] and named[k + 1] and _adjacent(text, a, b)
+            for k, (a, b) in enumerate(itertools.pairwise(tokens))
+        ]
+        return cls(segment, tokens, named, joined)
+
+    def lone(self, k: int) -> bool:
+        """Token k stands alone: no capitalised word is joined to it on either side."""
+        return not self.joined[k] and not (k + 1 < len(self.joined) and self.joined[k + 1])
+
+
+def capitals(analysis: Analysis) -> list[Capitals]:
+    """Per segment, its capitalised tokens laid out for the recogniser (cached on the analysis)."""
+    cached = analysis.__dict__.get("_capitals")
+    if cached is None:
+        cached = [
+            Capitals.of(segment, tokens)
+            for segment, tokens in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True)
+        ]
+        analysis.__dict__["_capitals"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
 def find_people(analysis: Analysis) -> PeopleIndex:
     """Recognise people and titles in every segment, then resolve surnames."""
     lex = lexicons()
@@ -148,11 +187,12 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
-    for segment, tokens in zip(doc.segments, analysis.capitalised_tokens, strict=True):
+    for layout in capitals(analysis):
+        segment = layout.segment
         seg_titles = [
             _title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)
         ]
-        seg_people = _people_in(segment, tokens, seg_titles, lex)
+        seg_people = _people_in(layout, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))
         people.extend(seg_people)
     full_by_surname: dict[str, list[Person]] = defaultdict(list)
@@ -188,7 +228,10 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             if (p.segment, p.seg_start) not in at and (p.segment, p.seg_end) not in at
         ]
         people = sorted([*people, *found], key=lambda p: (p.segment, p.seg_start))
-    resolved = [replace(p, full_name=_full_name(p, full_by_surname)) for p in people]
+    resolved = []
+    for person in people:
+        full_name = _full_name(person, full_by_surname)
+        resolved.append(person if full_name == person.full_name else replace(person, full_name=full_name))
     return PeopleIndex(resolved, titles)
 
 
@@ -324,23 +367,22 @@ PARTICLES_BETWEEN = re.compile(
 )  # "Ursula von der Leyen": the gap between two capitalised words
 
 
-def _people_in(
-    segment: Segment, caps: list[Token], titles: list[Title], lex: Lexicons
-) -> list[Person]:
-    """People among the capitalised tokens of a segment: runs of adjacent capitalised words (with
+def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Person]:
+    """People among the capitalised tokens of a segment: runs of joined capitalised words (with
     particles such as "van der" inside them), each read by ``_person_from_run``."""
+    segment = layout.segment
     text: str = segment.text
     title_end = {t.seg_end: t for t in titles}
     in_title = _covered(titles)
     found: list[Person] = []
     run: list[Token] = []
-    for token in caps:
-        if not _capitalised(token.text) or token.start in in_title:
+    for k, token in enumerate(layout.tokens):
+        if not layout.named[k] or token.start in in_title:
             if run:
                 found.extend(_person_from_run(segment, run, title_end, lex))
                 run = []
             continue
-        if run and not _adjacent(text, run[-1], token):
+        if run and not layout.joined[k]:
             particles = _particles(segment.index, text, run[-1], token)
             if particles:
                 run.extend(particles)
@@ -502,7 +544,7 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
                 end = max(0, title.seg_start - 50) + m.start()
                 person = by_end.get(end)
         name = (person.full_name or person.name) if person else None
-        linked.append(replace(title, person=name))
+        linked.append(title if name is None else replace(title, person=name))
     return linked
 
 
@@ -517,34 +559,26 @@ def _surname_mentions(
     lex: Lexicons,
 ) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions."""
-    doc = analysis.doc
     taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
     }
-    in_run = _run_words(analysis)
+    layouts = capitals(analysis)
+    in_run = _run_words(layouts)
     orgs = organisation_words(analysis)
     found = []
-    for segment, caps in zip(doc.segments, analysis.capitalised_tokens, strict=True):
+    for layout in layouts:
+        segment = layout.segment
         text = segment.text
-        for k, token in enumerate(caps):
+        for k, token in enumerate(layout.tokens):
+            if not layout.lone(k) or (segment.index, token.start) in taken:
+                continue
             word = _strip_possessive(token.text)
             if (
-                not _capitalised(word)
-                or (segment.index, token.start) in taken
-                or word != token.text.replace("’s", "").replace("'s", "")
+                not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
             ):  # "Blair-era": a modifier
                 continue
             if word in lex.first_names and word not in full_by_surname:
-                continue
-            neighbours = (
-                k > 0 and _capitalised(caps[k - 1].text) and _adjacent(text, caps[k - 1], token)
-            ) or (
-                k + 1 < len(caps)
-                and _capitalised(caps[k + 1].text)
-                and _adjacent(text, token, caps[k + 1])
-            )
-            if neighbours:
                 continue
             if (
                 len(word) < 3
@@ -632,14 +666,14 @@ def organisation_words(analysis: Analysis) -> set[str]:
     return words
 
 
-def _run_words(analysis: Analysis) -> set[str]:
+def _run_words(layouts: list[Capitals]) -> set[str]:
     """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
-    words: set[str] = set()
-    for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
-        for a, b in itertools.pairwise(caps):
-            if _capitalised(a.text) and _capitalised(b.text) and _adjacent(segment.text, a, b):
-                words.add(a.text)
-    return words
+    return {
+        layout.tokens[k - 1].text
+        for layout in layouts
+        for k, joined in enumerate(layout.joined)
+        if joined
+    }
 
 
 class _LowerCaseUses:

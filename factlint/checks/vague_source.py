@@ -37,12 +37,18 @@ class VagueSource(Kind[VagueOptions]):
     options_model = VagueOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = tuple(read_lines(Path(self.spec.base_dir) / self.options.patterns))
+        lines = _pattern_file(Path(self.spec.base_dir) / self.options.patterns)
         pattern = _compile(lines + tuple(self.options.extra_patterns))
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
             if AGENT.match(hit.segment.text, hit.end):
                 continue
             yield self.finding_at(doc, hit)
+
+
+@lru_cache(maxsize=16)
+def _pattern_file(path: Path) -> tuple[str, ...]:
+    """The patterns of a lexicon file, read once per process."""
+    return tuple(read_lines(path))
 
 
 @lru_cache(maxsize=16)
