@@ -190,7 +190,8 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for layout in capitals(analysis):
         segment = layout.segment
         seg_titles = [
-            _title(segment, m, lex.titles) for m in lex.title_pattern.finditer(segment.text)
+            _title(segment, m.start(), m.end(), lex.titles)
+            for m in lex.title_pattern.finditer(segment.text)
         ]
         seg_people = _people_in(layout, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))
@@ -344,16 +345,16 @@ def _word_just_before(caps: list[Token], k: int, text: str) -> Token | None:
     return previous if NO_WORD.fullmatch(text, previous.end, caps[k].start) else None
 
 
-def _title(segment: Segment, match: re.Match[str], classes: dict[str, str]) -> Title:
-    text = match.group()
+def _title(segment: Segment, start: int, end: int, classes: dict[str, str]) -> Title:
+    text = segment.text[start:end]
     key = " ".join(text.lower().split())
     klass = classes.get(key, "office")
-    before = segment.text[max(0, match.start() - 60) : match.start()]
-    s, e = segment.source_span(match.start(), match.end())
+    before = segment.text[max(0, start - 60) : start]
+    s, e = segment.source_span(start, end)
     return Title(
         segment.index,
-        match.start(),
-        match.end(),
+        start,
+        end,
         s,
         e,
         text,
@@ -376,22 +377,33 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
     in_title = _covered(titles)
     found: list[Person] = []
     run: list[Token] = []
+
+    def flush() -> None:
+        # One word alone names a person only right after a title ("President Zelenskiy").
+        if len(run) > 1 or run[0].start - 1 in title_end:
+            found.extend(_person_from_run(segment, run, title_end, lex))
+
     for k, token in enumerate(layout.tokens):
         if not layout.named[k] or token.start in in_title:
             if run:
-                found.extend(_person_from_run(segment, run, title_end, lex))
+                flush()
                 run = []
             continue
         if run and not layout.joined[k]:
-            particles = _particles(segment.index, text, run[-1], token)
+            gap = run[-1].end
+            particles = (
+                _particles(segment.index, text, run[-1], token)
+                if text[gap : gap + 1] == " " and text[gap + 1 : gap + 2].islower()
+                else None
+            )
             if particles:
                 run.extend(particles)
             else:
-                found.extend(_person_from_run(segment, run, title_end, lex))
+                flush()
                 run = []
         run.append(token)
     if run:
-        found.extend(_person_from_run(segment, run, title_end, lex))
+        flush()
     return found
 
 
@@ -428,8 +440,6 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _person_from_run(
     segment: Segment, run: list[Token], title_end: dict[int, Title], lex: Lexicons
 ) -> list[Person]:
-    if len(run) == 1 and run[0].start - 1 not in title_end:
-        return []  # one word names a person only after a title ("President Zelenskiy")
     text: str = segment.text
     stop = next(
         (
