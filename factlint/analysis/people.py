@@ -574,13 +574,20 @@ def _surname_mentions(
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
     }
     layouts = capitals(analysis)
-    in_run = _run_words(layouts)
-    orgs = organisation_words(analysis)
+    names = full_by_surname.keys() | known
+    in_run: set[str] | None = None  # both computed only if a candidate gets that far
+    orgs: set[str] | None = None
     found = []
     for layout in layouts:
         segment = layout.segment
         text = segment.text
         for k, token in enumerate(layout.tokens):
+            if (
+                token.text not in names
+                and not token.text.endswith(("’s", "'s"))
+                and text[token.end : token.end + 1] not in ("’", "'")
+            ):
+                continue  # neither a known surname nor a possessive: most capitalised words
             if not layout.lone(k) or (segment.index, token.start) in taken:
                 continue
             word = _strip_possessive(token.text)
@@ -595,22 +602,22 @@ def _surname_mentions(
                 or word.lower() in NOT_SURNAMES
                 or word in ORG_WORDS
                 or word.isupper()
-                or word in orgs
             ):
+                continue
+            if orgs is None:
+                orgs = organisation_words(analysis)
+            if word in orgs:
                 continue
             following = _word_after(text, token.end)
             if following.lower() in NOT_PERSON_AFTER:
                 continue
-            if not (
-                word in full_by_surname
-                or word in known
-                or (
-                    _person_like(text, token, word, following, lex)
-                    and word.lower() not in lower_words
-                    and word not in in_run
-                )
-            ):
-                continue
+            if word not in full_by_surname and word not in known:
+                if not _person_like(text, token, word, following, lex) or word.lower() in lower_words:
+                    continue
+                if in_run is None:
+                    in_run = _run_words(layouts)
+                if word in in_run:
+                    continue
             # The costlier pattern tests come last; every test here only filters.
             before = text[max(0, token.start - 40) : token.start]
             if (
