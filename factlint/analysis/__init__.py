@@ -302,7 +302,7 @@ class Analysis:
 @lru_cache(maxsize=1)
 def capitalised_word_pattern() -> re.Pattern[str]:
     """WORD tokens whose first character is upper case. A token starts where no word character,
-    and no word character plus an inner apostrophe or hyphen, comes before it. The class of
+    and no word character followed by an inner apostrophe or hyphen, comes before it. The class of
     capitals is built from str.isupper (word characters only) over the Basic Multilingual Plane (about 5 ms, once)."""
     ranges: list[list[int]] = []
     word_character = re.compile(r"\w").match
@@ -315,7 +315,9 @@ def capitalised_word_pattern() -> re.Pattern[str]:
     capitals = "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
     )
-    return re.compile(rf"(?<!\w)(?<!\w[’'\-])[{capitals}]\w*(?:[’'\-]\w+)*")
+    # The capital comes first so that re's fast charset search can skip to it; the look-behinds
+    # after it then check the one or two characters before it.
+    return re.compile(rf"[{capitals}](?<!\w.)(?<!\w[’'\-].)\w*(?:[’'\-]\w+)*")
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from factlint.analysis.fastregex import CandidateScan
@@ -35,11 +35,11 @@ class Lexicons:
     verbs: frozenset[str]  # single-word reporting cues, lower-cased
     phrases: tuple[str, ...]  # multi-word cues, lower-cased
 
-    @property
+    @cached_property
     def cue_pattern(self) -> re.Pattern[str]:
         return _cue_pattern(self.verbs, self.phrases)
 
-    @property
+    @cached_property
     def title_pattern(self) -> CandidateScan:
         return _title_pattern(tuple(self.titles))
 

@@ -187,11 +187,12 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
+    title_pattern = lex.title_pattern
     for layout in capitals(analysis):
         segment = layout.segment
         seg_titles = [
             _title(segment, m.start(), m.end(), lex.titles)
-            for m in lex.title_pattern.finditer(segment.text)
+            for m in title_pattern.finditer(segment.text)
         ]
         seg_people = _people_in(layout, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))
