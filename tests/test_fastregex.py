@@ -26,7 +26,7 @@ def test_same_matches_as_python_re(inner: str) -> None:
     rng = random.Random(7)
     for _ in range(400):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 14)))
-        expected = [m.span() for m in bounded.pattern.finditer(text)]
+        expected = [m.span() for m in bounded.regex.finditer(text)]
         assert [m.span() for m in bounded.finditer(text)] == expected, text
 
 

@@ -29,18 +29,20 @@ UNSUPPORTED = re.compile(r"\(\?[=!<]|\\[1-9bBWSDAZ]")
 class CandidateScan:
     """``pattern`` (Python ``re``) found faster: RE2 scans for ``candidate``, which must match
     wherever ``pattern`` can start (a prefix of it, without look-arounds), and ``pattern``
-    decides at each candidate position."""
+    decides at each candidate position. ``regex`` is the compiled pattern and ``pattern`` its
+    source, as on ``re.Pattern``."""
 
     def __init__(self, pattern: re.Pattern[str], candidate: str) -> None:
-        self.pattern = pattern
+        self.regex = pattern
+        self.pattern = pattern.pattern  # the source, as on re.Pattern
         self.candidates = _re2_or_none(candidate)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches ``self.pattern.finditer(text)`` gives, found faster."""
+        """The matches ``self.regex.finditer(text)`` gives, found faster."""
         if self.candidates is None:
-            yield from self.pattern.finditer(text)
+            yield from self.regex.finditer(text)
             return
-        match_at = self.pattern.match
+        match_at = self.regex.match
         pos = 0
         for candidate in self.candidates.finditer(text):  # type: ignore[attr-defined]
             # RE2 reports non-overlapping matches, so a full match may start at any position up

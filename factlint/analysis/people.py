@@ -187,12 +187,13 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
-    title_pattern = lex.title_pattern
+    title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for index, start, end in analysis.segment_matches(lex.title_pattern):
+        title_spans[index].append((start, end))
     for layout in capitals(analysis):
         segment = layout.segment
         seg_titles = [
-            _title(segment, m.start(), m.end(), lex.titles)
-            for m in title_pattern.finditer(segment.text)
+            _title(segment, start, end, lex.titles) for start, end in title_spans[segment.index]
         ]
         seg_people = _people_in(layout, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))

@@ -69,17 +69,14 @@ class AnonymousSource(Kind[AnonymousOptions]):
 
 
 def _sentences_with_nouns(doc: Document, nouns: BoundedPattern) -> list[Sentence]:
-    """The sentences that hold a source noun, found with one RE2 scan per segment."""
+    """The sentences that hold a source noun, found with one RE2 scan of the document."""
+    analysis = doc.analysis
     found: list[Sentence] = []
-    for segment in doc.segments:
-        starts = [m.start() for m in nouns.finditer(segment.text)]
-        if not starts:
-            continue
-        sentences = doc.analysis.sentences_of(segment.index)
-        ends = [sentence.end for sentence in sentences]
-        for k in sorted({bisect_right(ends, start) for start in starts}):
-            if k < len(sentences):
-                found.append(sentences[k])
+    for index, start, _ in analysis.segment_matches(nouns):
+        sentences = analysis.sentences_of(index)
+        k = bisect_right([sentence.end for sentence in sentences], start)
+        if k < len(sentences) and (not found or found[-1] is not sentences[k]):
+            found.append(sentences[k])
     return found
 
 
