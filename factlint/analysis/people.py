@@ -11,7 +11,6 @@ Everything is one pass over each segment's tokens plus dictionary look-ups.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -156,9 +155,9 @@ class Capitals:
         named = [not (len(t.text) > 3 and t.text.isupper()) for t in tokens]
         joined = [False]
         joined += [
-            named[k] and named[k + 1] and _adjacent(text, a, b)
-            for k, (a, b) in enumerate(itertools.pairwise(tokens))
-        ]
+            b.start - a.end <= 2 and named_a and named_b and _adjacent(text, a, b)
+            for a, b, named_a, named_b in zip(tokens, tokens[1:], named, named[1:])
+        ]  # at most ". " between joined words: the gap test rules out most pairs at once
         return cls(segment, tokens, named, joined)
 
     def lone(self, k: int) -> bool:
@@ -375,18 +374,12 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
     text: str = segment.text
     title_end = {t.seg_end: t for t in titles}
     in_title = _covered(titles)
-    found: list[Person] = []
+    runs: list[list[Token]] = []
     run: list[Token] = []
-
-    def flush() -> None:
-        # One word alone names a person only right after a title ("President Zelenskiy").
-        if len(run) > 1 or run[0].start - 1 in title_end:
-            found.extend(_person_from_run(segment, run, title_end, lex))
-
     for k, token in enumerate(layout.tokens):
         if not layout.named[k] or token.start in in_title:
             if run:
-                flush()
+                runs.append(run)
                 run = []
             continue
         if run and not layout.joined[k]:
@@ -399,11 +392,16 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
             if particles:
                 run.extend(particles)
             else:
-                flush()
+                runs.append(run)
                 run = []
         run.append(token)
     if run:
-        flush()
+        runs.append(run)
+    found: list[Person] = []
+    for run in runs:
+        # One word alone names a person only right after a title ("President Zelenskiy").
+        if len(run) > 1 or run[0].start - 1 in title_end:
+            found.extend(_person_from_run(segment, run, title_end, lex))
     return found
 
 
