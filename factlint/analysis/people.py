@@ -667,17 +667,22 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
 
 def organisation_words(analysis: Analysis) -> set[str]:
     """Capitalised words that name organisations in this document: those up to five words before
-    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co")."""
+    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co").
+    Cached on the analysis: the recogniser and references/surname-first both ask."""
+    cached = analysis.__dict__.get("_organisation_words")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     words: set[str] = set()
     for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
-        for k, token in enumerate(caps):
-            if token.text not in ORG_WORDS:
-                continue
+        org_positions = [k for k, token in enumerate(caps) if token.text in ORG_WORDS]
+        for k in org_positions:
+            token = caps[k]
             for before in reversed(caps[:k]):
                 if len(WORD_TOKEN.findall(segment.text, before.start, token.start)) > 5:
                     break
                 if _capitalised(before.text):
                     words.add(_strip_possessive(before.text))
+    analysis.__dict__["_organisation_words"] = words
     return words
 
 
