@@ -1,6 +1,7 @@
 """Grammar benchmark: what the Harper pass costs, and which Harper rules are noisy on news copy.
 
     python benchmarks/grammar.py                 # speed: grammar on vs off, cold start
+    python benchmarks/grammar.py --parts         # Harper's cost: parse, grammar rules, spelling
     python benchmarks/grammar.py --noise         # lints per Harper rule, house defaults ignored
 
 Reads ../shared/corpus (FACTLINT_SHARED overrides the shared folder) and skips cleanly without it.
@@ -15,6 +16,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,6 +31,11 @@ SHARED = Path(
     )
 )
 CORPUS = SHARED / "corpus"
+SEED = ROOT / "fixtures" / "seed" / "article.txt"
+DIALECTS = ("en-GB", "en-US")
+# An unknown word with no near match: Harper's first such word in a process costs it ~0.9 s (it
+# sets up a deeper suggestion search), a one-time cost, kept out of the per-article figures.
+NO_NEAR_MATCH = "Kwasniewskii"
 
 
 def sample(n: int, seed: int) -> list[tuple[Path, str]]:
@@ -57,17 +64,9 @@ def lint_all(articles: list[tuple[Path, str]], grammar: bool) -> list[float]:
     return times
 
 
-def cold_start(grammar: bool) -> float:
-    """Wall time of one `factlint check` process on the seed draft (best of 3)."""
-    args = [
-        sys.executable,
-        "-m",
-        "factlint",
-        "check",
-        "--exit-zero",
-        "-q",
-        str(ROOT / "fixtures" / "seed" / "article.txt"),
-    ]
+def cold_start(grammar: bool, draft: Path) -> float:
+    """Wall time of one `factlint check` process on one draft (best of 3)."""
+    args = [sys.executable, "-m", "factlint", "check", "--exit-zero", "-q", str(draft)]
     if not grammar:
         args += ["--ignore", "grammar,spelling"]
     best = float("inf")
@@ -78,13 +77,20 @@ def cold_start(grammar: bool) -> float:
     return best
 
 
-def speed(n: int, seed: int) -> None:
-    articles = sample(n, seed)
-    import harper  # noqa: F401  # import outside the timings; the linter is built in warm-up
-
+def warm_up() -> None:
+    """Build each dialect's Harper linters and Harper's deeper search (cold start covers them)."""
+    from factlint import lint_text
+    from factlint.config import Overrides
     from factlint.engine import Runner
 
-    Runner().lint_file(ROOT / "fixtures" / "seed" / "article.txt")  # warm-up: Harper dictionary
+    for dialect in DIALECTS:
+        Runner(Overrides(dialect=dialect)).lint_file(SEED)
+        lint_text(f"{NO_NEAR_MATCH} spoke on Monday.", overrides=Overrides(dialect=dialect))
+
+
+def speed(n: int, seed: int) -> None:
+    articles = sample(n, seed)
+    warm_up()
     off = lint_all(articles, grammar=False)
     on = lint_all(articles, grammar=True)  # Harper sees each article for the first time here
     total_off, total_on = sum(off), sum(on)
@@ -103,11 +109,65 @@ def speed(n: int, seed: int) -> None:
         f"Harper pass vs the rest of factlint: {ratio:.2f}x  (target <= 2x: "
         f"{'met' if ratio <= 2 else 'NOT met'})"
     )
-    cold_on, cold_off = cold_start(True), cold_start(False)
+    cold_on, cold_off = cold_start(True, SEED), cold_start(False, SEED)
     print(
         f"cold start, seed draft: grammar on {cold_on:.2f} s (target < 1.5 s: "
         f"{'met' if cold_on < 1.5 else 'NOT met'}), grammar off {cold_off:.2f} s"
     )
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / "draft.txt"
+        draft.write_text(SEED.read_text("utf-8") + f"\n{NO_NEAR_MATCH} declined to comment.\n")
+        print(
+            f"cold start, seed draft + an unknown word with no near match ({NO_NEAR_MATCH}): "
+            f"grammar on {cold_start(True, draft):.2f} s"
+        )
+
+
+def parts(n: int, seed: int) -> None:
+    """Harper's cost per article in three steps, each in a fresh process (cold for the articles)."""
+    print(f"Harper alone on {n} articles (seed {seed}), ms per article, after warm-up:")
+    steps = (
+        ("parse", "every Harper rule off: Harper's parse of the text"),
+        ("grammar", "+ the grammar rules on by default"),
+        ("engine", "+ the spell check: the whole engine, as factlint runs it"),
+    )
+    for step, label in steps:
+        best = min(harper_step(step, n, seed) for _ in range(3))
+        print(f"  {best:6.1f}  {label}")
+
+
+def harper_step(step: str, n: int, seed: int) -> float:
+    args = [sys.executable, __file__, "--step", step, "-n", str(n), "--seed", str(seed)]
+    out = subprocess.run(args, check=True, capture_output=True, text=True)
+    return float(out.stdout.strip())
+
+
+def time_step(step: str, n: int, seed: int) -> None:
+    """Print the ms per article of one step of `parts` (runs in its own process)."""
+    import harper
+
+    from factlint.config import FileConfig, HarperConfig, Overrides, settings_from
+    from factlint.document import Document
+    from factlint.engines import Text, spelling_exemptions
+    from factlint.engines.harper import HarperEngine
+
+    engines = {d: HarperEngine(d, HarperConfig()) for d in DIALECTS}
+    for engine in engines.values():
+        if step != "engine":
+            engine.speller = None
+        if step == "parse":
+            engine.linter.set_lint_config(dict.fromkeys(harper.get_default_lint_config(), False))
+        engine.check([Text(SEED.read_text("utf-8") + f" {NO_NEAR_MATCH} spoke.", False)])
+    work = []
+    for path, dialect in sample(n, seed):
+        doc = Document.parse(path.read_text("utf-8"), str(path))
+        settings = settings_from(FileConfig(), "<benchmark>", str(ROOT), Overrides(dialect=dialect))
+        texts = [Text(s.text, s.kind != "prose") for s in doc.segments if s.text.strip()]
+        work.append((engines[dialect], texts, spelling_exemptions(doc, settings)))
+    start = time.perf_counter()
+    for engine, texts, exempt in work:
+        engine.check(texts, exempt)
+    print((time.perf_counter() - start) / len(work) * 1000)
 
 
 def noise(n: int, seed: int) -> None:
@@ -145,12 +205,17 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=300, help="articles to lint (default 300)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--noise", action="store_true", help="count lints per Harper rule")
+    parser.add_argument("--parts", action="store_true", help="split Harper's cost in three")
+    parser.add_argument("--step", help=argparse.SUPPRESS)  # one step of --parts
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"skipped: no corpus at {CORPUS} (set FACTLINT_SHARED)")
         return
     sys.path.insert(0, str(ROOT))
-    (noise if args.noise else speed)(args.n, args.seed)
+    if args.step:
+        time_step(args.step, args.n, args.seed)
+    else:
+        (noise if args.noise else parts if args.parts else speed)(args.n, args.seed)
 
 
 if __name__ == "__main__":

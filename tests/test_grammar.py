@@ -223,3 +223,95 @@ def test_pack_examples(spec):
     good = lint_text(spec.examples.good, path="example.txt")
     assert spec.id in {f.rule for f in bad}, bad
     assert spec.id not in {f.rule for f in good}, good
+
+
+# -- Harper's cost: the spell check skips accepted words, results are kept per text ------------
+
+SPELLING_TEXTS = [
+    "The talks with Umerov lasted two hours. I've said Umerov's plan works; Umerov' team agreed.",
+    "Mr Okonkwoeze's aide met NATOO officials and NATO's chief in O'Neilll's bar at Zürichh.",
+    "Haddadi Gholam-reza met Charge d'Affaires Smith-Jonse. HOLR and HOLR's staff recieved £2bn.",
+    "'Umerov said,' the report said. Umerov arrived at 17m/s; the ITV1 show ran at 6.46secs.",
+    "Shapps’ first trip: Shapps’s aide, Umerov—and Umerov’s deputy—said the goverment would act.",
+]
+
+
+@pytest.mark.parametrize("text", SPELLING_TEXTS)
+@pytest.mark.parametrize("dialect", ["en-GB", "en-US"])
+def test_skipping_accepted_words_never_changes_the_spelling_findings(monkeypatch, text, dialect):
+    from factlint.engines import harper
+
+    overrides = Overrides(dialect=dialect, select=("spelling",))
+    skipping = lint_text(text, overrides=overrides)
+    monkeypatch.setattr(harper, "blank_exempt_words", lambda text, exempt: text)
+    checking_every_word = lint_text(text, overrides=overrides)
+    assert skipping == checking_every_word
+    assert skipping or "goverment" not in text
+
+
+def test_accepted_words_are_blanked_in_place():
+    from factlint.engines import SpellingExemptions
+    from factlint.engines.harper import blank_exempt_words
+
+    exempt = SpellingExemptions(names=frozenset({"Umerov", "Gholam-reza"}), acronyms=True)
+    text = "Umerov's NATO aide, I've said, met Gholam-reza in d'Umerov at 17m/s: recieved £2bn."
+    blanked = blank_exempt_words(text, exempt)
+    assert len(blanked) == len(text)
+    assert blanked.split() == [
+        "aide,", "I've", "said,", "met", "Gholam-reza", "in", "d'Umerov", "at", "recieved",
+    ]
+    # Harper splits at hyphens, so a hyphenated name is not one word to skip; nothing else moves
+    assert blank_exempt_words(text, SpellingExemptions()).split() == [
+        w for w in text.split() if not any(ch.isdigit() for ch in w)
+    ]
+
+
+class _Counting:
+    """A stand-in for a harper.Linter that counts the texts it is asked to lint."""
+
+    def __init__(self, linter):
+        self.linter, self.texts = linter, []
+
+    def organized_lints(self, text, **options):
+        self.texts.append(text)
+        return self.linter.organized_lints(text, **options)
+
+    def lint(self, text, **options):
+        self.texts.append(text)
+        return self.linter.lint(text, **options)
+
+
+def test_a_paragraph_seen_again_is_not_linted_again():
+    from factlint.config import HarperConfig
+    from factlint.engines import Text
+    from factlint.engines.harper import HarperEngine
+
+    engine = HarperEngine("en-GB", HarperConfig())
+    engine.linter, engine.speller = _Counting(engine.linter), _Counting(engine.speller)
+    texts = [Text("She have recieved the the report.", False), Text("Fresh text.", False)]
+    first = engine.check(texts)
+    again = engine.check(texts[:1])
+    assert again == first[:1] and len(first[0]) == 3
+    assert engine.linter.texts == [t.text for t in texts]
+    assert engine.speller.texts == [t.text for t in texts]
+
+
+def test_switching_the_spell_check_off_skips_its_pass():
+    from factlint.config import HarperConfig
+    from factlint.engines import Text
+    from factlint.engines.harper import HarperEngine
+
+    engine = HarperEngine("en-GB", HarperConfig(disable=["SpellCheck"]))
+    assert engine.speller is None
+    lints = engine.check([Text("She have recieved the report.", False)])[0]
+    assert [lint.rule for lint in lints] != [] and not any(lint.spelling for lint in lints)
+
+
+def test_a_grammar_lint_wins_over_an_unknown_word_on_the_same_word():
+    findings = lint_text(
+        "I failed alot of my courses in mid-april.",
+        overrides=Overrides(dialect="en-GB", select=("grammar", "spelling")),
+    )
+    assert [(f.rule, f.text) for f in findings] == [
+        ("grammar/boundary-error", "alot"), ("grammar/miscellaneous", "april"),
+    ]

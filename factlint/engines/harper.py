@@ -6,9 +6,12 @@ second (it builds the dictionary), later ones a few milliseconds. Harper is impo
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factlint.engines import EngineLint, Text
+from factlint.analysis.proper_names import strip_possessive
+from factlint.engines import EngineLint, SpellingExemptions, Text
 from factlint.errors import FactlintError
 
 if TYPE_CHECKING:
@@ -55,6 +58,13 @@ NEWS_DISABLED: dict[str, str] = {
 }
 # Headlines and headings: title case and capitals are headline style, not errors.
 HEADLINE_SKIPPED_KINDS = frozenset({"Capitalization"})
+# Texts whose lints are kept in the process (a paragraph is about 250 characters).
+TEXTS_KEPT = 4096
+# What the spell check may skip: a run of non-spaces with a digit, or a whole word of letters
+# (inner apostrophes kept: O'Neill, Umerov's) that is not part of a longer word.
+SPELLING_SKIPPABLE = re.compile(
+    r"\S*\d\S*|(?<!\w)(?<!\w['’])[^\W\d_]+(?:['’][^\W\d_]+)*['’]?(?![\w'’])"
+)
 
 
 def harper_dialect(language: str) -> harper.Dialect:
@@ -85,7 +95,12 @@ def lint_config(config: HarperConfig, known: set[str]) -> dict[str, bool | None]
 
 
 class HarperEngine:
-    """Harper in-process; each text is linted on its own as plain text."""
+    """Harper in-process, as plain text: grammar rules and the spell check in separate passes.
+
+    The spell check runs on its own linter so that it can skip words the spelling rule accepts
+    anyway (names, acronyms, words with digits): its suggestion search is most of its cost.
+    Results are kept per text, so a paragraph seen again (``--fix`` passes) is not linted again.
+    """
 
     name = "harper"
 
@@ -99,30 +114,78 @@ class HarperEngine:
                 '[grammar] backend = "none"'
             ) from None
         self._harper = harper
-        self.linter = harper.Linter(harper_dialect(language))
-        known = set(self.linter.get_default_lint_config())
-        self.linter.set_lint_config(lint_config(config, known))
+        dialect = harper_dialect(language)
+        self.linter = harper.Linter(dialect)
+        known = self.linter.get_default_lint_config()
+        switches = lint_config(config, set(known))
+        self.linter.set_lint_config({**switches, SPELL_CHECK: False})
+        self.speller: harper.Linter | None = None
+        if switches.get(SPELL_CHECK, known.get(SPELL_CHECK)):
+            self.speller = harper.Linter(dialect)
+            self.speller.set_lint_config({**dict.fromkeys(known, False), SPELL_CHECK: True})
+        self._grammar_lints = lru_cache(maxsize=TEXTS_KEPT)(self._grammar_uncached)
+        self._spelling_lints = lru_cache(maxsize=TEXTS_KEPT)(self._spelling_uncached)
 
-    def check(self, texts: Sequence[Text]) -> list[list[EngineLint]]:
-        return [self._check_one(t) for t in texts]
+    def check(
+        self, texts: Sequence[Text], exempt: SpellingExemptions = SpellingExemptions()
+    ) -> list[list[EngineLint]]:
+        results = []
+        for text in texts:
+            found = self._grammar_lints(text.text, text.headline)
+            if self.speller is not None:
+                spelling = self._spelling_lints(blank_exempt_words(text.text, exempt))
+                found = found + [lint for lint in spelling if not _overlaps_any(lint, found)]
+            results.append(sorted(found, key=lambda lint: (lint.start, lint.end)))
+        return results
 
-    def _check_one(self, text: Text) -> list[EngineLint]:
-        harper = self._harper
-        organised = self.linter.organized_lints(text.text, language=harper.Language.PLAINTEXT)
-        found = []
-        for rule, lints in organised.items():
-            for lint in lints:
-                if text.headline and lint.lint_kind in HEADLINE_SKIPPED_KINDS:
-                    continue
-                found.append(EngineLint(
-                    start=lint.span.start, end=lint.span.end, rule=rule, kind=lint.lint_kind,
-                    message=lint.message, suggestions=_suggestions(lint, harper),
-                    spelling=rule == SPELL_CHECK,
-                ))
-        return sorted(found, key=lambda lint: (lint.start, lint.end))
+    def _grammar_uncached(self, text: str, headline: bool) -> list[EngineLint]:
+        organised = self.linter.organized_lints(text, language=self._harper.Language.PLAINTEXT)
+        return [
+            self._engine_lint(rule, lint)
+            for rule, lints in organised.items()
+            for lint in lints
+            if not (headline and lint.lint_kind in HEADLINE_SKIPPED_KINDS)
+        ]
+
+    def _spelling_uncached(self, text: str) -> list[EngineLint]:
+        assert self.speller is not None
+        lints = self.speller.lint(text, language=self._harper.Language.PLAINTEXT)
+        return [self._engine_lint(SPELL_CHECK, lint) for lint in lints]
+
+    def _engine_lint(self, rule: str, lint: harper.Lint) -> EngineLint:
+        return EngineLint(
+            start=lint.span.start, end=lint.span.end, rule=rule, kind=lint.lint_kind,
+            message=lint.message, suggestions=_suggestions(lint, self._harper),
+            spelling=rule == SPELL_CHECK,
+        )
 
     def close(self) -> None:
-        """Nothing to release: the linter lives as long as the process."""
+        """Nothing to release: the linters live as long as the process."""
+
+
+def blank_exempt_words(text: str, exempt: SpellingExemptions) -> str:
+    """The text with the words the spelling rule accepts anyway replaced by spaces.
+
+    Offsets stay as they are, and the spell check does not search suggestions for them. A word
+    is blanked only when the spelling rule would drop it: a run of non-spaces with a digit
+    (£2bn, 17m/s), or a whole word (as Harper splits words: at hyphens, not at apostrophes)
+    that is an established name or, with ``acronyms``, all capitals, possessive or not.
+    """
+
+    def accepted(word: str) -> bool:
+        if any(ch.isdigit() for ch in word):
+            return True
+        bare = strip_possessive(word)
+        return bare in exempt.names or (exempt.acronyms and len(bare) > 1 and bare.isupper())
+
+    return SPELLING_SKIPPABLE.sub(
+        lambda match: " " * len(match.group()) if accepted(match.group()) else match.group(), text
+    )
+
+
+def _overlaps_any(lint: EngineLint, others: list[EngineLint]) -> bool:
+    """Whether a spelling lint overlaps a grammar lint (that one is reported, as Harper does)."""
+    return any(lint.start < other.end and other.start < lint.end for other in others)
 
 
 def _suggestions(lint: object, harper: object) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import threading
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
-from factlint.engines import EngineLint, Text
+from factlint.engines import EngineLint, SpellingExemptions, Text
 from factlint.errors import FactlintError
 
 if TYPE_CHECKING:
@@ -50,7 +50,10 @@ class LanguageToolEngine:
         self.tool.enabled_categories = set(config.enable_categories)
         self.tool.picky = config.picky
 
-    def check(self, texts: Sequence[Text]) -> list[list[EngineLint]]:
+    def check(
+        self, texts: Sequence[Text], exempt: SpellingExemptions = SpellingExemptions()
+    ) -> list[list[EngineLint]]:
+        """One request for all texts; ``exempt`` is not used (the server checks every word)."""
         results: list[list[EngineLint]] = [[] for _ in texts]
         if not texts:
             return results
