@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from factlint.document import Document, Segment
@@ -33,8 +33,7 @@ TERM_CUES = re.compile(
 TERMINAL = re.compile(r"[.!?…][’'”\")]*\s*$")
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):  # a NamedTuple: immutable, and cheap to build
     """A quotation in one segment: ``seg_start``/``seg_end`` include the marks; ``start``/``end``
     are source offsets. ``continues``: it opens a paragraph that goes on quoting the previous one;
     ``continued``: it runs to its paragraph's end and goes on in the next paragraph."""
@@ -113,7 +112,7 @@ def scan_quotes(doc: Document) -> QuoteScan:
                 continued=raw.continued,
                 index=len(quotations),
             )
-            quotations.append(replace(quote, kind=classify(quote, segment.text)))
+            quotations.append(quote._replace(kind=classify(quote, segment.text)))
     return QuoteScan(quotations, strays)
 
 
@@ -164,6 +163,8 @@ QUOTE_CHARS = re.compile("[\"“”‘']")
 def _scan_segment(text: str) -> tuple[list[_Raw], list[int]]:
     raws: list[_Raw] = []
     strays: list[int] = []
+    if QUOTE_CHARS.search(text) is None:
+        return raws, strays  # no mark at all: most paragraphs of plain reporting
     closers_after = _suffix_counts(text, "”")
     openers_after = _suffix_counts(text, "“")
     open_at = -1
