@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 # A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace.
 CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
 NEXT_START = re.compile(r"\s+(?=['\"‘“(\[]?[\w])")
+FIRST_WORD = re.compile(r"\w+")
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen lt col maj capt sgt cpl adm cmdr rep sen gov pres supt
     insp det rev hon fr sen atty no nos vs etc approx dept est fig inc ltd co corp plc bros
@@ -73,7 +74,7 @@ def _is_boundary(text: str, punct: int, next_start: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
-    next_word = re.match(r"\w+", nxt)
+    next_word = FIRST_WORD.match(nxt)
     if "." in word and re.fullmatch(r"(?:\w\.)+\w", word):  # U.S., U.K., a.m.
         return first.isupper() and bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
     return first.isupper() or first.isdigit() or text[next_start] in "'\"‘“(["
