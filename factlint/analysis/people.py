@@ -373,6 +373,28 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
     segment = layout.segment
     text: str = segment.text
     title_end = {t.seg_end: t for t in titles}
+    if titles or PARTICLES_BETWEEN.search(text):
+        runs = _runs(layout, titles)
+    else:  # most paragraphs: the runs are the chains of joined words, and single words name nobody
+        runs = []
+        previous = -2
+        for k in [k for k, joined in enumerate(layout.joined) if joined]:
+            if k == previous + 1:
+                runs[-1].append(layout.tokens[k])
+            else:
+                runs.append([layout.tokens[k - 1], layout.tokens[k]])
+            previous = k
+    found: list[Person] = []
+    for run in runs:
+        # One word alone names a person only right after a title ("President Zelenskiy").
+        if len(run) > 1 or run[0].start - 1 in title_end:
+            found.extend(_person_from_run(segment, run, title_end, lex))
+    return found
+
+
+def _runs(layout: Capitals, titles: list[Title]) -> list[list[Token]]:
+    """Runs of capitalised words outside titles, joined by single spaces or particles."""
+    text = layout.segment.text
     in_title = _covered(titles)
     runs: list[list[Token]] = []
     run: list[Token] = []
@@ -385,7 +407,7 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
         if run and not layout.joined[k]:
             gap = run[-1].end
             particles = (
-                _particles(segment.index, text, run[-1], token)
+                _particles(layout.segment.index, text, run[-1], token)
                 if text[gap : gap + 1] == " " and text[gap + 1 : gap + 2].islower()
                 else None
             )
@@ -397,12 +419,7 @@ def _people_in(layout: Capitals, titles: list[Title], lex: Lexicons) -> list[Per
         run.append(token)
     if run:
         runs.append(run)
-    found: list[Person] = []
-    for run in runs:
-        # One word alone names a person only right after a title ("President Zelenskiy").
-        if len(run) > 1 or run[0].start - 1 in title_end:
-            found.extend(_person_from_run(segment, run, title_end, lex))
-    return found
+    return runs
 
 
 def _particles(segment: int, text: str, before: Token, after: Token) -> list[Token]:
