@@ -284,12 +284,15 @@ class Runner:
         if self.config_path is not None and not self.config_path.is_file():
             raise FactlintError(f"{config_path}: config file not found")
         self._linters: dict[Path | None, Linter] = {}
+        self._config_of_folder: dict[Path, Path | None] = {}
 
     def linter_for(self, path: Path | None) -> Linter:
         config_file = self.config_path
         if config_file is None:
-            folder = (path.parent if path else Path.cwd()).resolve()
-            config_file = find_config(folder)
+            folder = path.parent if path else Path.cwd()
+            if folder not in self._config_of_folder:  # resolving and searching cost per file
+                self._config_of_folder[folder] = find_config(folder.resolve())
+            config_file = self._config_of_folder[folder]
         if config_file not in self._linters:
             config = read_config_file(config_file) if config_file else None
             root = str(config_file.parent) if config_file else str(Path.cwd())
