@@ -258,6 +258,9 @@ class Document:
 
 def add_prose(builder: SegmentBuilder, start: int, text: str) -> None:
     """Add plain prose, leaving out bare URLs (they are not prose)."""
+    if "http" not in text and "www." not in text:  # no URL can start here: skip the regex scan
+        builder.add(start, text)
+        return
     pos = 0
     for match in URL.finditer(text):
         builder.add(start + pos, text[pos : match.start()])
