@@ -40,7 +40,7 @@ class RuleSpec(BaseModel):
     summary: str
     rationale: str
     message: str = "{found}"
-    scope: list[Scope] = Field(default_factory=lambda: ["prose", "headline"])
+    scope: list[Scope] = Field(default_factory=lambda: list[Scope](["prose", "headline"]))
     options: dict[str, Any] = Field(default_factory=dict)
     examples: Examples
     link: str | None = None

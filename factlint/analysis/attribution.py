@@ -314,12 +314,12 @@ class _Finder:
             if self._is_cue(m)
         ]
         if head_cues:
-            cue = head_cues[-1]
+            head = head_cues[-1]
             if len(head_cues) > 1 and NESTED_CUE.match(
-                self.masked, head_cues[-2].end(), cue.start()
+                self.masked, head_cues[-2].end(), head.start()
             ):  # "Trump said he thought drugs were a “big factor”": the main clause's speaker
-                cue = head_cues[-2]
-            return self._make(cue, sentence_start, "before", right_limit=quote.seg_start)
+                head = head_cues[-2]
+            return self._make(head, sentence_start, "before", right_limit=quote.seg_start)
         if tail_cues:
             return self._make(tail_cues[0], quote.seg_end, "after")
         prefix = self.masked[sentence_start : quote.seg_start]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 try:  # google-re2 is a dependency; the fallback keeps factlint working without its wheel
     import re2
 except ImportError:  # pragma: no cover
-    re2 = None
+    re2 = None  # type: ignore[assignment]
 
 WORD_EDGE = r"[\w’'-]"
 # Python's \w, \s and \d are Unicode-aware; RE2's are ASCII. These are the Unicode spellings.

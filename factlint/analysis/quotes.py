@@ -49,7 +49,7 @@ class Quotation(NamedTuple):  # a NamedTuple: immutable, and cheap to build
     style: str = "curly"  # curly | straight | single
     continues: bool = False
     continued: bool = False
-    index: int = 0
+    index: int = 0  # type: ignore[assignment]  # the quotation's place; shadows tuple.index
 
     @property
     def inner(self) -> str:

@@ -74,7 +74,8 @@ def _is_boundary(text: str, punct: int, next_start: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
-    next_word = FIRST_WORD.match(nxt)
     if "." in word and re.fullmatch(r"(?:\w\.)+\w", word):  # U.S., U.K., a.m.
-        return first.isupper() and bool(next_word) and next_word.group().lower() in SENTENCE_STARTERS
+        next_word = FIRST_WORD.match(nxt)
+        starter = next_word is not None and next_word.group().lower() in SENTENCE_STARTERS
+        return first.isupper() and starter
     return first.isupper() or first.isdigit() or text[next_start] in "'\"‘“(["
