@@ -65,7 +65,8 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return [s for seg in self.doc.segments for s in split_sentences(seg)]
+        """Every sentence, in document order."""
+        return [s for seg in self.doc.segments for s in self.sentences_of(seg.index)]
 
     @cached_property
     def tokens(self) -> list[list[Token]]:
@@ -219,13 +220,17 @@ class Analysis:
         return self.people_index.titles
 
     def sentences_of(self, segment: int) -> list[Sentence]:
-        """The sentences of one segment."""
-        if "_sentences_by_segment" not in self.__dict__:
-            index: dict[int, list[Sentence]] = defaultdict(list)
-            for sentence in self.sentences:
-                index[sentence.segment].append(sentence)
-            self.__dict__["_sentences_by_segment"] = index
-        return self.__dict__["_sentences_by_segment"].get(segment, [])  # type: ignore[no-any-return]
+        """The sentences of one segment, split when first asked for: the attribution rules need
+        only the paragraphs with a quotation or a source noun."""
+        split = self._sentences_by_segment
+        if segment not in split:
+            segments = self.doc.segments
+            split[segment] = split_sentences(segments[segment]) if 0 <= segment < len(segments) else []
+        return split[segment]
+
+    @cached_property
+    def _sentences_by_segment(self) -> dict[int, list[Sentence]]:
+        return {}
 
     @cached_property
     def source_checks(self) -> SourceChecks:

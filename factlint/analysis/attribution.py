@@ -156,9 +156,11 @@ def find_attributions(
         by_segment.setdefault(quote.segment, []).append(quote)
     sentence_starts: dict[int, list[int]] = {}
     sentence_ends: dict[int, list[int]] = {}
-    for sentence in analysis.sentences:
-        sentence_starts.setdefault(sentence.segment, []).append(sentence.start)
-        sentence_ends.setdefault(sentence.segment, []).append(sentence.end)
+    for seg_index in by_segment:
+        sentences = analysis.sentences_of(seg_index)
+        if sentences:
+            sentence_starts[seg_index] = [sentence.start for sentence in sentences]
+            sentence_ends[seg_index] = [sentence.end for sentence in sentences]
     result: list[Attribution | None] = [None] * len(quotes)
     last_in_segment: dict[int, Attribution | None] = {}
     for seg_index, seg_quotes in by_segment.items():
