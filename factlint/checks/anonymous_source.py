@@ -50,9 +50,10 @@ class AnonymousSource(Kind[AnonymousOptions]):
             segment = doc.segments[sentence.segment]
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
-            if reasons.search(sentence.text):
-                continue
-            for match in (m for pattern in patterns for m in pattern.finditer(sentence.text)):
+            matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
+            if not matches or reasons.search(sentence.text):
+                continue  # reasons asked only when there is something to excuse: they rarely are
+            for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
                 if match.group("np").lower().split()[-1] == "sources":
                     continue  # "sources said" is sourcing/vague's: one finding, not two
