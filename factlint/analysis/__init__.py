@@ -23,11 +23,13 @@ if TYPE_CHECKING:
     from factlint.facts.verify import SourceChecks
 
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+# A whole WORD token starting here: no word character (or word character and inner apostrophe
+# or hyphen) comes before it.
+TOKEN_AT = re.compile(r"(?<!\w)(?<!\w[’'\-])\w+(?:[’'\-]\w+)*")
 SCOPES = ("prose", "headline", "quotes")
 SEGMENT_SEPARATOR = "\n\x00\n"
 # Anchors refer to the ends of each segment's text, which the joined text does not have.
 ANCHORS = re.compile(r"(?<!\[)\^|\$|\\[AZ]")
-SEGMENTS_SCANNED_DIRECTLY = 40
 
 
 class Token(NamedTuple):  # a NamedTuple: articles have thousands of tokens, and it is cheap to build
@@ -107,52 +109,59 @@ class Analysis:
         return found
 
     @cached_property
-    def _segment_keys(self) -> list[set[str]]:
-        """The distinct lower-cased words of each segment (sets built in C, no Python loop)."""
-        return [set(keys) for _, keys in self._word_spans]
-
-    @cached_property
     def word_keys(self) -> frozenset[str]:
         """Every lower-cased word in the document."""
-        return frozenset().union(*self._segment_keys)
+        lowered = self._lowered_text
+        if lowered is None:  # lower() lengthened a letter ("İ"): offsets differ, go word by word
+            return frozenset(self.word_index)
+        return frozenset(WORD.findall(lowered))  # one pass in C, no token built
 
     def tokens_of(self, keys: Iterable[str]) -> dict[str, list[Token]]:
         """The tokens of just these lower-cased words, in document order. Rules that look up a
         few words use this instead of ``word_index``, which builds a token for every word."""
-        if "_tokens_and_index" in self.__dict__:
+        if "_tokens_and_index" in self.__dict__ or self._lowered_text is None:
             index = self.word_index
             return {key: index[key] for key in keys if key in index}
         wanted = self.word_keys.intersection(keys)
         cache = self._token_cache
-        missing = wanted - cache.keys()
-        if missing:
-            for key in missing:
-                cache[key] = []
-            new_token = tuple.__new__
-            for index in self._segments_containing(missing):
-                segment = self.doc.segments[index]
-                spans, keys_in_order = self._word_spans[index]
-                text = segment.text
-                for (s, e), key in zip(spans, keys_in_order, strict=True):
-                    if key in missing:
-                        cache[key].append(new_token(Token, (segment.index, s, e, text[s:e])))
+        for key in wanted - cache.keys():
+            cache[key] = self._find_tokens(key)
         return {key: cache[key] for key in wanted}
 
-    def _segments_containing(self, keys: set[str]) -> list[int]:
-        """Indexes of the segments that hold any of ``keys``. An article's few paragraphs are
-        tested directly; a long document gets a word -> segments index, built once."""
-        if len(self._segment_keys) <= SEGMENTS_SCANNED_DIRECTLY:
-            return [i for i, seg_keys in enumerate(self._segment_keys) if not keys.isdisjoint(seg_keys)]
-        where = self._segments_with
-        return sorted({i for key in keys for i in where.get(key, ())})
+    def _find_tokens(self, key: str) -> list[Token]:
+        """The tokens whose lower-cased text is ``key``: where ``key`` occurs in the lower-cased
+        text and a whole token starts and ends there. The words asked for are rare, so this
+        visits a few places instead of every word of the document."""
+        lowered = self._lowered_text
+        assert lowered is not None
+        starts = self._joined_segments[1]
+        segments = self.doc.segments
+        new_token = tuple.__new__  # a NamedTuple's own constructor is a slower Python function
+        token_at = TOKEN_AT.match
+        found: list[Token] = []
+        at = lowered.find(key)
+        while at >= 0:
+            end = at + len(key)
+            match = token_at(lowered, at)
+            if match is not None and match.end() == end:
+                index = bisect_right(starts, at) - 1
+                segment = segments[index]
+                start = at - starts[index]
+                text = segment.text[start : start + len(key)]
+                found.append(new_token(Token, (segment.index, start, start + len(key), text)))
+                at = lowered.find(key, end)
+            else:
+                at = lowered.find(key, at + 1)
+        return found
 
     @cached_property
-    def _segments_with(self) -> dict[str, list[int]]:
-        where: dict[str, list[int]] = defaultdict(list)
-        for index, seg_keys in enumerate(self._segment_keys):
-            for key in seg_keys:
-                where[key].append(index)
-        return where
+    def _lowered_text(self) -> str | None:
+        """The joined segment texts in lower case, or None where lower() changes a length (then
+        offsets in it are not offsets in the text). Lowering keeps each character a word
+        character or not, so the words of this text are the lower-cased words of the segments."""
+        joined = self._joined_segments[0]
+        lowered = joined.lower()
+        return lowered if len(lowered) == len(joined) else None
 
     @cached_property
     def _token_cache(self) -> dict[str, list[Token]]:
@@ -282,7 +291,7 @@ class Analysis:
             return
         segments = self.doc.segments
         first = words[0].lower()
-        if first not in self.word_keys:
+        if first not in self.word_keys or not self.word_keys.issuperset(_inner_words(term)):
             return
         for token in self.tokens_of((first,)).get(first, ()):
             segment = segments[token.segment]
@@ -367,6 +376,16 @@ def capitalised_word_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=4096)
 def _words(term: str) -> list[str]:
     return [m.group() for m in WORD.finditer(term)]
+
+
+@lru_cache(maxsize=4096)
+def _inner_words(term: str) -> frozenset[str]:
+    """The lower-cased words of a phrase between its first and last: in any match each is a
+    whole word of the text (the phrase goes on after it), so a document without one of them
+    cannot hold the phrase. ASCII phrases only: lower() of a Greek sigma depends on the letters
+    around it, so a word lowered alone may differ from the same word lowered in the text."""
+    words = _words(term)
+    return frozenset(w.lower() for w in words[1:-1]) if term.isascii() else frozenset()
 
 
 def _same_phrase(candidate: str, term: str) -> bool:
