@@ -19,11 +19,18 @@ HONORIFICS = frozenset(
     Gen Colonel Col Captain Capt Judge Justice Prince Princess King Queen Pope Sheikh Ayatollah
     Chancellor Governor Gov Mayor Rev Father Minister Secretary Premier Leader Chairman""".split()
 )
-CAP = r"(?:O[’']|Mc|Mac)?[A-ZÀ-Ý][a-zß-ÿ]+(?:-[A-ZÀ-Ý][a-zß-ÿ]+)?"
-# A run of capitalised words on one line: "Ukrainian President Volodymyr Zelensky".
-RUN = re.compile(
-    rf"(?<![\w’'-])(?:{CAP}\.?)(?:[ \n](?:{CAP}|[A-Z]\.))*(?=[’']s?\b|[’']|(?![\w’'-]))"
+UPPER, LOWER = "A-ZÀ-Ý", "a-zß-ÿ"
+CAP = rf"(?:O[’']|Mc|Mac)?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# CAP as the first word of a run, written capital first so that re can skip to capitals (a
+# pattern that opens with a look-behind is tried at every position); the look-behind then tests
+# the character before it, and the prefixes O’, Mc and Mac follow their first letter.
+FIRST_CAP = (
+    rf"[{UPPER}](?<![\w’'-].)(?:(?<=O)[’'][{UPPER}]|(?<=M)c[{UPPER}]|(?<=M)ac[{UPPER}])?"
+    rf"[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 )
+# A run of two or more capitalised words on one line: "Ukrainian President Volodymyr Zelensky"
+# (a single capitalised word names no one here, and most runs are single words).
+RUN = re.compile(rf"{FIRST_CAP}\.?(?:[ \n](?:{CAP}|[A-Z]\.))+(?=[’']s?\b|[’']|(?![\w’'-]))")
 # Capitalised words that start a run without being a first name ("New York", "The Times").
 NOT_FIRST = frozenset(
     """The A An In On At For Of And But If When While As After Before Since Its His Her Their Our
@@ -54,8 +61,6 @@ def find_names(doc: Document) -> list[NameMention]:
     for segment in doc.segments:
         for match in RUN.finditer(segment.text):
             words = match.group().split()
-            if len(words) < 2:
-                continue
             last = words[-1]
             titles = [i for i, w in enumerate(words[:-1]) if w.rstrip(".") in HONORIFICS]
             rest = words[titles[-1] + 1 : -1] if titles else words[:-1]
