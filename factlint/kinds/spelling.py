@@ -121,21 +121,28 @@ class Spelling(Kind[SpellingOptions]):
         analysis = doc.analysis
         segments = doc.segments
         found = []
-        # Look up each distinct word once; only words holding a variant are located. Plain words
-        # are a set intersection; only compounds and possessives need splitting.
+        # Which words hold a variant, and where in the word: plain words are a set intersection;
+        # only compounds and possessives (words that are not all letters) need splitting. Only
+        # the words found are then located.
         keys = analysis.word_keys
-        candidates = set(keys & variants.keys())
-        candidates.update(w for w in keys if "-" in w or "’" in w or "'" in w)
-        for word, tokens in analysis.tokens_of(candidates).items():
-            parts = word.split("-")
-            matches = [(i, POSSESSIVE.sub("", p)) for i, p in enumerate(parts)]
-            matches = [(i, p) for i, p in matches if p in variants]
-            if not matches:
+        parts_at: dict[str, list[tuple[int, str]]] = {w: [(0, w)] for w in keys & variants.keys()}
+        for word in keys:
+            if word.isalnum():
                 continue
+            parts = word.split("-")
+            offset, matches = 0, []
+            for part in parts:
+                bare = POSSESSIVE.sub("", part)
+                if bare in variants:
+                    matches.append((offset, bare))
+                offset += len(part) + 1
+            if matches:
+                parts_at[word] = matches
+        for word, tokens in analysis.tokens_of(parts_at).items():
             for token in tokens:
                 segment = segments[token.segment]
-                for i, part in matches:
-                    start = token.start + sum(len(p) + 1 for p in parts[:i])
+                for offset, part in parts_at[word]:
+                    start = token.start + offset
                     end = start + len(part)
                     if analysis.in_scope(segment, start, end, self.scope):
                         found.append((analysis.hit(segment, start, end), variants[part]))
