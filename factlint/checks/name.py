@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import Field
 from rapidfuzz.distance import Levenshtein
@@ -37,6 +37,21 @@ FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Quee
     frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
 
 
+class Listed(NamedTuple):
+    """Known variant groups, with their words as written, lower-cased and possessive."""
+
+    groups: list[list[str]]
+    words: frozenset[str]
+    keys: frozenset[str]
+    possessives: frozenset[str]
+
+    @classmethod
+    def of(cls, groups: list[list[str]]) -> Listed:
+        words = frozenset(word for group in groups for word in group)
+        keys = frozenset(word.lower() for word in words)
+        return cls(groups, words, keys, frozenset(k + s for k in keys for s in ("’s", "'s")))
+
+
 class NameOptions(Options):
     """Options of the name kind."""
 
@@ -54,10 +69,12 @@ class NameConsistency(Kind[NameOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        listed = self._groups()
-        wanted = _words_of(tuple(map(tuple, listed))) | {m.last for m in doc.analysis.name_mentions}
-        occurrences = self._occurrences(doc, wanted)
-        groups = [g for g in listed if sum(f in occurrences for f in g) > 1]
+        listed = self._listed
+        lasts = {m.last for m in doc.analysis.name_mentions}
+        occurrences = self._occurrences(doc, lasts)
+        groups = []
+        if not listed.words.isdisjoint(occurrences):  # most documents use no listed name
+            groups = [g for g in listed.groups if sum(f in occurrences for f in g) > 1]
         groups += self._similar(doc, occurrences)
         for group in groups:
             present = [f for f in group if f in occurrences]
@@ -73,18 +90,24 @@ class NameConsistency(Kind[NameOptions]):
                                               fixable=sure, expected=dominant,
                                               uses=_times(len(occurrences[dominant])))
 
-    def _groups(self) -> list[list[str]]:
+    @cached_property
+    def _listed(self) -> Listed:
+        """The known variant groups, read once per rule rather than once per document."""
         listed = _variant_groups(str(Path(self.spec.base_dir) / self.options.variants))
-        return [*listed, *self.options.extra_variants]
+        return Listed.of([*listed, *self.options.extra_variants])
 
-    def _occurrences(self, doc: Document, wanted: set[str]) -> dict[str, list[Hit]]:
-        """Capitalised uses of the wanted words (possessive removed) -> their hits, in order."""
-        keys = {word.lower() for word in wanted}
-        present = [
-            key  # one pass over the distinct words; tokens never end in a bare ’
-            for key in doc.analysis.word_keys
-            if (key[:-2] if key.endswith(("’s", "'s")) else key) in keys
-        ]
+    def _occurrences(self, doc: Document, lasts: set[str]) -> dict[str, list[Hit]]:
+        """Capitalised uses of the listed words and of the surnames ``lasts`` (possessive
+        removed) -> their hits, in order."""
+        listed = self._listed
+        wanted = listed.words | lasts
+        keys = listed.keys | {word.lower() for word in lasts}
+        possessives = listed.possessives | {k + s for k in keys - listed.keys for s in ("’s", "'s")}
+        # The distinct words that are a wanted word, possibly possessive (set operations in C;
+        # tokens never end in a bare ’)
+        word_keys = doc.analysis.word_keys
+        present = {key for key in word_keys & keys if not key.endswith(("’s", "'s"))}
+        present |= word_keys & possessives
         tokens = [t for found in doc.analysis.tokens_of(present).values() for t in found]
         hits: dict[str, list[Hit]] = {}
         analysis = doc.analysis
@@ -131,11 +154,6 @@ class NameConsistency(Kind[NameOptions]):
         if a.startswith(b) or b.startswith(a):  # America / American
             return False
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
-
-
-@lru_cache(maxsize=8)
-def _words_of(groups: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(word for group in groups for word in group)
 
 
 @lru_cache(maxsize=8)

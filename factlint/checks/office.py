@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,8 +37,12 @@ class OfficeConsistency(Kind[OfficeOptions]):
     options_model = OfficeOptions
     fixable = True
 
+    @cached_property
+    def _variants(self) -> dict[str, Variant]:  # looked up once per rule, not per document
+        return load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        variants = load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+        variants = self._variants
         posts: dict[tuple[str, str, str], list[Office]] = defaultdict(list)
         for office in doc.analysis.offices:
             segment = doc.segments[office.segment]

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,8 +61,17 @@ class Spelling(Kind[SpellingOptions]):
     options_model = SpellingOptions
     fixable = True
 
+    @cached_property
+    def _variants(self) -> dict[str, Variant]:  # looked up once per rule, not per document
+        return load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+
+    @cached_property
+    def _exceptions(self) -> list[str]:
+        names = list(load_lines(str(Path(self.spec.base_dir) / self.options.exceptions)))
+        return names + self.options.extra_exceptions
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        variants = load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+        variants = self._variants
         hits = [(hit, variant) for hit, variant in self._variant_hits(doc, variants)]
         if not hits:
             return
@@ -150,11 +159,9 @@ class Spelling(Kind[SpellingOptions]):
         return iter(found)
 
     def _exempt_spans(self, doc: Document) -> list[tuple[int, int]]:
-        names = list(load_lines(str(Path(self.spec.base_dir) / self.options.exceptions)))
-        names += self.options.extra_exceptions
         spans = []
         everywhere = frozenset({"prose", "headline", "quotes"})
-        for name in names:
+        for name in self._exceptions:
             spans += [(h.source_start, h.source_end) for h in doc.analysis.term_hits(name, everywhere, case=True)]
         return sorted(spans)
 
