@@ -57,13 +57,11 @@ class Office:
 def find_offices(doc: Document) -> list[Office]:
     """Every office mention in the document, in document order."""
     found: list[Office] = []
-    starts: set[tuple[int, int]] | None = None
     for segment in doc.segments:
         text = segment.text
         if "ecretary" not in text and "inister" not in text:
             continue  # no head word: the patterns cannot match (most paragraphs end here)
-        if starts is None:
-            starts = {(s.segment, s.start) for s in doc.analysis.sentences}
+        starts: set[int] | None = None
         for pattern in (BEFORE, AFTER):
             for match in pattern.finditer(text):
                 port_words = match["port"].split()
@@ -80,8 +78,10 @@ def find_offices(doc: Document) -> list[Office]:
                     modifier = before.group(1).lower()  # "Under Secretary of Agriculture"
                 key = (modifier, match["head"].lower(), port_words[-1].lower())
                 form = " ".join(match.group().lower().split())
+                if starts is None:  # split only the paragraphs that name an office
+                    starts = {s.start for s in doc.analysis.sentences_of(segment.index)}
                 found.append(Office(
                     segment.index, match.start(), match.end(), match.group(), key, form,
-                    bool(NAME_NEXT.match(after)), (segment.index, match.start()) in starts,
+                    bool(NAME_NEXT.match(after)), match.start() in starts,
                 ))
     return sorted(found, key=lambda o: (o.segment, o.start))
