@@ -8,8 +8,7 @@ ones) are never treated as one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -43,8 +42,7 @@ NOT_FIRST = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class NameMention:
+class NameMention(NamedTuple):  # a NamedTuple: immutable and cheaper to build than a dataclass
     """A surname in name position: segment offsets of ``last`` (possessive excluded)."""
 
     segment: int

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,9 +136,7 @@ class Spelling(Kind[SpellingOptions]):
         # the words found are then located.
         keys = analysis.word_keys
         parts_at: dict[str, list[tuple[int, str]]] = {w: [(0, w)] for w in keys & variants.keys()}
-        for word in keys:
-            if word.isalnum():
-                continue
+        for word in filterfalse(str.isalnum, keys):
             parts = word.split("-")
             offset, matches = 0, []
             for part in parts:
