@@ -28,6 +28,9 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 # or hyphen) comes before it.
 TOKEN_AT = re.compile(r"(?<!\w)(?<!\w[’'\-])\w+(?:[’'\-]\w+)*")
 SCOPES = ("prose", "headline", "quotes")
+# tokens_of searches the text once per word asked for; past this many characters searched in all,
+# building the index of every word (one linear pass) is cheaper, and keeps long documents linear.
+FIND_BUDGET = 2_000_000
 SEGMENT_SEPARATOR = "\n\x00\n"
 # Anchors refer to the ends of each segment's text, which the joined text does not have.
 ANCHORS = re.compile(r"(?<!\[)\^|\$|\\[AZ]")
@@ -124,12 +127,18 @@ class Analysis:
     def tokens_of(self, keys: Iterable[str]) -> dict[str, list[Token]]:
         """The tokens of just these lower-cased words, in document order. Rules that look up a
         few words use this instead of ``word_index``, which builds a token for every word."""
-        if "_tokens_and_index" in self.__dict__ or self._lowered_text is None:
-            index = self.word_index
-            return {key: index[key] for key in keys if key in index}
         wanted = self.word_keys.intersection(keys)
         cache = self._token_cache
-        for key in wanted - cache.keys():
+        missing = wanted - cache.keys()
+        lowered = self._lowered_text
+        if (
+            "_tokens_and_index" in self.__dict__
+            or lowered is None
+            or len(missing) * len(lowered) > FIND_BUDGET
+        ):  # each search reads the whole text: for many words in a long text, index every word
+            index = self.word_index
+            return {key: index[key] for key in wanted}
+        for key in missing:
             cache[key] = self._find_tokens(key)
         return {key: cache[key] for key in wanted}
 
