@@ -63,3 +63,20 @@ def test_no_match_runs_across_two_paragraphs() -> None:
     doc = Document.parse("We met last\n\nmonth in Kyiv.", "d.md")
     pattern = BoundedPattern(r"last\s+month")
     assert list(doc.analysis.segment_matches(pattern)) == []
+
+
+def test_few_words_of_an_article_are_found_without_indexing_every_word() -> None:
+    text = "Defence Secretary Grant Shapps said the defence review, Defence’s plan, was late.\n"
+    doc = Document.parse(text * 3, "d.txt")
+    found = doc.analysis.tokens_of(["defence", "late", "absent"])
+    assert "_tokens_and_index" not in doc.analysis.__dict__
+    expected = Document.parse(text * 3, "d.txt").analysis.word_index
+    assert found == {key: expected[key] for key in ("defence", "late")}
+
+
+def test_many_words_of_a_long_paragraph_are_found_from_one_index() -> None:
+    # One search of the whole text per word would be quadratic in a long document.
+    doc = Document.parse(" ".join(f"Word{i} said" for i in range(60_000)), "long.txt")
+    found = doc.analysis.tokens_of([f"word{i}" for i in range(100)])
+    assert "_tokens_and_index" in doc.analysis.__dict__
+    assert [(t.start, t.text) for t in found["word7"]] == [(7 * 11, "Word7")]
