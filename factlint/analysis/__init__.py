@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import filterfalse
 from typing import TYPE_CHECKING, NamedTuple
@@ -45,8 +44,7 @@ class Token(NamedTuple):  # a NamedTuple: articles have thousands of tokens, and
     text: str
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a NamedTuple: cheaper to build than a frozen dataclass
     """A match of a term or pattern, with segment and source positions."""
 
     segment: Segment
@@ -296,7 +294,8 @@ class Analysis:
 
     def hit(self, segment: Segment, start: int, end: int) -> Hit:
         s, e = segment.source_span(start, end)
-        return Hit(segment, start, end, s, e, segment.text[start:end])
+        # tuple.__new__: a NamedTuple's own constructor is a slower Python function
+        return tuple.__new__(Hit, (segment, start, end, s, e, segment.text[start:end]))
 
     def term_hits(self, term: str, scope: frozenset[str], *, case: bool = False) -> Iterator[Hit]:
         """Occurrences of a word or phrase (whole words; case-insensitive unless ``case``)."""
