@@ -125,10 +125,14 @@ class StyleConsistency(Kind[StyleOptions]):
                                       related=related, expected=label, family=family)
 
     def _matches(
-        self, doc: Document, pattern: re.Pattern[str] | CandidateScan
+        self, doc: Document, pattern: re.Pattern[str] | CandidateScan, needs: str = ""
     ) -> Iterator[tuple[Hit, re.Match[str]]]:
+        """Matches in scope, in the segments that hold ``needs`` (a string every match holds:
+        each scan has a fixed cost, and most paragraphs hold no hyphen)."""
         analysis = doc.analysis
         for segment in doc.segments:
+            if needs not in segment.text:
+                continue
             for match in pattern.finditer(segment.text):
                 if analysis.in_scope(segment, match.start(), match.end(), self.scope):
                     yield analysis.hit(segment, match.start(), match.end()), match
@@ -152,7 +156,7 @@ class StyleConsistency(Kind[StyleOptions]):
     def _hyphenation(self, doc: Document) -> Iterator[Use]:
         """A compound hyphenated and closed (e-mail, email), or open before the same word."""
         compounds: dict[str, set[str]] = defaultdict(set)
-        for hit, m in self._matches(doc, HYPHENATED):
+        for hit, m in self._matches(doc, HYPHENATED, needs="-"):
             a, b = m[1], m[2]
             compounds[f"{a} {b}"].add(m[3] or "")
             yield Use(hit, f"{a}-{b}:{a}{b}", _compound(hit.text))
