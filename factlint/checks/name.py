@@ -70,12 +70,12 @@ class NameConsistency(Kind[NameOptions]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         listed = self._listed
-        lasts = {m.last for m in doc.analysis.name_mentions}
-        occurrences = self._occurrences(doc, lasts)
+        comparable = self._comparable(doc)
+        occurrences = self._occurrences(doc, comparable)
         groups = []
         if not listed.words.isdisjoint(occurrences):  # most documents use no listed name
             groups = [g for g in listed.groups if sum(f in occurrences for f in g) > 1]
-        groups += self._similar(doc, occurrences)
+        groups += self._similar(doc, occurrences, comparable)
         for group in groups:
             present = [f for f in group if f in occurrences]
             order = sorted(present, key=lambda f: occurrences[f][0].source_start)
@@ -121,16 +121,24 @@ class NameConsistency(Kind[NameOptions]):
                 hits.setdefault(word, []).append(analysis.hit(segment, token.start, end))
         return hits
 
-    def _similar(self, doc: Document, occurrences: dict[str, list[Hit]]) -> list[list[str]]:
+    def _comparable(self, doc: Document) -> set[str]:
+        """The surnames in name position long enough to compare by similarity. Only these and
+        the listed names are looked up: title-case headlines make "The" or "In" a surname."""
+        return {
+            m.last
+            for m in doc.analysis.name_mentions
+            if len(m.last) >= self.options.min_length and m.last not in NOT_SURNAME
+        }
+
+    def _similar(
+        self, doc: Document, occurrences: dict[str, list[Hit]], comparable: set[str]
+    ) -> list[list[str]]:
         """Pairs of similar surnames of what must be the same person (first names agree)."""
         people: dict[str, list[NameMention]] = {}
-        mentions = doc.analysis.name_mentions
-        index = doc.analysis.tokens_of({m.last.lower() for m in mentions})
-        for mention in mentions:
+        index = doc.analysis.tokens_of({last.lower() for last in comparable})
+        for mention in doc.analysis.name_mentions:
             last = mention.last
-            if last not in occurrences or last in NOT_SURNAME:
-                continue
-            if len(last) < self.options.min_length:
+            if last not in occurrences or last not in comparable:
                 continue
             if any(t.text.islower() for t in index.get(last.lower(), ())):
                 continue  # also a common word here ("Brown" and "brown"): not only a name
