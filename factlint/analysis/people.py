@@ -249,22 +249,8 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                 else None
             )
             if nick:  # Marion "Suge" Knight
-                s, e = segment.source_span(nick.start(), last.end)
                 name = f"{nick.group(1)} {last.text}"
-                found.append(
-                    Person(
-                        segment.index,
-                        nick.start(),
-                        last.end,
-                        s,
-                        e,
-                        text[nick.start() : last.end],
-                        name,
-                        last.text,
-                        "full",
-                        full_name=name,
-                    )
-                )
+                found.append(_full_person(segment, nick.start(), last.end, name, last.text))
                 continue
             # Every test below needs the word just before to be a capitalised, adjacent token.
             first = caps[k - 1] if k else None
@@ -277,22 +263,8 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                 and last.text.lower() not in NOT_PERSON_AFTER
                 and (before_first is None or before_first.text not in lex.honorifics)
             ):
-                s, e = segment.source_span(first.start, last.end)  # "Wang Xuebing", then "Mr Wang"
-                name = f"{first.text} {last.text}"
-                found.append(
-                    Person(
-                        segment.index,
-                        first.start,
-                        last.end,
-                        s,
-                        e,
-                        name,
-                        name,
-                        first.text,
-                        "full",
-                        full_name=name,
-                    )
-                )
+                name = f"{first.text} {last.text}"  # "Wang Xuebing", then "Mr Wang"
+                found.append(_full_person(segment, first.start, last.end, name, first.text))
                 continue
             if last_word not in wanted or not _capitalised(first.text) or last_word in ORG_WORDS:
                 continue
@@ -313,23 +285,18 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
             ):
                 start = before_first.start
             end = last.start + len(last_word)
-            s, e = segment.source_span(start, end)
             name = " ".join(text[start:end].split())
-            found.append(
-                Person(
-                    segment.index,
-                    start,
-                    end,
-                    s,
-                    e,
-                    text[start:end],
-                    name,
-                    last_word,
-                    "full",
-                    full_name=name,
-                )
-            )
+            found.append(_full_person(segment, start, end, name, last_word))
     return found
+
+
+def _full_person(segment: Segment, start: int, end: int, name: str, surname: str) -> Person:
+    """A full-name mention found once the surname was seen alone (see _discover_full_names)."""
+    s, e = segment.source_span(start, end)
+    return Person(
+        segment.index, start, end, s, e, segment.text[start:end], name, surname, "full",
+        full_name=name,
+    )
 
 
 NO_WORD = re.compile(r"\W*")
