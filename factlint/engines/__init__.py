@@ -99,18 +99,24 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
     key = (config.backend, language, config.model_dump_json())
     engine = _ENGINES.get(key)
     if engine is None:
-        if config.backend == "harper":
-            from factlint.engines.harper import HarperEngine
+        from factlint.engines.stdout_guard import native_stdout_silenced
 
-            engine = HarperEngine(language, config.harper)
-        else:
-            from factlint.engines.languagetool import LanguageToolEngine
-
-            engine = LanguageToolEngine(language, config.languagetool)
+        with native_stdout_silenced():  # native code may print while it loads
+            engine = _new_engine(config, language)
         if not _ENGINES:
             atexit.register(close_all)
         _ENGINES[key] = engine
     return engine
+
+
+def _new_engine(config: GrammarConfig, language: str) -> Engine:
+    if config.backend == "harper":
+        from factlint.engines.harper import HarperEngine
+
+        return HarperEngine(language, config.harper)
+    from factlint.engines.languagetool import LanguageToolEngine
+
+    return LanguageToolEngine(language, config.languagetool)
 
 
 def close_all() -> None:
@@ -171,8 +177,12 @@ def spelling_exemptions(doc: Document, settings: Settings) -> SpellingExemptions
 def _run(engine: Engine, doc: Document, exempt: SpellingExemptions) -> list[SegmentLint]:
     segments = [s for s in doc.segments if s.text.strip()]
     texts = [Text(s.text, s.kind != "prose") for s in segments]
+    from factlint.engines.stdout_guard import native_stdout_silenced
+
+    with native_stdout_silenced():  # Harper prints debug lines to descriptor 1 on some phrases
+        checked = engine.check(texts, exempt)
     found = []
-    for segment, lints in zip(segments, engine.check(texts, exempt), strict=True):
+    for segment, lints in zip(segments, checked, strict=True):
         for lint in lints:
             start, end = max(0, lint.start), min(len(segment.text), lint.end)
             source_start, source_end = segment.source_span(start, end)
