@@ -22,6 +22,7 @@ FRONT_MATTER_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
+LONE_CR = re.compile(r"\r(?!\n)")
 SENTENCE_END = re.compile(r"[.!?…:]['\"’”)\]]*\s*$")
 
 
@@ -132,7 +133,9 @@ class Document:
             text = text[1:]
         if markdown is None:
             markdown = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
-        doc = cls(path=path, text=text, is_markdown=markdown, bom=bom)
+        # A lone CR ends a line (old Mac files; markdown-it reads it so): parse the text with
+        # each one as LF, a one-for-one swap that keeps every offset, then keep the original.
+        doc = cls(path=path, text=lf_line_ends(text), is_markdown=markdown, bom=bom)
         body_start = doc._parse_front_matter() if markdown else 0
         if markdown:
             from factlint.markdown import parse_markdown
@@ -142,13 +145,14 @@ class Document:
             doc._parse_plain_text()
         for i, segment in enumerate(doc.segments):
             segment.index = i
+        doc.text = text
         return doc
 
     # -- positions -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        find = self.text.find
+        find = lf_line_ends(self.text).find
         i = find("\n")
         while i != -1:
             starts.append(i + 1)
@@ -256,6 +260,11 @@ class Document:
 
 
 
+def lf_line_ends(text: str) -> str:
+    """``text`` with each lone CR (not followed by LF) turned into LF: same length, same offsets."""
+    return LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 def add_prose(builder: SegmentBuilder, start: int, text: str) -> None:
     """Add plain prose, leaving out bare URLs (they are not prose)."""
     if "http" not in text and "www." not in text:  # no URL can start here: skip the regex scan
@@ -269,9 +278,9 @@ def add_prose(builder: SegmentBuilder, start: int, text: str) -> None:
 
 
 def _yaml_loader() -> Any:
-    import yaml
+    from factlint.yamlpos import LOADER
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return LOADER
 
 
 def _first_line(exc: BaseException) -> str:

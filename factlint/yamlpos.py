@@ -10,7 +10,24 @@ import yaml
 
 from factlint.errors import FactlintError
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, with a date that is no real date (2023-09-31) as a YAML error at its
+    line instead of a ValueError from deep inside the constructor."""
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+            ) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+LOADER = Loader
 
 
 def read_yaml(path: Path, what: str) -> tuple[str, Any]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from factlint.document import lf_line_ends
 from factlint.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def text_report(results: Sequence[FileResult], options: TextOptions) -> str:
     if options.statistics:
         return statistics(findings, options)
     for result in results:
-        source_lines = result.source.text.split("\n") if result.source else []
+        source_lines = lf_line_ends(result.source.text).split("\n") if result.source else []
         for f in result.findings:
             lines.append(_headline(f, options))
             if options.show_source and not options.quiet and 0 < f.line <= len(source_lines):
