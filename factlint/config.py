@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factlint.confine import ReadPolicy, policy, read_text
 from factlint.errors import FactlintError
 from factlint.finding import Severity
 
@@ -87,6 +88,9 @@ class FileConfig(BaseModel):
     fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
     facts: list[str] = Field(default_factory=list, description="House facts registry files")
     vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")
+    allow_outside: list[str] = Field(
+        default_factory=list, description="Folders outside the repository root that may be read"
+    )
     grammar: GrammarConfig = Field(default_factory=GrammarConfig, description="Grammar engine")
 
 
@@ -120,6 +124,15 @@ class Settings(BaseModel):
         """A path from the config, relative to the config file's folder."""
         return (Path(self.root) / path).resolve()
 
+    def read_policy(self, near: Path | None = None) -> ReadPolicy:
+        """What may be read: the config's root, or with no config file the root of ``near``."""
+        config_folder = Path(self.root) if self.source != "<defaults>" else None
+        return policy(config_folder, near, tuple(self.config.allow_outside))
+
+    def confined(self, path: str, key: str) -> Path:
+        """A path the config names under ``key``, resolved; refused outside the root (exit 2)."""
+        return self.read_policy().confine(Path(self.root) / path, f"{self.source}: {key}:")
+
 
 def settings_from(config: FileConfig, source: str, root: str, overrides: Overrides) -> Settings:
     if overrides.select is not None or overrides.extend_select or overrides.ignore or overrides.exclude:
@@ -145,7 +158,7 @@ def settings_from(config: FileConfig, source: str, root: str, overrides: Overrid
 def read_config_file(path: Path) -> FileConfig | None:
     """Parse and validate one config file; None when a pyproject.toml has no [tool.factlint]."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, "config"))
     except OSError as exc:
         raise FactlintError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

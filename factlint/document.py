@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
+    from factlint.confine import ReadPolicy
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 PROSE_FRONT_MATTER_KEYS = {"title": "headline", "headline": "headline", "description": "prose"}
@@ -124,6 +125,7 @@ class Document:
     segments: list[Segment] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # HTML comments (start, end, body)
+    reads: ReadPolicy | None = None  # what the draft may read (front matter sources); set by the engine
 
     @classmethod
     def parse(cls, text: str, path: str = "-", *, markdown: bool | None = None) -> Document:

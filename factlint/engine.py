@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -19,6 +20,7 @@ from factlint.config import (
     read_config_file,
     settings_from,
 )
+from factlint.confine import ReadPolicy, Refused, read_regular, real
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
@@ -56,7 +58,8 @@ def all_specs(settings: Settings | None = None) -> list[RuleSpec]:
     specs = list(load_folder(str(builtin_rules_dir())))
     if settings is not None:
         for folder in settings.config.packs:
-            specs += load_folder(str(settings.resolve(folder)))
+            base = settings.confined(folder, "packs")
+            specs += load_folder(str(base), settings.read_policy())
     return specs
 
 
@@ -285,6 +288,8 @@ class Runner:
             raise FactlintError(f"{config_path}: config file not found")
         self._linters: dict[Path | None, Linter] = {}
         self._config_of_folder: dict[Path, Path | None] = {}
+        self._policies: dict[Path | None, ReadPolicy] = {}
+        self._problems: dict[Path, tuple[str, str]] = {}  # folders the walk could not enter
 
     def linter_for(self, path: Path | None) -> Linter:
         config_file = self.config_path
@@ -303,18 +308,49 @@ class Runner:
         return self._linters[config_file]
 
     def expand(self, paths: Iterable[str]) -> Iterator[Path]:
-        """Files to lint: explicit files as given, directories walked with include/exclude."""
+        """Files to lint: explicit files as given, directories walked with include/exclude.
+
+        A folder that cannot be listed, or a symbolic link to a folder (not followed), is yielded
+        too, and ``lint_file`` reports it: a gate never passes over what it did not check."""
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if any(part.startswith(".") for part in child.relative_to(path).parts):
-                        continue
-                    settings = self.linter_for(child).settings
-                    if _matches(child, settings.config.include) and not self._excluded(child):
-                        yield child
+                yield from self._walk(path)
             elif not self._excluded(path):
                 yield path
+
+    def _walk(self, top: Path) -> Iterator[Path]:
+        """Depth first, entries by name (the order of sorted paths); hidden entries skipped."""
+        stack: list[Iterator[os.DirEntry[str]]] = []
+        folder: Path | None = top
+        while True:
+            if folder is not None:
+                try:
+                    with os.scandir(folder) as listing:
+                        stack.append(iter(sorted(listing, key=lambda e: e.name)))
+                except OSError as exc:
+                    if not self._excluded(folder):
+                        self._problems[folder] = ("io/unreadable", f"cannot read folder: {exc.strerror or exc}")
+                        yield folder
+            folder = None
+            entry = next(stack[-1], None) if stack else None
+            if entry is None:
+                if not stack:
+                    return
+                stack.pop()
+                continue
+            if entry.name.startswith("."):
+                continue
+            child = Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                folder = child
+            elif entry.is_symlink() and entry.is_dir():
+                if not self._excluded(child):
+                    self._problems[child] = ("io/refused", "symbolic link to a folder: not followed "
+                                             "(lint its target, or exclude it)")
+                    yield child
+            elif _matches(child, self.linter_for(child).settings.config.include) and not self._excluded(child):
+                yield child
 
     def _excluded(self, path: Path) -> bool:
         exclude = self.linter_for(path).settings.config.exclude if path.exists() else list(
@@ -322,10 +358,28 @@ class Runner:
         )
         return _matches(path, exclude)
 
+    def read_policy(self, path: Path | None) -> ReadPolicy:
+        """What a draft at ``path`` may read (cached per folder)."""
+        folder = path.parent if path else None
+        if folder not in self._policies:
+            self._policies[folder] = self.linter_for(path).settings.read_policy(folder)
+        return self._policies[folder]
+
+    def read_draft(self, path: Path) -> bytes:
+        """A draft's bytes: a regular file, and through a symbolic link only inside the root."""
+        if real(path) != Path(os.path.abspath(path)):
+            self.read_policy(path).confine(path, "draft")
+        return read_regular(path, "draft", limit=None)
+
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
         shown = display or str(path)
+        if path in self._problems:
+            rule, message = self._problems.pop(path)
+            return FileResult(shown, [_file_finding(shown, rule, message)])
         try:
-            source = decode(path.read_bytes())
+            source = decode(self.read_draft(path))
+        except Refused as exc:
+            return FileResult(shown, [_file_finding(shown, "io/refused", str(exc))])
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
@@ -337,6 +391,7 @@ class Runner:
     def lint_source(self, source: Source, shown: str, path: Path | None) -> FileResult:
         linter = self.linter_for(path)
         doc = Document.parse(source.text, shown)
+        doc.reads = self.read_policy(path)
         result = FileResult(shown, linter.lint_document(doc), source)
         result.extra["document"] = doc
         return result

@@ -9,9 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint.confine import read_regular, real
+from factlint.errors import FactlintError
+
 if TYPE_CHECKING:
     from factlint.engine import Source
     from factlint.finding import Finding
+
+TEMP_SUFFIX = ".factlint-tmp"
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
@@ -38,20 +43,72 @@ def encode(source: Source, text: str) -> bytes:
     return source.bom + text.encode(source.encoding)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename over the original."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint", dir=path.parent)
+class NotFixed(Exception):
+    """A fix that was not written, and why; the file is left exactly as it is."""
+
+
+def write_fixed(path: Path, original: bytes, data: bytes) -> None:
+    """Replace a draft's bytes ``original`` with ``data`` atomically, or raise NotFixed.
+
+    A symbolic link is kept and its target written (the engine read the draft only if the target
+    is inside the repository). Left alone, with the reason: a read-only file or folder, a file with
+    hard links (a new file would break them), and a file that no longer holds ``original`` (an edit
+    saved while factlint ran), compared just before the rename.
+    """
+    target = real(path)
+    try:
+        info = target.stat()
+        if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise NotFixed("the file is read-only")
+        if info.st_nlink > 1:
+            raise NotFixed(f"the file has {info.st_nlink} hard links, which a rewrite would break "
+                           "(apply the fix by hand, or with --diff and patch)")
+        folder = target.parent.stat().st_mode
+        if not folder & 0o222:
+            raise NotFixed("its folder is read-only")
+        write_atomic(target, data, info.st_mode & 0o7777, original)
+    except (OSError, FactlintError) as exc:
+        raise NotFixed(f"cannot write it: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def write_atomic(path: Path, data: bytes, mode: int, expected: bytes | None = None) -> None:
+    """Write via a temporary file in the same folder and rename it over ``path``, unless ``path``
+    no longer holds ``expected``. The temporary file is named for cleanup after a kill -9."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if expected is not None and read_regular(path, "draft", limit=None) != expected:
+            raise NotFixed("it changed while factlint ran: left as saved (run --fix again)")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete the temporary files of --fix runs that were killed (their process is gone)."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for entry in entries:
+        parts = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 2)
+        if len(parts) == 3 and parts[1].isdigit() and not _alive(int(parts[1])):
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

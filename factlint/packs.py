@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from factlint.confine import ReadPolicy
 from factlint.errors import FactlintError
 from factlint.kinds import Options, kind_exists, kinds, load_kind
 from factlint.spec import RuleSpec
@@ -29,8 +30,9 @@ def builtin_rules_dir() -> Path:
     return shipped if shipped.is_dir() else here.parent / "rules"
 
 
-def pack_files(folder: Path) -> list[tuple[str, Path]]:
-    """(pack name, file) for each pack in a folder: <pack>.yaml files and <pack>/ folders."""
+def pack_files(folder: Path, reads: ReadPolicy | None = None) -> list[tuple[str, Path]]:
+    """(pack name, file) for each pack in a folder: <pack>.yaml files and <pack>/ folders.
+    With ``reads``, a file or folder linked from outside the repository root is refused."""
     found: list[tuple[str, Path]] = []
     if not folder.is_dir():
         raise FactlintError(f"{folder}: rule-pack folder does not exist")
@@ -39,14 +41,17 @@ def pack_files(folder: Path) -> list[tuple[str, Path]]:
             found.append((entry.stem, entry))
         elif entry.is_dir() and entry.name not in SKIPPED_FOLDERS and not entry.name.startswith("."):
             found += [(entry.name, f) for f in sorted(entry.glob("*.y*ml"))]
+    if reads is not None:
+        for _, path in found:
+            reads.confine(path, "rule pack")
     return found
 
 
 @lru_cache(maxsize=16)
-def load_folder(folder: str) -> tuple[RuleSpec, ...]:
+def load_folder(folder: str, reads: ReadPolicy | None = None) -> tuple[RuleSpec, ...]:
     """Every rule in a pack folder, validated (cached per folder for the process)."""
     specs: list[RuleSpec] = []
-    for pack, path in pack_files(Path(folder)):
+    for pack, path in pack_files(Path(folder), reads):
         specs += load_pack_file(pack, path)
     return tuple(specs)
 

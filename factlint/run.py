@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from factlint.config import Overrides
-from factlint.engine import FileResult, Runner, Source
-from factlint.finding import SEVERITY_RANK, Severity
-from factlint.fix import apply_fixes, encode, unified_diff, write_atomic
+from factlint.confine import real
+from factlint.engine import FileResult, Runner, Source, _file_finding
+from factlint.finding import SEVERITY_RANK, Severity, sort_key
+from factlint.fix import NotFixed, apply_fixes, encode, remove_stale_temporaries, unified_diff, write_fixed
 from factlint.reporters import REPORTERS
 from factlint.reporters.text import TextOptions
 
@@ -41,6 +42,7 @@ def run_check(request: CheckRequest) -> int:
     results: list[FileResult] = []
     diffs: list[str] = []
     fixed_stdin: str | None = None
+    cleaned: set[Path] = set()
     for raw in request.paths:
         if raw == "-":
             name = request.stdin_filename or "-"
@@ -57,13 +59,16 @@ def run_check(request: CheckRequest) -> int:
             continue
         for path in runner.expand([raw]):
             result = runner.lint_file(path)
+            if request.fix and not request.diff:
+                _clean_once(path, cleaned)
             if request.fix or request.diff:
-                result = fix_result(runner, result, path)
-                if result.fixed_text is not None and result.source is not None:
+                fixed = fix_result(runner, result, path)
+                if fixed.fixed_text is not None and fixed.source is not None:
                     if request.diff:
-                        diffs.append(unified_diff(result.path, result.source.text, result.fixed_text))
+                        diffs.append(unified_diff(fixed.path, fixed.source.text, fixed.fixed_text))
                     else:
-                        write_atomic(path, encode(result.source, result.fixed_text))
+                        fixed = _write(path, result, fixed)
+                result = fixed
             results.append(result)
     if request.diff:
         click.echo("".join(diffs), nl=False)
@@ -75,6 +80,27 @@ def run_check(request: CheckRequest) -> int:
     else:
         _report(results, request, err=False)
     return exit_code(results, runner, request)
+
+
+def _write(path: Path, before: FileResult, after: FileResult) -> FileResult:
+    """Write a fixed file; if it must be left alone, its findings as before plus io/not-fixed."""
+    assert before.source is not None and after.fixed_text is not None
+    try:
+        write_fixed(path, encode(before.source, before.source.text), encode(before.source, after.fixed_text))
+    except NotFixed as exc:
+        before.findings = sorted(
+            [*before.findings, _file_finding(before.path, "io/not-fixed", f"not fixed: {exc}")], key=sort_key
+        )
+        return before
+    return after
+
+
+def _clean_once(path: Path, cleaned: set[Path]) -> None:
+    """Remove temporary files a killed --fix left in this file's folder (once per folder)."""
+    folder = real(path).parent
+    if folder not in cleaned:
+        cleaned.add(folder)
+        remove_stale_temporaries(folder)
 
 
 def _report(results: list[FileResult], request: CheckRequest, *, err: bool) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from factlint.confine import read_text
 from factlint.errors import FactlintError
 
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,7 +34,7 @@ LOADER = Loader
 def read_yaml(path: Path, what: str) -> tuple[str, Any]:
     """A YAML file's text and data; unreadable or invalid YAML is one clear error line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, what)
         return text, yaml.load(text, Loader=LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise FactlintError(f"{path}: cannot read {what}: {exc}") from None

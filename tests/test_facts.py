@@ -170,7 +170,8 @@ def test_config_facts_paths_are_relative_to_the_config_file(tmp_path: Path) -> N
 
 def test_lookup_uses_the_configured_registry(tmp_path: Path) -> None:
     config = tmp_path / ".factlint.toml"
-    config.write_text(f'facts = ["{REGISTRY.as_posix()}"]\n', "utf-8")
+    # The registry is outside the config's folder: the config must allow it (docs/security.md).
+    config.write_text(f'facts = ["{REGISTRY.as_posix()}"]\nallow-outside = ["{REGISTRY.parent.as_posix()}"]\n', "utf-8")
     result = CliRunner().invoke(cli, ["facts", "lookup", "Kiev", "--config", str(config)])
     assert result.exit_code == 0 and "Kyiv" in result.output
     empty = tmp_path / "empty.toml"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factlint.analysis.proper_names import WORD, strip_possessive
+from factlint.confine import read_text
 from factlint.errors import FactlintError
 
 if TYPE_CHECKING:
@@ -38,16 +39,19 @@ def vocabulary(settings: Settings) -> Vocabulary:
     """The house vocabulary and registry names for one config (cached per file and mtime)."""
     accept: list[re.Pattern[str]] = []
     reject: list[re.Pattern[str]] = []
+    reads = settings.read_policy()
+    key = f"{settings.source}: vocab:"
     for folder in settings.config.vocab:
-        base = settings.resolve(folder)
+        base = settings.confined(folder, "vocab")
         for where in (base, base / "vocab"):
-            accept += _patterns(*_stamp(where / "accept.txt"))
-            reject += _patterns(*_stamp(where / "reject.txt"))
+            accept += _patterns(*_stamp(reads.confine(where / "accept.txt", key)))
+            reject += _patterns(*_stamp(reads.confine(where / "reject.txt", key)))
     names: set[str] = set()
     for entry in settings.config.facts:
-        path = settings.resolve(entry)
+        path = settings.confined(entry, "facts")
         files = sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
         for file in files:
+            file = reads.confine(file, f"{settings.source}: facts:")
             names |= _registry_names(*_stamp(file))
     return Vocabulary(tuple(accept), tuple(reject), frozenset(names))
 
@@ -64,7 +68,11 @@ def _patterns(path: str, mtime: float) -> tuple[re.Pattern[str], ...]:
     if mtime < 0:
         return ()
     patterns = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = read_text(Path(path), "vocabulary")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: cannot read vocabulary: {exc}") from None
+    for number, line in enumerate(text.splitlines(), 1):
         term = line.strip()
         if not term or term.startswith("#"):
             continue
@@ -82,7 +90,7 @@ def _registry_names(path: str, mtime: float) -> frozenset[str]:
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_text(Path(path), "facts file"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise FactlintError(f"{path}: cannot read facts file: {str(exc).splitlines()[0]}") from None
     words: set[str] = set()

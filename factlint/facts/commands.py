@@ -23,7 +23,7 @@ def registry_from(files: tuple[str, ...], config_path: str | None) -> Registry:
         raise FactlintError(
             f"{settings.source}: no facts registry configured (set facts = [...] or pass --facts)"
         )
-    return load_registry([settings.resolve(p) for p in settings.config.facts])
+    return load_registry([settings.confined(p, "facts") for p in settings.config.facts])
 
 
 def check_files(files: tuple[str, ...]) -> int:
@@ -99,13 +99,15 @@ def claims(
     if as_of and parse_date(as_of) is None:
         raise FactlintError(f"--as-of {as_of!r}: expected a date YYYY-MM-DD")
     draft = Path(path)
+    runner = Runner(Overrides(as_of=as_of), config_path)
     try:
-        source = decode(draft.read_bytes())
+        source = decode(runner.read_draft(draft))
     except (OSError, UnicodeDecodeError) as exc:
         raise FactlintError(f"{path}: cannot read: {exc}") from None
-    settings = Runner(Overrides(as_of=as_of), config_path).linter_for(draft).settings
+    settings = runner.linter_for(draft).settings
     registry = load_registry(list(files)) if files else registry_for(settings)
     doc = Document.parse(source.text, path)
+    doc.reads = runner.read_policy(draft)
     day, where = story_date(doc, settings)
     sheet = build_worksheet(doc, Context(registry, day, where))
     return sheet.model_dump_json(indent=2) if fmt == "json" else markdown(sheet)

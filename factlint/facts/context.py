@@ -19,7 +19,7 @@ def registry_for(settings: Settings) -> Registry | None:
     """The registry named by the config's ``facts`` (paths relative to the config file), if any."""
     if not settings.config.facts:
         return None
-    return load_registry([settings.resolve(path) for path in settings.config.facts])
+    return load_registry([settings.confined(path, "facts") for path in settings.config.facts])
 
 
 def parse_date(value: object) -> dt.date | None:

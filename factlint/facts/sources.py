@@ -9,6 +9,7 @@ file per run (cached by path, size and modification time).
 from __future__ import annotations
 
 import re
+import stat
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+from factlint.confine import MAX_DATA_BYTES, Refused, file_type, read_regular
 from factlint.errors import FactlintError
 
 WORD = re.compile(r"\w+(?:'\w+)*")
@@ -92,12 +94,19 @@ def build(path: str, text: str, lines_of: list[int] | None = None) -> SourceText
 
 
 def load_source(path: Path, shown: str) -> SourceText:
-    """Read and index a source file (cached per path, size and modification time)."""
+    """Read and index a source file (cached per path, size and modification time).
+
+    ``path`` is already confined to the repository (confine.py); a FIFO, device or folder, or a
+    file over MAX_DATA_BYTES, is refused (``Refused``) before anything is opened."""
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError as exc:
         raise FactlintError(f"source {shown!r} cannot be read: {exc.strerror or exc}") from None
-    return _load(str(path), stat.st_mtime_ns, stat.st_size, shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"source {shown!r} is {file_type(info.st_mode)}, not a regular file; not read")
+    if info.st_size > MAX_DATA_BYTES:
+        raise Refused(f"source {shown!r} is larger than {MAX_DATA_BYTES // (1024 * 1024)} MB; not read")
+    return _load(str(path), info.st_mtime_ns, info.st_size, shown)
 
 
 @lru_cache(maxsize=64)
@@ -113,7 +122,7 @@ def _load(path: str, mtime: int, size: int, shown: str) -> SourceText:
     if suffix == ".pdf":
         return build(shown, _pdf_text(path, shown))
     try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
+        raw = read_regular(Path(path), "source").decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise FactlintError(f"source {shown!r} cannot be read: {exc}") from None
     if suffix in (".html", ".htm"):

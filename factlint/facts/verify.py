@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from factlint.confine import Refused, policy
 from factlint.errors import FactlintError
 from factlint.facts.sources import SourceText, load_source, normalise
 
@@ -84,6 +85,7 @@ class SourceChecks:
     declared: tuple[str, ...]
     checks: tuple[QuoteCheck, ...]
     problems: tuple[SourceProblem, ...]
+    refused: tuple[SourceProblem, ...] = ()  # outside the repository, not a regular file, too large
 
 
 def declared_sources(doc: Document) -> list[str]:
@@ -114,21 +116,22 @@ def check_document(doc: Document) -> SourceChecks:
     if not declared:
         return SourceChecks((), (), ())
     base = Path(doc.path).parent if doc.path not in ("-", "") else Path.cwd()
+    reads = doc.reads or policy(None, base)  # no config known: the draft's own repository
     sources: list[SourceText] = []
-    problems = []
+    problems: list[SourceProblem] = []
+    refused: list[SourceProblem] = []
     for name in declared:
         try:
-            sources.append(load_source(base / name, name))
+            sources.append(load_source(reads.confine(base / name, "source"), name))
         except FactlintError as exc:
             at = doc.text.find(name)
-            problems.append(
-                SourceProblem(max(at, 0), max(at, 0) + (len(name) if at >= 0 else 0), str(exc))
-            )
+            problem = SourceProblem(max(at, 0), max(at, 0) + (len(name) if at >= 0 else 0), str(exc))
+            (refused if isinstance(exc, Refused) else problems).append(problem)
     checks = []
     for quotation in doc.analysis.quotations:
         if is_speech(doc, quotation) and sources:
             checks.append(verify(quotation, sources, doc))
-    return SourceChecks(tuple(declared), tuple(checks), tuple(problems))
+    return SourceChecks(tuple(declared), tuple(checks), tuple(problems), tuple(refused))
 
 
 def verify(
