@@ -69,6 +69,24 @@ class GrammarConfig(_Table):
     languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
 
 
+class LimitsConfig(_Table):
+    """[limits]: the most factlint reads or sends to an engine; past them, a finding says what was
+    skipped instead of the run slowing to a halt or running out of memory (docs/limits.md)."""
+
+    max_file_bytes: int = Field(
+        5_000_000, gt=0, description="Largest file linted; larger ones get io/too-large"
+    )
+    max_paragraph: int = Field(
+        20_000, gt=0, description="Longest paragraph (characters) sent to the grammar engine"
+    )
+    max_word: int = Field(
+        100, gt=0, description="Longest word (characters) sent to the grammar engine"
+    )
+    time_budget: float = Field(
+        60.0, ge=0, description="Seconds per file; rules and paragraphs past it are skipped"
+    )
+
+
 class FileConfig(BaseModel):
     """The keys of [tool.factlint] / .factlint.toml. Unknown keys are errors."""
 
@@ -92,6 +110,7 @@ class FileConfig(BaseModel):
         default_factory=list, description="Folders outside the repository root that may be read"
     )
     grammar: GrammarConfig = Field(default_factory=GrammarConfig, description="Grammar engine")
+    limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Size and time limits")
 
 
 class Overrides(BaseModel):

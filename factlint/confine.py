@@ -29,6 +29,10 @@ class Refused(FactlintError):
     """A path factlint will not read: outside the root, not a regular file, or too large."""
 
 
+class TooLarge(Refused):
+    """A regular file over the size limit, refused before it is read whole."""
+
+
 @dataclass(frozen=True)
 class ReadPolicy:
     """The folders one draft or config may read from (all resolved, symbolic links followed)."""
@@ -90,7 +94,7 @@ def read_regular(path: Path, what: str, limit: int | None = MAX_DATA_BYTES) -> b
         while chunk := os.read(fd, 1 << 20):
             size += len(chunk)
             if limit is not None and size > limit:
-                raise Refused(f"{what} {str(path)!r} is larger than {limit // (1024 * 1024)} MB; not read")
+                raise TooLarge(f"{what} {str(path)!r} is larger than {limit:,} bytes; not read")
             chunks.append(chunk)
         return b"".join(chunks)
     finally:

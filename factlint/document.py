@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from factlint.limits import Budget
+
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
     from factlint.confine import ReadPolicy
@@ -126,6 +128,7 @@ class Document:
     links: list[Link] = field(default_factory=list)
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # HTML comments (start, end, body)
     reads: ReadPolicy | None = None  # what the draft may read (front matter sources); set by the engine
+    budget: Budget = field(default_factory=Budget)  # set by the engine: time left, parts skipped
 
     @classmethod
     def parse(cls, text: str, path: str = "-", *, markdown: bool | None = None) -> Document:

@@ -20,11 +20,12 @@ from factlint.config import (
     read_config_file,
     settings_from,
 )
-from factlint.confine import ReadPolicy, Refused, read_regular, real
+from factlint.confine import ReadPolicy, Refused, TooLarge, read_regular, real
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
+from factlint.limits import Budget, Skip
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
@@ -146,7 +147,12 @@ class Linter:
         findings: list[Finding] = []
         if doc.front_matter_error:
             findings.append(_file_finding(doc.path, "io/front-matter", doc.front_matter_error))
+        doc.budget = Budget(self.settings.config.limits.time_budget)
+        not_run = []
         for rule in self.rules:
+            if doc.budget.spent():
+                not_run.append(rule.id)
+                continue
             try:
                 findings.extend(rule.check(doc))
             except FactlintError:  # an engine that cannot run (e.g. no LanguageTool): exit 2
@@ -155,6 +161,11 @@ class Linter:
                 findings.append(
                     _file_finding(doc.path, "meta/rule-error", f"rule {rule.id} failed: {exc!r}")
                 )
+        if not_run:
+            seconds = self.settings.config.limits.time_budget
+            doc.budget.skip(0, "io/too-large", f"the time budget of {seconds:g} s per file ran "
+                            f"out: {len(not_run)} rules not run ({', '.join(not_run[:3])} ...)")
+        findings += [_skip_finding(doc, skip) for skip in doc.budget.skips]
         findings = _dedupe(findings)
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
@@ -270,6 +281,17 @@ def _file_finding(path: str, rule: str, message: str) -> Finding:
     )
 
 
+def _skip_finding(doc: Document, skip: Skip) -> Finding:
+    """Where a limit left part of a file unchecked: an empty span at its start."""
+    line, column = doc.line_col(skip.offset)
+    severity = Severity.info if skip.rule == "io/skipped" else Severity.error
+    return Finding(
+        path=doc.path, rule=skip.rule, severity=severity, message=skip.message, line=line,
+        column=column, end_line=line, end_column=column, text="", offset=skip.offset,
+        end_offset=skip.offset,
+    )
+
+
 def decode(data: bytes) -> Source:
     """Decode a file's bytes: UTF-8 (with or without BOM) or BOM-marked UTF-16."""
     for bom, encoding in BOMS:
@@ -365,19 +387,25 @@ class Runner:
             self._policies[folder] = self.linter_for(path).settings.read_policy(folder)
         return self._policies[folder]
 
-    def read_draft(self, path: Path) -> bytes:
-        """A draft's bytes: a regular file, and through a symbolic link only inside the root."""
+    def read_draft(self, path: Path, limit: int | None = None) -> bytes:
+        """A draft's bytes: a regular file, and through a symbolic link only inside the root;
+        TooLarge past ``limit`` bytes, without reading more than that into memory."""
         if real(path) != Path(os.path.abspath(path)):
             self.read_policy(path).confine(path, "draft")
-        return read_regular(path, "draft", limit=None)
+        return read_regular(path, "draft", limit=limit)
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
         shown = display or str(path)
         if path in self._problems:
             rule, message = self._problems.pop(path)
             return FileResult(shown, [_file_finding(shown, rule, message)])
+        limit = self.linter_for(path).settings.config.limits.max_file_bytes
         try:
-            source = decode(self.read_draft(path))
+            source = decode(self.read_draft(path, limit))
+        except TooLarge:
+            message = (f"larger than {limit:,} bytes ([limits] max-file-bytes): not linted; "
+                       "split it, or raise the limit")
+            return FileResult(shown, [_file_finding(shown, "io/too-large", message)])
         except Refused as exc:
             return FileResult(shown, [_file_finding(shown, "io/refused", str(exc))])
         except OSError as exc:
@@ -392,9 +420,9 @@ class Runner:
         linter = self.linter_for(path)
         doc = Document.parse(source.text, shown)
         doc.reads = self.read_policy(path)
-        result = FileResult(shown, linter.lint_document(doc), source)
-        result.extra["document"] = doc
-        return result
+        # The result keeps what reporters need (findings, the text for excerpts), not the parsed
+        # document: memory stays flat in the number of files.
+        return FileResult(shown, linter.lint_document(doc), source)
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:

@@ -72,27 +72,6 @@ def test_surname_first_message_names_the_full_name() -> None:
     assert "'Grant Shapps' (line 3)" in finding.message
 
 
-def test_analysis_is_linear_in_document_length() -> None:
-    import time
-
-    para = (
-        "Grant Shapps met Rustem Umerov in Kyiv. “We are ready for the winter,” he said. "
-        "The so-called “peace plan” was dismissed, officials said. Shapps’ trip ended.\n\n"
-    )
-
-    def cost(n: int) -> float:
-        start = time.perf_counter()
-        doc = analyze_text(para * n, "big.txt")
-        assert len(doc["quotations"]) == 2 * n
-        return time.perf_counter() - start
-
-    small, large = cost(200), cost(1600)
-    assert large < small * 8 * 3, (
-        small,
-        large,
-    )  # 8x the text may cost at most ~24x (noise), not 64x
-
-
 def test_analyze_command_prints_the_documented_json(tmp_path: Path) -> None:
     import json
 

@@ -192,3 +192,190 @@ def test_cr_only_line_endings_lint_like_their_lf_twin(cli: Runner, tmp_path: Pat
     [(rule, line, column, offset, end, text)] = positions(cr)
     assert (rule, line, column) == ("consistency/spelling", 4, 5)
     assert CR_DRAFT[offset:end] == text == "defense"
+
+
+# -- encodings and empty files ---------------------------------------------------------------
+def _write(folder: Path, name: str, data: bytes) -> None:
+    (folder / name).write_bytes(data)
+
+
+ENCODING_CASES: dict[str, tuple[bytes, list[str], int]] = {  # bytes, findings, exit code
+    "binary": (bytes(range(256)) * 64, ["io/unreadable"], 1),
+    "invalid-utf8": ("The défence talks.".encode("latin-1"), ["io/unreadable"], 1),
+    "utf16-bom": (
+        "\ufeffThe defence and defense talks.\n".encode("utf-16"), ["consistency/spelling"], 0
+    ),
+    "utf16-no-bom": ("The defence talks.\n".encode("utf-16-le"), [], 0),
+    "empty": (b"", [], 0),
+    "whitespace-only": (b" \n\t\r\n  \n\r", [], 0),
+    "nul-bytes": (b"The defence\x00 talks.\x00\n", [], 0),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ENCODING_CASES))
+def test_encodings_and_empty_files(cli: Runner, tmp_path: Path, case: str) -> None:
+    data, rules, code = ENCODING_CASES[case]
+    _write(tmp_path, "story.txt", data)
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    assert outcome.code == code
+    assert outcome.rules_of("story.txt") == rules
+
+
+# -- sizes: the limits of docs/limits.md ------------------------------------------------------
+def test_a_50_mb_file_is_too_large_and_never_read_whole(cli: Runner, tmp_path: Path) -> None:
+    with (tmp_path / "archive.txt").open("wb") as handle:  # sparse: instant to write
+        handle.write(b"The defence talks.\n")
+        handle.seek(50_000_000)
+        handle.write(b"The end.\n")
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    assert outcome.code == 1
+    [finding] = outcome.report["findings"][:1]
+    assert (finding["path"], finding["rule"]) == ("archive.txt", "io/too-large")
+    assert "5,000,000 bytes" in finding["message"]
+
+
+def test_the_file_size_limit_is_a_setting(cli: Runner, tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text("[limits]\nmax-file-bytes = 100\n", "utf-8")
+    (tmp_path / "story.txt").write_text("The defence talks went on. " * 10, "utf-8")
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    assert outcome.rules_of("story.txt") == ["io/too-large"]
+
+
+def test_a_spent_time_budget_leaves_the_rest_unchecked_with_an_error(
+    cli: Runner, tmp_path: Path
+) -> None:
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / ".factlint.toml").write_text("[limits]\ntime-budget = 0\n", "utf-8")
+    (tmp_path / "slow" / "story.txt").write_text("The defence and defense talks.\n", "utf-8")
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    [finding] = [f for f in outcome.report["findings"] if f["path"] == "slow/story.txt"]
+    assert finding["rule"] == "io/too-large" and "time budget of 0 s" in finding["message"]
+    assert outcome.code == 1
+
+
+# Engine limits run with grammar on, in a subprocess: before the limits, the 100,000-letter word
+# made Harper abort the whole process (exit 134) asking for 7.7 GB.
+@pytest.mark.parametrize(("length", "skipped"), [(100_000, "paragraph"), (15_000, "word")])
+def test_a_huge_word_is_left_out_of_the_spell_check(
+    tmp_path: Path, length: int, skipped: str
+) -> None:
+    (tmp_path / "story.txt").write_text(
+        "Talks\n\nThe code " + "a" * length + " was sent. Their is a problem.\n\n"
+        "Their is a second problem.\n", "utf-8"
+    )
+    outcome = lint_folder(tmp_path)
+    findings = [f for f in outcome.report["findings"] if f["path"] == "story.txt"]
+    [skip] = [f for f in findings if f["rule"] == "io/skipped"]
+    assert skip["severity"] == "info" and f"a {skipped} of" in skip["message"]
+    assert skip["column"] == (10 if skipped == "word" else 1)
+    grammar = [f["line"] for f in findings if f["rule"] == "grammar/grammar"]
+    assert grammar == ([3, 5] if skipped == "word" else [5])  # the rest is still checked
+    assert outcome.code == 0
+
+
+def test_a_2_mb_paragraph_is_left_out_of_the_grammar_check(tmp_path: Path) -> None:
+    sentence = "The defence plan was agreed on Monday, and the talks went well. "
+    (tmp_path / "story.txt").write_text(
+        "Talks\n\n" + sentence * 33_000 + "\n\nTheir is a problem.\n", "utf-8"
+    )
+    outcome = lint_folder(tmp_path)
+    rules = outcome.rules_of("story.txt")
+    assert rules.count("io/skipped") == 1 and "grammar/grammar" in rules
+
+
+# -- quotation marks and nesting -------------------------------------------------------------
+STRUCTURE_CASES = {
+    "20000-quotation-marks": "He said " + '"' * 20_000 + ".\n",
+    "10000-curly-quotations": "He said " + " ".join(["“we are ready,”"] * 5_000) + " he said.\n",
+    "unbalanced-quotes": "“The talks failed, he said.\n\n”But the defence plan “held.\n",
+    "nested-quotes": "He said “she said ‘they said “no” to it’ today” again.\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(STRUCTURE_CASES))
+def test_quotation_marks_in_bulk(cli: Runner, tmp_path: Path, case: str) -> None:
+    (tmp_path / "story.txt").write_text(STRUCTURE_CASES[case], "utf-8")
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    assert outcome.code in (0, 1)
+
+
+MARKDOWN_CASES = {
+    "blockquotes-1000-deep": "> " * 1000 + "The defence talks.\n",
+    "lists-1000-deep": "".join("  " * i + "- item\n" for i in range(1000)),
+    "emphasis-1000-deep": "*" * 1000 + "defence" + "*" * 1000 + "\n",
+    "links-1000-deep": "[" * 1000 + "defence" + "](x)" * 1000 + "\n",
+    "unclosed-code-fence": "```\nThe defense talks.\n",
+    "html-comment-unclosed": "<!-- factlint-disable\nThe defense talks.\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(MARKDOWN_CASES))
+def test_deeply_nested_markdown(cli: Runner, tmp_path: Path, case: str) -> None:
+    (tmp_path / "story.md").write_text(MARKDOWN_CASES[case], "utf-8")
+    outcome = lint_folder(tmp_path, *NO_GRAMMAR, runner=cli)
+    assert outcome.code in (0, 1)
+    for finding in outcome.report["findings"]:
+        assert not finding["rule"].startswith("io/"), finding
+
+
+# -- hostile registries and packs ------------------------------------------------------------
+HOSTILE_REGISTRIES = {
+    "alias-bomb": alias_bomb() + "\nplaces:\n  - name: Kyiv\n    variants: *a8\n",
+    "a-list": "- Grant Shapps\n",
+    "huge-name": "people:\n  - name: " + "Shapps " * 100_000 + "\n",
+    "python-tag": "people: !!python/object/apply:os.system ['true']\n",
+    "deep-nesting": "people: " + "[" * 5000 + "]" * 5000 + "\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_REGISTRIES))
+def test_hostile_registry_is_one_error_line(cli: Runner, tmp_path: Path, case: str) -> None:
+    (tmp_path / "facts.yaml").write_text(HOSTILE_REGISTRIES[case], "utf-8")
+    (tmp_path / ".factlint.toml").write_text('facts = ["facts.yaml"]\n', "utf-8")
+    (tmp_path / "a.txt").write_text("Grant Shapps, the Defence Secretary, spoke in Kiev.\n", "utf-8")
+    for args in (("facts", "check", "facts.yaml"), ("check", ".", *NO_GRAMMAR)):
+        code, stdout, stderr = cli(tmp_path, *args)
+        assert "Traceback" not in stderr
+        if code == 2:
+            [line] = stderr.strip().splitlines()
+            assert "facts.yaml" in line and stdout == b""
+        else:  # a registry that validates (the long name) lints normally
+            assert case == "huge-name" and code in (0, 1)
+
+
+def pack_rule(options: str, extra: str = "") -> str:
+    return (
+        "- name: desk-rule\n  kind: existence\n  severity: warning\n  summary: A house rule.\n"
+        "  rationale: The desk says so.\n  message: \"'{found}' is not house style\"\n"
+        f"  options: {options}\n  examples: {{bad: 'a', good: 'b'}}\n{extra}"
+    )
+
+
+HOSTILE_PACKS = {
+    "alias-bomb": alias_bomb() + "\n" + pack_rule("{terms: *a8}"),
+    "not-a-list": "name: x\n",
+    "catastrophic-regex": pack_rule("{patterns: ['(a|aa)+c', '(a+)+$']}"),
+    "invalid-regex": pack_rule("{patterns: ['(unclosed']}"),
+    "bad-date-in-pack": pack_rule("{terms: [boffin]}", "  since: 2023-02-30\n"),
+    "huge-term-list": pack_rule("[" + ", ".join(f"w{i}" for i in range(50_000)) + "]"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_PACKS))
+def test_hostile_pack_is_one_error_line_or_runs_safely(
+    cli: Runner, tmp_path: Path, case: str
+) -> None:
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "desk.yaml").write_text(HOSTILE_PACKS[case], "utf-8")
+    (tmp_path / ".factlint.toml").write_text('packs = ["styles"]\n', "utf-8")
+    (tmp_path / "a.txt").write_text("a" * 5000 + "!\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Talks\n\nThe aaac code.\n", "utf-8")
+    code, stdout, stderr = cli(tmp_path, "check", ".", "--format", "json", *NO_GRAMMAR)
+    assert "Traceback" not in stderr
+    if code == 2:
+        [line] = stderr.strip().splitlines()
+        assert "desk.yaml" in line and stdout == b""
+    else:  # RE2: a pattern that backtracks for ever elsewhere runs in linear time here
+        assert case == "catastrophic-regex" and code == 0  # a warning: fail-on is error
+        found = {(f["path"], f["rule"]) for f in json.loads(stdout)["findings"]}
+        assert found == {("b.txt", "desk/desk-rule")}

@@ -275,15 +275,31 @@ class Analysis:
         return find_names(self.doc)
 
     @cached_property
-    def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:
+    def _quote_ranges(self) -> dict[int, tuple[list[int], list[int]]]:
+        """Per segment: the quotations' starts in order, and the furthest end reached by any
+        quotation starting at or before each (a prefix maximum), for a search in log time."""
         ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for quote in self.quotations:
             ranges[quote.segment].append((quote.seg_start, quote.seg_end))
-        return ranges
+        index = {}
+        for segment, spans in ranges.items():
+            spans.sort()
+            furthest, reach = -1, []
+            for _, end in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            index[segment] = ([start for start, _ in spans], reach)
+        return index
 
     def in_quotation(self, segment: int, start: int, end: int) -> bool:
-        """Whether [start, end) of a segment lies inside a quotation (marks included)."""
-        return any(qs <= start and end <= qe for qs, qe in self._quote_ranges.get(segment, ()))
+        """Whether [start, end) of a segment lies inside a quotation (marks included): some
+        quotation starts at or before ``start`` and ends at or after ``end``."""
+        spans = self._quote_ranges.get(segment)
+        if spans is None:
+            return False
+        starts, reach = spans
+        k = bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
 
     def in_scope(self, segment: Segment, start: int, end: int, scope: frozenset[str]) -> bool:
         """Whether a span of a segment falls in a rule's scope (prose, headline, quotes)."""

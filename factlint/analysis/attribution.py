@@ -11,8 +11,9 @@ quotation is never its cue. Work is per sentence and per quotation: linear in do
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from factlint.analysis.lexicons import Lexicons, lexicons
@@ -87,6 +88,10 @@ SUBJECT = re.compile(
     r"has\s+[a-z]+ed|had\s+[a-z]+ed|did|does|do|was|were|is|are|will|would|can|could|won[’']t|"
     r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b"
 )
+# How far from a quotation its cue and speaker are looked for, in characters each way (a news
+# sentence rarely runs past 600). It bounds each quotation's search, so a sentence of thousands of
+# quotations costs time linear in its length: the search never re-scans the rest of the sentence.
+REACH = 1000
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -173,17 +178,19 @@ def find_attributions(
         for n, quote in enumerate(seg_quotes):
             k0 = max(bisect_right(starts, quote.seg_start) - 1, 0)
             k1 = max(bisect_right(starts, max(quote.seg_end - 1, quote.seg_start)) - 1, 0)
-            lo = max(starts[k0], seg_quotes[n - 1].seg_end if n else 0)
+            sentence_start = max(starts[k0], quote.seg_start - REACH)
+            lo = max(sentence_start, seg_quotes[n - 1].seg_end if n else 0)
             hi = ends[k1] if k1 < len(ends) else len(segment.text)
             if hi <= quote.seg_end + 1 and k1 + 1 < len(ends):  # “…?” Graham asked.
                 hi = ends[k1 + 1]
+            hi = min(hi, quote.seg_end + REACH)
             if n + 1 < len(seg_quotes):
                 hi = (
                     min(hi, seg_quotes[n + 1].seg_start)
                     if seg_quotes[n + 1].seg_start > quote.seg_end
                     else hi
                 )
-            found = finder.attribute(quote, starts[k0], lo, hi)
+            found = finder.attribute(quote, sentence_start, lo, hi)
             if found is None:
                 found = _inherit(
                     quote,
@@ -193,7 +200,7 @@ def find_attributions(
                     result,
                     quotes,
                     segment.text,
-                    starts[k0],
+                    sentence_start,
                     last_in_segment,
                     doc,
                     finder,
@@ -248,8 +255,7 @@ def _inherit(
         return intro
     if previous is not None:
         return _as(previous, "inherited")
-    opens_paragraph = not text[: quote.seg_start].strip()
-    if opens_paragraph and quote.segment > 0:
+    if finder.opens_paragraph(quote) and quote.segment > 0:
         before = last_in_segment.get(quote.segment - 1)
         if before is not None:
             return _as(before, "inherited")
@@ -290,12 +296,33 @@ class _Finder:
         self.cue = lex.cue_pattern
         self.people = people
 
+    @cached_property
+    def _cues(self) -> tuple[list[int], list[re.Match[str]]]:
+        """Every reporting cue of the masked text, found in one pass (with their starts)."""
+        cues = [m for m in self.cue.finditer(self.masked) if self._is_cue(m)]
+        return [m.start() for m in cues], cues
+
+    def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+        """The cues that lie within [start, end), in order: a search in log time, so no
+        quotation re-scans the text around it."""
+        starts, cues = self._cues
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        while j > i and cues[j - 1].end() > end:
+            j -= 1
+        return cues[i:j]
+
+    @cached_property
+    def _first_word(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+    def opens_paragraph(self, quote: Quotation) -> bool:
+        """Whether only white space comes before the quotation in its segment."""
+        return quote.seg_start <= self._first_word
+
     def attribute(
         self, quote: Quotation, sentence_start: int, lo: int, hi: int
     ) -> Attribution | None:
-        tail_cues = [
-            m for m in self.cue.finditer(self.masked, quote.seg_end, hi) if self._is_cue(m)
-        ]
+        tail_cues = self._cues_in(quote.seg_end, hi)
         between = self.masked[quote.seg_end : tail_cues[0].start()] if tail_cues else ""
         ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
         if tail_cues and len(between.split()) <= 6 and ends_unit:
@@ -310,11 +337,7 @@ class _Finder:
         if dash:  # “…” ― Jorge Falcon
             cue = self._span(dash.start("dash"), dash.end("dash"))
             return Attribution(cue, self._speaker(dash.start("name"), dash.end("name")), "after")
-        head_cues = [
-            m
-            for m in self.cue.finditer(self.masked, sentence_start, quote.seg_start)
-            if self._is_cue(m)
-        ]
+        head_cues = self._cues_in(sentence_start, quote.seg_start)
         if head_cues:
             head = head_cues[-1]
             if len(head_cues) > 1 and NESTED_CUE.match(
@@ -330,7 +353,7 @@ class _Finder:
             return self._make(_Shifted(as_verb, sentence_start), sentence_start, "before")
         if prefix.rstrip().endswith(":"):  # a new message: “It’s about me.”
             colon = sentence_start + len(prefix.rstrip()) - 1
-            return self._intro(self, self.masked, sentence_start, colon)
+            return self._intro(self, sentence_start, colon)
         if prefix.strip():
             return self._subject(sentence_start, quote.seg_start)
         return None
@@ -349,11 +372,14 @@ class _Finder:
 
     def introduction(self, quote: Quotation) -> Attribution | None:
         """An introducing clause ending with a colon, in this paragraph or the previous one."""
-        before = self.masked[: quote.seg_start].rstrip()
-        if before.endswith(":"):
+        if not self.opens_paragraph(quote):
+            reach = max(0, quote.seg_start - REACH)
+            before = self.masked[reach : quote.seg_start].rstrip()
+            if not before.endswith(":"):
+                return None
             start = max(before.rfind(". "), before.rfind("\n"), 0)
-            return self._intro(self, before, start, len(before) - 1)
-        if before or quote.segment == 0:
+            return self._intro(self, reach + start, reach + len(before) - 1)
+        if quote.segment == 0:
             return None
         prev_segment = self.analysis.doc.segments[quote.segment - 1]
         prev_text = prev_segment.text.rstrip()
@@ -362,13 +388,13 @@ class _Finder:
         finder = _Finder(self.analysis, prev_segment, prev_text, self.cue_lex(), self.people)
         sentences = [s for s in self.analysis.sentences_of(prev_segment.index)]
         start = sentences[-1].start if sentences else 0
-        return self._intro(finder, prev_text, start, len(prev_text) - 1)
+        return self._intro(finder, start, len(prev_text) - 1)
 
     def previous_sentence(self, quote: Quotation, sentence_start: int) -> Attribution | None:
         """A quotation that opens a sentence after one reporting someone's words (Smith said the
         plan was late. “We will finish it.”) belongs to that speaker."""
         finder, start, end = self, -1, sentence_start
-        if sentence_start > 0 and self.text[:sentence_start].strip():
+        if sentence_start > self._first_word:
             sentences = self.analysis.sentences_of(self.segment.index)
             k = self._sentence_index(sentences, sentence_start - 1)
             start = sentences[k].start if k >= 0 else 0
@@ -383,7 +409,8 @@ class _Finder:
             start, end = sentences[-1].start, sentences[-1].end
         if start < 0:
             return None
-        cues = [m for m in finder.cue.finditer(finder.masked, start, end) if finder._is_cue(m)]
+        start = max(start, end - REACH)
+        cues = finder._cues_in(start, end)
         for cue in cues:
             if cue.group().lower() not in NOT_SPEECH:
                 attribution = finder._make(cue, start, "previous", right_limit=end)
@@ -417,8 +444,8 @@ class _Finder:
         return lexicons()
 
     @staticmethod
-    def _intro(finder: _Finder, text: str, start: int, colon: int) -> Attribution | None:
-        cues = [m for m in finder.cue.finditer(text, start, colon) if finder._is_cue(m)]
+    def _intro(finder: _Finder, start: int, colon: int) -> Attribution | None:
+        cues = finder._cues_in(start, colon)
         if cues:
             return finder._make(cues[-1], start, "intro", right_limit=colon)
         cue = finder._span(colon, colon + 1)
@@ -490,10 +517,8 @@ class _Finder:
 
     def _main_clause_speaker(self, lo: int, end: int) -> Speaker | None:
         """The speaker of an earlier cue in the sentence, else the nearest person before ``end``."""
-        sentence_start = self._sentence_start(lo)
-        earlier = [
-            m for m in self.cue.finditer(self.masked, sentence_start, end) if self._is_cue(m)
-        ]
+        sentence_start = max(self._sentence_start(lo), end - REACH)
+        earlier = self._cues_in(sentence_start, end)
         for match in reversed(earlier):
             speaker = self._left_speaker(sentence_start, match.start()) or self._right_speaker(
                 match.end(), end

@@ -132,7 +132,7 @@ def classify(quote: Quotation, text: str) -> str:
         and not TERMINAL.search(inner.rstrip("."))
     ):
         return "term"  # a title of a work: "The Good Life"
-    lead_in = text[: quote.seg_start].rstrip()[-1:]
+    lead_in = _last_ink_before(text, quote.seg_start)
     fragment = inner[:1].islower() and (lead_in.isalnum() or lead_in in "’'-–—(")
     if fragment and len(words) < 25:
         return "term"  # a partial quotation inside the writer's sentence: “increasingly consigned”
@@ -142,6 +142,14 @@ def classify(quote: Quotation, text: str) -> str:
     if len(words) <= 2:
         return "speech" if sentence_like and inner[:1].isupper() else "term"
     return "speech" if sentence_like or words[0] in ("I", "We", "You") else "term"
+
+
+def _last_ink_before(text: str, i: int) -> str:
+    """The last character before ``text[i]`` that is not white space ("" if none). It walks back
+    over the white space only, not the whole text before the quotation."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
 
 
 _SMALL = frozenset("a an the of in on and or for to at by with from".split())

@@ -136,11 +136,14 @@ class NameConsistency(Kind[NameOptions]):
         """Pairs of similar surnames of what must be the same person (first names agree)."""
         people: dict[str, list[NameMention]] = {}
         index = doc.analysis.tokens_of({last.lower() for last in comparable})
+        common: dict[str, bool] = {}  # once per surname, not per mention (linear in mentions)
         for mention in doc.analysis.name_mentions:
             last = mention.last
             if last not in occurrences or last not in comparable:
                 continue
-            if any(t.text.islower() for t in index.get(last.lower(), ())):
+            if last not in common:
+                common[last] = any(t.text.islower() for t in index.get(last.lower(), ()))
+            if common[last]:
                 continue  # also a common word here ("Brown" and "brown"): not only a name
             people.setdefault(last, []).append(mention)
         by_initial: dict[str, list[str]] = {}

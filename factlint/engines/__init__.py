@@ -9,15 +9,18 @@ The lints of one document are computed once and shared by every grammar and spel
 from __future__ import annotations
 
 import atexit
+import re
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from factlint.analysis import Analysis
-    from factlint.config import GrammarConfig, Settings
+    from factlint.config import GrammarConfig, LimitsConfig, Settings
     from factlint.document import Document, Segment
 
 HARPER_DIALECTS = ("en-GB", "en-US", "en-AU", "en-CA", "en-IN")
@@ -151,7 +154,9 @@ def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
     cache = _RESULTS.setdefault(doc.analysis, {})
     if key not in cache:
         engine = get_engine(config, language)
-        cache[key] = [] if engine is None else _run(engine, doc, spelling_exemptions(doc, settings))
+        cache[key] = [] if engine is None else _run(
+            engine, doc, spelling_exemptions(doc, settings), settings.config.limits
+        )
     return cache[key]
 
 
@@ -174,22 +179,86 @@ def spelling_exemptions(doc: Document, settings: Settings) -> SpellingExemptions
     return SpellingExemptions(names=names, acronyms=options.acronyms)
 
 
-def _run(engine: Engine, doc: Document, exempt: SpellingExemptions) -> list[SegmentLint]:
-    segments = [s for s in doc.segments if s.text.strip()]
-    texts = [Text(s.text, s.kind != "prose") for s in segments]
+def _run(
+    engine: Engine, doc: Document, exempt: SpellingExemptions, limits: LimitsConfig
+) -> list[SegmentLint]:
     from factlint.engines.stdout_guard import native_stdout_silenced
 
-    with native_stdout_silenced():  # Harper prints debug lines to descriptor 1 on some phrases
-        checked = engine.check(texts, exempt)
     found = []
-    for segment, lints in zip(segments, checked, strict=True):
-        for lint in lints:
-            start, end = max(0, lint.start), min(len(segment.text), lint.end)
-            source_start, source_end = segment.source_span(start, end)
-            if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
-                continue
-            found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
+    for batch in _batches(doc, limits):
+        texts = [Text(text, segment.kind != "prose") for segment, text, _ in batch]
+        with native_stdout_silenced():  # Harper prints debug lines to descriptor 1 on some phrases
+            checked = engine.check(texts, exempt)
+        for (segment, _, blanked), lints in zip(batch, checked, strict=True):
+            for lint in lints:
+                start, end = max(0, lint.start), min(len(segment.text), lint.end)
+                if blanked and any(start < b_end and b_start < end for b_start, b_end in blanked):
+                    continue  # at a word left out (or the spaces that stand for it)
+                source_start, source_end = segment.source_span(start, end)
+                if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
+                    continue
+                found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
     return found
+
+
+Batch = list[tuple["Segment", str, list[tuple[int, int]]]]
+
+
+def _batches(doc: Document, limits: LimitsConfig) -> Iterator[Batch]:
+    """The segments to check, in batches of about ``max_paragraph`` characters: a paragraph or
+    word past the limits is left out (with an io/skipped note), and once the file's time budget
+    is spent the rest is left out (io/too-large)."""
+    batch: Batch = []
+    size = 0
+    segments = [s for s in doc.segments if s.text.strip()]
+    for n, segment in enumerate(segments):
+        if len(segment.text) > limits.max_paragraph:
+            doc.budget.skip(segment.source_start, "io/skipped", (
+                f"a paragraph of {len(segment.text):,} characters, longer than the "
+                f"{limits.max_paragraph:,} sent to the grammar engine: not grammar- or spell-checked"
+            ))
+            continue
+        text, blanked = _blank_long_words(segment.text, limits.max_word)
+        for start, end in blanked:
+            doc.budget.skip(segment.source_offset(start), "io/skipped", (
+                f"a word of {end - start:,} characters, longer than the {limits.max_word:,} sent "
+                "to the grammar engine: not spell-checked"
+            ))
+        if batch and size + len(text) > limits.max_paragraph:
+            yield batch
+            batch, size = [], 0
+            if doc.budget.spent():
+                doc.budget.skip(segment.source_start, "io/too-large", (
+                    f"the time budget of {limits.time_budget:g} s per file ran out: "
+                    f"{len(segments) - n} paragraphs from here not grammar- or spell-checked"
+                ))
+                return
+        batch.append((segment, text, blanked))
+        size += len(text)
+    if batch:
+        yield batch
+
+
+def _blank_long_words(text: str, longest: int) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each run of non-spaces longer than ``longest`` replaced by spaces (offsets
+    kept), and where they were. Harper's spelling search grows with the square of a word's
+    length (a 100,000-letter word asks for 7.7 GB)."""
+    if len(text) <= longest:
+        return text, []
+    blanked = [m.span() for m in _long_word(longest).finditer(text)]
+    if not blanked:
+        return text, []
+    parts, pos = [], 0
+    for start, end in blanked:
+        parts += [text[pos:start], " " * (end - start)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), blanked
+
+
+@lru_cache(maxsize=4)
+def _long_word(longest: int) -> re.Pattern[str]:
+    return re.compile(r"\S{%d,}" % (longest + 1))
 
 
 def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:
