@@ -66,32 +66,41 @@ class Timer:
         return self.arrivals[version]
 
 
-async def measure(text: str, grammar: bool, edits: int, folder: Path) -> tuple[list[float], list[float]]:
+async def measure(
+    text: str, grammar: bool, edits: int, folder: Path
+) -> tuple[list[float], list[float]]:
     """(cheap-pass latencies, grammar-pass latencies) in seconds over ``edits`` edits."""
     client = LanguageClient("factlint-benchmark", "1")
     timer = Timer(client)
     await client.start_io(sys.executable, "-m", "factlint", "server")
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=folder.as_uri(),
-        initialization_options={"debounceMs": 0, "grammar": grammar},
-    ))
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=folder.as_uri(),
+            initialization_options={"debounceMs": 0, "grammar": grammar},
+        )
+    )
     client.initialized(types.InitializedParams())
     path = folder / "draft.txt"
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
-    ))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
+        )
+    )
     passes = 2 if grammar else 1
     await timer.wait(1, passes)  # the first lint also warms the engine up
     cheap, full = [], []
     for n in range(2, edits + 2):
         text = text.rstrip("\n") + EDIT.format(n=n) + "\n"
         start = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-        ))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=n),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
         arrivals = await timer.wait(n, passes)
         cheap.append(arrivals[0] - start)
         if grammar:
@@ -115,13 +124,15 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / ".factlint.toml").write_text('dialect = "en-GB"\n', encoding="utf-8")
-        for size, text in drafts.items():
+        for text in drafts.values():
             words = len(text.split())
             cheap, _ = await measure(text, False, args.edits, folder)
             print(f"{words:,} words, grammar off  {report('diagnostics', cheap)}")
             cheap, full = await measure(text, True, args.edits, folder)
-            print(f"{words:,} words, grammar on   {report('cheap rules', cheap)}; "
-                  f"{report('with grammar', full)}")
+            print(
+                f"{words:,} words, grammar on   {report('cheap rules', cheap)}; "
+                f"{report('with grammar', full)}"
+            )
 
 
 if __name__ == "__main__":

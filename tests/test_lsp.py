@@ -110,6 +110,12 @@ def project(root: Path, name: str, config: str, files: dict[str, str]) -> Path:
     return folder
 
 
+def open_draft(client: Client, workspace: Path, name: str) -> str:
+    """Open DRAFT as story.md of a new project with the house CONFIG; its URI."""
+    folder = project(workspace, name, CONFIG, {"story.md": DRAFT})
+    return client.open(folder / "story.md")
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("newsroom")
@@ -134,8 +140,7 @@ def actions_at(diagnostic: types.Diagnostic, uri: str) -> types.CodeActionParams
 async def test_open_publishes_exact_ranges_severities_codes_and_links(
     client: Client, workspace: Path
 ) -> None:
-    folder = project(workspace, "open", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
+    uri = open_draft(client, workspace, "open")
     diagnostics = await client.published_for(uri, 1)
 
     spelling = by_code(diagnostics, "consistency/spelling")
@@ -184,8 +189,7 @@ async def test_plain_text_drafts_are_linted(client: Client, workspace: Path) -> 
 async def test_diagnostics_follow_changes_and_the_latest_text_wins(
     client: Client, workspace: Path
 ) -> None:
-    folder = project(workspace, "change", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
+    uri = open_draft(client, workspace, "change")
     await client.published_for(uri, 1, lambda d: bool(by_code(d, "consistency/spelling")))
 
     fixed = DRAFT.replace("flood defense plans", "flood defence plans")
@@ -209,8 +213,12 @@ async def test_diagnostics_follow_changes_and_the_latest_text_wins(
     versions = [p.version for p in client.published if p.uri == uri]
     assert versions == sorted(versions) and versions[-1] == 4  # never an older text after a newer
 
+    before = len([p for p in client.published if p.uri == uri])
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    await client.published_for(  # saving lints again
+        uri, 4, lambda d: len([p for p in client.published if p.uri == uri]) > before
     )
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
@@ -219,14 +227,19 @@ async def test_diagnostics_follow_changes_and_the_latest_text_wins(
 
 
 # -- code actions ----------------------------------------------------------------------------
+async def open_with_actions(
+    client: Client, workspace: Path, name: str, code: str
+) -> tuple[str, types.Diagnostic, list[types.CodeAction | types.Command]]:
+    """Open DRAFT in a new project; the first diagnostic of ``code`` and its code actions."""
+    uri = open_draft(client, workspace, name)
+    diagnostic = by_code(await client.published_for(uri, 1), code)[0]
+    actions = await client.text_document_code_action_async(actions_at(diagnostic, uri)) or []
+    return uri, diagnostic, list(actions)
+
+
 @SHARED
 async def test_fix_one_finding_and_fix_all(client: Client, workspace: Path) -> None:
-    folder = project(workspace, "fix", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
-    diagnostics = await client.published_for(uri, 1)
-    spelling = by_code(diagnostics, "consistency/spelling")[0]
-
-    actions = await client.text_document_code_action_async(actions_at(spelling, uri)) or []
+    uri, _, actions = await open_with_actions(client, workspace, "fix", "consistency/spelling")
     replace = [
         a for a in actions if isinstance(a, types.CodeAction) and a.title.startswith("Replace")
     ]
@@ -264,11 +277,7 @@ async def test_fix_one_finding_and_fix_all(client: Client, workspace: Path) -> N
 
 @SHARED
 async def test_suppress_on_the_next_line(client: Client, workspace: Path) -> None:
-    folder = project(workspace, "suppress", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
-    diagnostics = await client.published_for(uri, 1)
-    cliche = by_code(diagnostics, "house/cliche")[0]
-    actions = await client.text_document_code_action_async(actions_at(cliche, uri)) or []
+    uri, _, actions = await open_with_actions(client, workspace, "suppress", "house/cliche")
     disable = [a for a in actions if a.title == "Disable house/cliche on this line"]
     assert len(disable) == 1
     text = apply_edits(DRAFT, list(disable[0].edit.changes[uri]))  # type: ignore[union-attr,index]
@@ -308,8 +317,7 @@ async def test_no_suppression_comment_in_plain_text_or_front_matter(
 # -- hover, worksheet ------------------------------------------------------------------------
 @SHARED
 async def test_hover_explains_the_rule(client: Client, workspace: Path) -> None:
-    folder = project(workspace, "hover", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
+    uri = open_draft(client, workspace, "hover")
     spelling = by_code(await client.published_for(uri, 1), "consistency/spelling")[0]
     inside = types.Position(spelling.range.start.line, spelling.range.start.character + 3)
     hover = await client.text_document_hover_async(
@@ -335,8 +343,7 @@ async def test_hover_explains_the_rule(client: Client, workspace: Path) -> None:
 
 @SHARED
 async def test_claims_worksheet_command(client: Client, workspace: Path) -> None:
-    folder = project(workspace, "claims", CONFIG, {"story.md": DRAFT})
-    uri = client.open(folder / "story.md")
+    uri = open_draft(client, workspace, "claims")
     await client.published_for(uri, 1)
     sheet = await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="factlint.claims", arguments=[uri])
@@ -412,6 +419,52 @@ async def test_pack_and_config_edits_are_picked_up(client: Client, workspace: Pa
     )
 
 
+@SHARED
+async def test_registry_and_sources_relative_to_the_draft(client: Client, workspace: Path) -> None:
+    transcript = "Council, 11 March 2024.\n\nMAYOR: We will rebuild every wall by the summer.\n"
+    draft = (
+        "---\ntitle: Mayor promises new flood walls\ndate: 2024-03-12\n"
+        "sources:\n  - transcripts/council.txt\n---\n\n"
+        "The mayor, Jane Halloway, said: “We will rebuild every wall by the spring.”\n"
+    )
+    registry = "people:\n  - name: Jane Holloway\n    aliases: [Jane Halloway]\n"
+    folder = project(
+        workspace,
+        "facts",
+        'facts = ["facts/people.yaml"]\n' + CONFIG,
+        {
+            "facts/people.yaml": registry,
+            "drafts/visit.md": draft,
+            "drafts/transcripts/council.txt": transcript,
+        },
+    )
+    uri = client.open(folder / "drafts" / "visit.md")
+    diagnostics = await client.published_for(uri, 1)
+    assert [d.range for d in by_code(diagnostics, "facts/name-spelling")] == [
+        expected_range(draft, "Jane Halloway", "utf-16")
+    ]
+    mismatch = by_code(diagnostics, "quotes/mismatch")
+    assert len(mismatch) == 1 and "transcripts/council.txt:3" in mismatch[0].message
+
+    # The editor's unsaved text is what is checked against the source.
+    client.change(uri, 2, draft.replace("by the spring", "by the summer"))
+    assert not by_code(await client.published_for(uri, 2), "quotes/mismatch")
+
+    (folder / "facts" / "people.yaml").write_text(
+        registry.replace("Jane Halloway", "J. Holloway"), encoding="utf-8"
+    )
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[
+                types.FileEvent(
+                    (folder / "facts" / "people.yaml").as_uri(), types.FileChangeType.Changed
+                )
+            ]
+        )
+    )
+    await client.published_for(uri, 2, lambda d: not by_code(d, "facts/name-spelling"))
+
+
 # -- sessions of their own -------------------------------------------------------------------
 @pytest.mark.asyncio
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])
@@ -475,3 +528,30 @@ async def test_grammar_runs_after_the_cheap_rules_and_words_join_the_vocabulary(
             ),
         )
         assert by_code(after, "consistency/spelling")
+
+
+def test_check_does_not_import_the_language_server(tmp_path: Path) -> None:
+    draft = tmp_path / "story.md"
+    draft.write_text("The flood defense plan.\n", encoding="utf-8")
+    probe = (
+        "import sys\nfrom factlint.cli import cli\ntry:\n"
+        f"    cli.main(['check', '--dialect', 'en-GB', '-q', {str(draft)!r}], standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert "consistency/spelling" in result.stdout  # it did lint
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_server_without_pygls_says_what_to_install() -> None:
+    probe = (
+        "import sys\nsys.modules['pygls'] = None\nsys.argv = ['factlint', 'server']\n"
+        "from factlint.cli import main\nmain()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == (
+        "factlint: error: the language server needs pygls (pygls is missing): "
+        "pip install 'factlint[lsp]'"
+    )

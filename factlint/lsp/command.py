@@ -14,7 +14,8 @@ def server(stdio: bool) -> None:
     try:
         from factlint.lsp.server import main
     except ImportError as exc:
+        missing = (exc.name or "pygls").split(".")[0]
         raise FactlintError(
-            f"the language server needs pygls ({exc.name} is missing): pip install 'factlint[lsp]'"
+            f"the language server needs pygls ({missing} is missing): pip install 'factlint[lsp]'"
         ) from None
     main()

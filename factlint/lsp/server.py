@@ -424,6 +424,8 @@ def add_to_vocabulary(ls: FactlintServer, *args: Any) -> bool:
     """Arguments: the accept.txt path and the word (as the code action gives them)."""
     if len(args) != 2 or not all(isinstance(a, str) for a in args):
         raise ValueError("expected the accept.txt path and a word")
+    if Path(args[0]).name != "accept.txt":
+        raise ValueError(f"{args[0]}: words are added to a vocabulary's accept.txt only")
     added = actions.add_word(Path(args[0]), args[1])
     ls.relint_all()
     return added
