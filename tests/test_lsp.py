@@ -95,7 +95,8 @@ def command_of(action: types.CodeAction | types.Command) -> dict[str, Any]:
     command (and no edit) as a Command whose ``command`` is the nested object's repr, so read
     that back; editors tell the two apart by the type of ``command``."""
     if isinstance(action, types.Command):
-        return dict(ast.literal_eval(action.command))
+        nested = ast.literal_eval(action.command)
+        return {"command": nested["command"], "arguments": nested["arguments"]}
     assert action.command is not None
     return {"command": action.command.command, "arguments": action.command.arguments}
 
@@ -345,6 +346,15 @@ async def test_hover_explains_the_rule(client: Client, workspace: Path) -> None:
 async def test_claims_worksheet_command(client: Client, workspace: Path) -> None:
     uri = open_draft(client, workspace, "claims")
     await client.published_for(uri, 1)
+    offered = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            context=types.CodeActionContext(diagnostics=[], only=["source"]),
+        )
+    )
+    commands = [command_of(a) for a in offered or [] if a.title.startswith("Open the claims")]
+    assert commands == [{"command": "factlint.claims", "arguments": [uri]}]
     sheet = await client.workspace_execute_command_async(
         types.ExecuteCommandParams(command="factlint.claims", arguments=[uri])
     )

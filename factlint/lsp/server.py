@@ -38,6 +38,7 @@ from factlint.packs import load_folder, pack_files
 log = logging.getLogger("factlint.lsp")
 
 CLAIMS = "factlint.claims"
+CLAIMS_KIND = "source.factlint.claims"  # the worksheet as a code action, for every client
 DEFAULT_DEBOUNCE_MS = 200
 WATCHED = (
     "**/.factlint.toml",
@@ -385,7 +386,7 @@ def hover(ls: FactlintServer, params: types.HoverParams) -> types.Hover | None:
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]
+        code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND, CLAIMS_KIND]
     ),
 )
 def code_action(
@@ -408,14 +409,20 @@ def code_action(
                 ):
                     if make is not None:
                         result.append(make)
-    wants_fix_all = not only or any(actions.FIX_ALL_KIND.startswith(k) for k in only)
-    fix_all = (
-        actions.fix_all_action(lint.findings, mapper, actions.FIX_ALL_KIND)
-        if wants_fix_all
-        else None
-    )
-    if fix_all is not None:
-        result.append(fix_all)
+    if not only or any(actions.FIX_ALL_KIND.startswith(k) for k in only):
+        fix_all = actions.fix_all_action(lint.findings, mapper, actions.FIX_ALL_KIND)
+        if fix_all is not None:
+            result.append(fix_all)
+    if not only or any(CLAIMS_KIND.startswith(k) for k in only):
+        result.append(
+            types.CodeAction(
+                title="Open the claims worksheet of this draft",
+                kind=CLAIMS_KIND,
+                command=types.Command(
+                    "Open the claims worksheet", CLAIMS, arguments=[params.text_document.uri]
+                ),
+            )
+        )
     return result
 
 
