@@ -71,6 +71,15 @@ class Client(LanguageClient):
             )
         )
 
+    def edit_file(self, path: Path, text: str) -> None:
+        """Write a config, pack or registry and tell the server, as an editor's watcher does."""
+        path.write_text(text, encoding="utf-8")
+        self.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(path.as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+
 
 def _record(client: Client, params: types.PublishDiagnosticsParams) -> None:
     client.published.append(params)

@@ -377,14 +377,7 @@ async def test_broken_config_is_one_clear_message_and_a_fix_reloads(
     assert ".factlint.toml: dialect: Input should be" in diagnostics[0].message
     assert any("dialect" in m.message for m in client.messages)
 
-    (folder / ".factlint.toml").write_text(CONFIG, encoding="utf-8")
-    client.workspace_did_change_watched_files(
-        types.DidChangeWatchedFilesParams(
-            changes=[
-                types.FileEvent((folder / ".factlint.toml").as_uri(), types.FileChangeType.Changed)
-            ]
-        )
-    )
+    client.edit_file(folder / ".factlint.toml", CONFIG)
     diagnostics = await client.published_for(
         uri, 1, lambda d: bool(by_code(d, "consistency/spelling"))
     )
@@ -411,17 +404,8 @@ async def test_pack_and_config_edits_are_picked_up(client: Client, workspace: Pa
         expected_range(text, "synergy", "utf-16")
     ]
 
-    (folder / "styles" / "desk.yaml").write_text(
-        pack.replace("[synergy]", "[synergy, holistic]"), encoding="utf-8"
-    )
-    client.workspace_did_change_watched_files(
-        types.DidChangeWatchedFilesParams(
-            changes=[
-                types.FileEvent(
-                    (folder / "styles" / "desk.yaml").as_uri(), types.FileChangeType.Changed
-                )
-            ]
-        )
+    client.edit_file(
+        folder / "styles" / "desk.yaml", pack.replace("[synergy]", "[synergy, holistic]")
     )
     again = await client.published_for(uri, 1, lambda d: len(by_code(d, "desk/jargon")) == 2)
     assert [d.range for d in by_code(again, "desk/jargon")][1] == expected_range(
@@ -460,17 +444,8 @@ async def test_registry_and_sources_relative_to_the_draft(client: Client, worksp
     client.change(uri, 2, draft.replace("by the spring", "by the summer"))
     assert not by_code(await client.published_for(uri, 2), "quotes/mismatch")
 
-    (folder / "facts" / "people.yaml").write_text(
-        registry.replace("Jane Halloway", "J. Holloway"), encoding="utf-8"
-    )
-    client.workspace_did_change_watched_files(
-        types.DidChangeWatchedFilesParams(
-            changes=[
-                types.FileEvent(
-                    (folder / "facts" / "people.yaml").as_uri(), types.FileChangeType.Changed
-                )
-            ]
-        )
+    client.edit_file(
+        folder / "facts" / "people.yaml", registry.replace("Jane Halloway", "J. Holloway")
     )
     await client.published_for(uri, 2, lambda d: not by_code(d, "facts/name-spelling"))
 
