@@ -109,7 +109,7 @@ def _make_client() -> Client:
 async def session(
     root: Path,
     *,
-    encodings: list[str] | None = None,
+    editor: str = "visual-studio-code",
     options: dict[str, Any] | None = None,
     exit_codes: list[int] | None = None,
 ) -> AsyncIterator[Client]:
@@ -120,9 +120,7 @@ async def session(
     )
     client = await config.start()
     assert isinstance(client, Client)
-    capabilities = client_capabilities("visual-studio-code")
-    if encodings is not None:
-        capabilities.general = types.GeneralClientCapabilities(position_encodings=encodings)
+    capabilities = client_capabilities(editor)  # as that editor's client declares them
     result = await client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities,

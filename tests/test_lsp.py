@@ -452,22 +452,37 @@ async def test_registry_and_sources_relative_to_the_draft(client: Client, worksp
 
 # -- sessions of their own -------------------------------------------------------------------
 @pytest.mark.asyncio
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])
-async def test_offered_encodings_are_used(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize(
+    ("editor", "encoding"), [("neovim@v0.11.0", "utf-8"), ("emacs@v29.1", "utf-32")]
+)
+async def test_editors_capabilities_encodings_and_a_config_edit_without_a_watcher(
+    tmp_path: Path, editor: str, encoding: str
+) -> None:
+    """Neovim 0.11 offers UTF-8 first and Emacs (eglot) UTF-32; neither is VS Code."""
     exit_codes: list[int] = []
     folder = project(tmp_path, "enc", CONFIG, {"story.md": DRAFT})
-    async with session(tmp_path, encodings=[encoding, "utf-16"], exit_codes=exit_codes) as client:
+    async with session(tmp_path, editor=editor, exit_codes=exit_codes) as client:
         assert client.result.capabilities.position_encoding == encoding  # type: ignore[attr-defined]
         uri = client.open(folder / "story.md")
         diagnostics = await client.published_for(uri, 1)
         spelling = by_code(diagnostics, "consistency/spelling")[0]
         assert spelling.range == expected_range(DRAFT, "defense", encoding)
-        # 84 code points before "defense"; each emoji is 4 UTF-8 bytes, the em-free rest ASCII.
+        # 84 code points before "defense"; each emoji is 4 UTF-8 bytes, the rest of it ASCII.
         assert spelling.range.start.character == {"utf-8": 90, "utf-32": 84}[encoding]
         hover = await client.text_document_hover_async(
             types.HoverParams(types.TextDocumentIdentifier(uri), spelling.range.start)
         )
         assert hover is not None and hover.range == spelling.range
+        actions = await client.text_document_code_action_async(actions_at(spelling, uri)) or []
+        assert "Replace 'defense' with 'defence'" in [a.title for a in actions]
+
+        # A config edited with no file watcher to report it: the next lint uses it anyway.
+        (folder / ".factlint.toml").write_text(CONFIG.replace("en-GB", "en-US"), "utf-8")
+        client.change(uri, 2, DRAFT)
+        american = by_code(await client.published_for(uri, 2), "consistency/spelling")
+        ranges = [d.range for d in american]
+        assert expected_range(DRAFT, "Defence", encoding) in ranges
+        assert expected_range(DRAFT, "defense", encoding) not in ranges
     assert exit_codes == [0]  # shutdown, then exit: a clean exit
 
 
