@@ -114,6 +114,11 @@ def _specs(config_path: str | None) -> list:  # type: ignore[type-arg]
     return all_specs(Runner(config_path=config_path).linter_for(None).settings)
 
 
+from factlint.lsp.command import server  # noqa: E402  (factlint server: the language server)
+
+cli.add_command(server)
+
+
 def main() -> None:
     """Console entry point: one-line errors and exit code 2 instead of tracebacks."""
     try:

@@ -144,12 +144,21 @@ class Linter:
     # -- linting ---------------------------------------------------------------------------
     def lint_document(self, doc: Document) -> list[Finding]:
         """Every finding for a parsed document: rules, then suppressions, sorted."""
+        return self.finish(doc, self.run_rules(doc, self.rules))
+
+    @property
+    def engine_rules(self) -> list[Kind[Any]]:
+        """The rules that run a grammar engine (the slow ones; an editor runs them last)."""
+        return [rule for rule in self.rules if rule.id in self._deferring]
+
+    def run_rules(self, doc: Document, rules: Iterable[Kind[Any]]) -> list[Finding]:
+        """The raw findings of some of the rules (and a front-matter error), for ``finish``."""
         findings: list[Finding] = []
         if doc.front_matter_error:
             findings.append(_file_finding(doc.path, "io/front-matter", doc.front_matter_error))
-        doc.budget = Budget(self.settings.config.limits.time_budget)
+        doc.budget = Budget(self.settings.config.limits.time_budget)  # per pass: each its own
         not_run = []
-        for rule in self.rules:
+        for rule in rules:
             if doc.budget.spent():
                 not_run.append(rule.id)
                 continue
@@ -166,10 +175,17 @@ class Linter:
             doc.budget.skip(0, "io/too-large", f"the time budget of {seconds:g} s per file ran "
                             f"out: {len(not_run)} rules not run ({', '.join(not_run[:3])} ...)")
         findings += [_skip_finding(doc, skip) for skip in doc.budget.skips]
+        return findings
+
+    def finish(
+        self, doc: Document, findings: list[Finding], *, partial: bool = False
+    ) -> list[Finding]:
+        """Dedupe, defer, filter and suppress raw findings, sorted. ``partial``: some rules have
+        not run yet, so no suppression is reported unused."""
         findings = _dedupe(findings)
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
-            findings = self._suppress(doc, findings)
+            findings = self._suppress(doc, findings, report_unused=not partial)
         return sorted(findings, key=sort_key)
 
     @property
@@ -197,7 +213,9 @@ class Linter:
             kept.append(finding)
         return kept
 
-    def _suppress(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+    def _suppress(
+        self, doc: Document, findings: list[Finding], *, report_unused: bool = True
+    ) -> list[Finding]:
         suppressions = parse_suppressions(doc)
         if not suppressions:
             return findings
@@ -219,7 +237,7 @@ class Linter:
                     rule="meta/invalid-suppression", severity=Severity.warning,
                     message=f"suppression names unknown rule {unknown[0]!r}", **where,
                 ))
-            elif not s.used and "meta/unused-suppression" in enabled and (
+            elif report_unused and not s.used and "meta/unused-suppression" in enabled and (
                 not s.rules or any(r in enabled or _is_pack_of(r, enabled) for r in s.rules)
             ):
                 kept.append(Finding(

@@ -19,23 +19,32 @@ if TYPE_CHECKING:
 TEMP_SUFFIX = ".factlint-tmp"
 
 
-def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
-    """Apply the first suggestion of each fixable finding; overlapping edits are skipped."""
+def fix_edits(findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of the first suggestion of each fixable finding, in order,
+    without overlaps (an edit overlapping one taken waits for the next run)."""
     edits = sorted(
         {(f.offset, f.end_offset, f.suggestions[0]) for f in findings if f.fixable and f.suggestions}
     )
+    taken: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, end, replacement in edits:
+        if start >= pos:
+            taken.append((start, end, replacement))
+            pos = end
+    return taken
+
+
+def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
+    """Apply the first suggestion of each fixable finding; overlapping edits are skipped."""
+    edits = fix_edits(findings)
     parts: list[str] = []
     pos = 0
-    applied = 0
     for start, end, replacement in edits:
-        if start < pos:  # overlaps an edit already taken: leave it for the next run
-            continue
         parts.append(text[pos:start])
         parts.append(replacement)
         pos = end
-        applied += 1
     parts.append(text[pos:])
-    return "".join(parts), applied
+    return "".join(parts), len(edits)
 
 
 def encode(source: Source, text: str) -> bytes:

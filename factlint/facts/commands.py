@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +11,10 @@ from factlint.errors import FactlintError
 from factlint.facts.context import parse_date
 from factlint.facts.models import RegistryFile
 from factlint.facts.registry import Registry, load_registry
+
+if TYPE_CHECKING:
+    from factlint.config import Settings
+    from factlint.document import Document
 
 
 def registry_from(files: tuple[str, ...], config_path: str | None) -> Registry:
@@ -93,8 +98,6 @@ def claims(
     from factlint.config import Overrides
     from factlint.document import Document
     from factlint.engine import Runner, decode
-    from factlint.facts.claims import Context, build_worksheet, markdown
-    from factlint.facts.context import registry_for, story_date
 
     if as_of and parse_date(as_of) is None:
         raise FactlintError(f"--as-of {as_of!r}: expected a date YYYY-MM-DD")
@@ -105,9 +108,20 @@ def claims(
     except (OSError, UnicodeDecodeError) as exc:
         raise FactlintError(f"{path}: cannot read: {exc}") from None
     settings = runner.linter_for(draft).settings
-    registry = load_registry(list(files)) if files else registry_for(settings)
+    registry = load_registry(list(files)) if files else None
     doc = Document.parse(source.text, path)
     doc.reads = runner.read_policy(draft)
+    return worksheet(doc, settings, fmt, registry)
+
+
+def worksheet(
+    doc: Document, settings: Settings, fmt: str = "markdown", registry: Registry | None = None
+) -> str:
+    """The worksheet of a parsed draft under a config (its registry unless one is given)."""
+    from factlint.facts.claims import Context, build_worksheet, markdown
+    from factlint.facts.context import registry_for, story_date
+
     day, where = story_date(doc, settings)
+    registry = registry if registry is not None else registry_for(settings)
     sheet = build_worksheet(doc, Context(registry, day, where))
     return sheet.model_dump_json(indent=2) if fmt == "json" else markdown(sheet)
