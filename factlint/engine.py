@@ -344,7 +344,7 @@ class Runner:
             child = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
                 folder = child
-            elif entry.is_symlink() and entry.is_dir():
+            elif entry.is_symlink() and _links_to_folder(entry):
                 if not self._excluded(child):
                     self._problems[child] = ("io/refused", "symbolic link to a folder: not followed "
                                              "(lint its target, or exclude it)")
@@ -377,12 +377,18 @@ class Runner:
             rule, message = self._problems.pop(path)
             return FileResult(shown, [_file_finding(shown, rule, message)])
         try:
-            source = decode(self.read_draft(path))
+            data = self.read_draft(path)
         except Refused as exc:
             return FileResult(shown, [_file_finding(shown, "io/refused", str(exc))])
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
+        return self.lint_bytes(data, shown, path)
+
+    def lint_bytes(self, data: bytes, shown: str, path: Path | None) -> FileResult:
+        """Lint a file's bytes (or standard input's): undecodable bytes are io/unreadable."""
+        try:
+            source = decode(data)
         except UnicodeDecodeError as exc:
             message = f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8"
             return FileResult(shown, [_file_finding(shown, "io/unreadable", message)])
@@ -395,6 +401,14 @@ class Runner:
         result = FileResult(shown, linter.lint_document(doc), source)
         result.extra["document"] = doc
         return result
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether a symbolic link leads to a folder (a loop or a dangling link does not)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:
