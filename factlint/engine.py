@@ -20,7 +20,7 @@ from factlint.config import (
     read_config_file,
     settings_from,
 )
-from factlint.confine import ReadPolicy, Refused, read_regular, real
+from factlint.confine import ReadPolicy, Refused, in_repository, read_regular, real
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
@@ -290,6 +290,7 @@ class Runner:
         self._config_of_folder: dict[Path, Path | None] = {}
         self._policies: dict[Path | None, ReadPolicy] = {}
         self._problems: dict[Path, tuple[str, str]] = {}  # folders the walk could not enter
+        self._linked: set[Path] = set()  # named drafts with a symbolic link on their path
 
     def linter_for(self, path: Path | None) -> Linter:
         config_file = self.config_path
@@ -314,9 +315,19 @@ class Runner:
         too, and ``lint_file`` reports it: a gate never passes over what it did not check."""
         for raw in paths:
             path = Path(raw)
+            linked = real(path) != Path(os.path.abspath(path))  # a link on the path (named: check once)
             if path.is_dir():
+                if linked and not self._excluded(path):
+                    try:
+                        self._link_policy(path).confine(path, "folder")
+                    except Refused as exc:  # e.g. a link committed as drafts/x -> /proc/self
+                        self._problems[path] = ("io/refused", str(exc))
+                        yield path
+                        continue
                 yield from self._walk(path)
             elif not self._excluded(path):
+                if linked:
+                    self._linked.add(path)
                 yield path
 
     def _walk(self, top: Path) -> Iterator[Path]:
@@ -365,10 +376,27 @@ class Runner:
             self._policies[folder] = self.linter_for(path).settings.read_policy(folder)
         return self._policies[folder]
 
-    def read_draft(self, path: Path) -> bytes:
-        """A draft's bytes: a regular file, and through a symbolic link only inside the root."""
-        if real(path) != Path(os.path.abspath(path)):
-            self.read_policy(path).confine(path, "draft")
+    def _link_policy(self, path: Path) -> ReadPolicy:
+        """The policy a path with symbolic links on it is judged by: that of the folder holding
+        its first link that lives in a repository (a config or .git above it), else its last."""
+        lexical = Path(os.path.abspath(path))
+        holder = None
+        for link in (a for a in (*reversed(lexical.parents), lexical) if a.is_symlink()):
+            holder = real(link.parent)
+            if find_config(holder) is not None or in_repository(holder):
+                break
+        return self.read_policy((holder or lexical.parent) / lexical.name)
+
+    def read_draft(self, path: Path, *, named: bool = False) -> bytes:
+        """A draft's bytes: a regular file, and through a symbolic link only inside the root.
+
+        A walked draft can be a link only in its last part (the walk follows no linked folder):
+        one lstat, not a realpath per file. Named drafts with a link on their path are marked."""
+        if named and real(path) != Path(os.path.abspath(path)):
+            self._linked.add(path)
+        if path in self._linked or path.is_symlink():
+            self._linked.discard(path)
+            self._link_policy(path).confine(path, "draft")
         return read_regular(path, "draft", limit=None)
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:

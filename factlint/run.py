@@ -105,7 +105,7 @@ def _write(path: Path, before: FileResult, after: FileResult) -> FileResult:
 
 def _clean_once(path: Path, cleaned: set[Path]) -> None:
     """Remove temporary files a killed --fix left in this file's folder (once per folder)."""
-    folder = real(path).parent
+    folder = (real(path) if path.is_symlink() else path.absolute()).parent
     if folder not in cleaned:
         cleaned.add(folder)
         remove_stale_temporaries(folder)

@@ -144,6 +144,17 @@ def test_a_symlinked_draft_out_of_the_repository_is_not_read(repo: Path) -> None
     assert [f["rule"] for f in named] == ["io/refused"]
 
 
+def test_a_named_path_through_a_linked_folder_out_of_the_repository_is_refused(repo: Path) -> None:
+    # A pull request commits drafts/desk -> ../../outside; CI names the changed paths.
+    (repo / "drafts" / "desk").symlink_to(repo.parent / "outside")
+    for named in ("drafts/desk", "drafts/desk/secret.txt"):
+        proc = factlint("check", named, "--format", "json", cwd=repo)
+        assert SECRET not in proc.stdout
+        assert [f["rule"] for f in findings(proc)] == ["io/refused"]
+    claims = factlint("claims", "drafts/desk/secret.txt", cwd=repo)
+    assert claims.returncode == 2 and SECRET not in claims.stdout and "outside the repository" in claims.stderr
+
+
 def test_a_symlinked_draft_inside_the_repository_is_linted(repo: Path) -> None:
     (repo / "archive").mkdir()
     (repo / "archive" / "budget.txt").write_text("Headline\n\nThe defense budget rose.\n", "utf-8")
