@@ -141,6 +141,24 @@ def test_undecodable_standard_input_is_io_unreadable() -> None:
     assert proc.returncode == 1 and b"Traceback" not in proc.stderr
 
 
+def test_fix_on_undecodable_standard_input_passes_the_bytes_through() -> None:
+    data = b"Budget\n\nThe caf\xe9 opened. The defense budget rose.\n"
+    proc = factlint("check", "-", "--fix", "--dialect", "en-GB", stdin=data)
+    assert proc.stdout == data  # a pipeline keeps its text: nothing is lost
+    assert b"io/unreadable" in proc.stderr and proc.returncode == 1
+
+
+@pytest.mark.parametrize("content", [None, b"The caf\xe9 opened.\n"])
+def test_analyze_refuses_a_fifo_and_reports_undecodable_text(tmp_path: Path, content: bytes | None) -> None:
+    draft = tmp_path / "draft.txt"
+    if content is None:
+        os.mkfifo(draft)  # reading it would wait for a writer for ever
+    else:
+        draft.write_bytes(content)
+    proc = factlint("analyze", str(draft), cwd=tmp_path)
+    one_line_usage_error(proc, "draft.txt")
+
+
 def test_a_symlinked_sub_folder_is_reported_not_skipped(tmp_path: Path) -> None:
     (tmp_path / "drafts" / "desk").mkdir(parents=True)
     (tmp_path / "archive").mkdir()

@@ -206,3 +206,18 @@ def test_a_fifo_registry_does_not_hang_the_run(repo: Path) -> None:
     story(repo, "none.txt")
     proc = factlint("check", "drafts", cwd=repo)
     assert proc.returncode == 2 and "named pipe" in proc.stderr
+
+
+def test_a_data_file_named_by_a_user_pack_outside_the_repository_is_refused(repo: Path) -> None:
+    (repo.parent / "outside" / "pairs.tsv").write_text("colour\tcolor\n", "utf-8")
+    (repo / "styles").mkdir()
+    (repo / "styles" / "desk.yaml").write_text(
+        "- name: spelling\n  kind: spelling\n  severity: warning\n  summary: Desk spellings.\n"
+        "  rationale: House style.\n  message: \"'{found}' is written '{suggestion}' here\"\n"
+        "  options: {pairs: ../../outside/pairs.tsv}\n"
+        "  examples: {bad: The colour., good: The color.}\n", "utf-8")
+    (repo / ".factlint.toml").write_text('packs = ["styles"]\nselect = ["desk"]\n', "utf-8")
+    story(repo, "none.txt")
+    proc = factlint("check", "drafts", cwd=repo)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "outside the repository root" in proc.stderr and "desk/spelling options" in proc.stderr
