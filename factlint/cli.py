@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -52,6 +53,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     """Lint drafts (files, folders, or - for standard input)."""
     from factlint.run import CheckRequest, run_check
 
+    _check_flags(fix, diff, statistics, fmt, as_of)
+
     overrides = Overrides(
         dialect=dialect, select=_csv(select) or None, extend_select=_csv(extend_select),
         ignore=_csv(ignore), fail_on=Severity(fail_on) if fail_on else None,
@@ -60,9 +63,37 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     request = CheckRequest(
         paths=paths or (".",), fmt=fmt, overrides=overrides, config_path=config_path,
         fix=fix, diff=diff, statistics=statistics, quiet=quiet, stdin_filename=stdin_filename,
-        colour=sys.stdout.isatty() if colour is None else colour, exit_zero=exit_zero,
+        colour=_default_colour() if colour is None else colour, exit_zero=exit_zero,
     )
     sys.exit(run_check(request))
+
+
+def _check_flags(fix: bool, diff: bool, statistics: bool, fmt: str, as_of: str | None) -> None:
+    """Flags that cannot work together, or a value that is not what it must be: exit 2."""
+    if fix and diff:
+        raise FactlintError("--fix and --diff cannot be combined (--diff shows the fixes and writes nothing)")
+    if statistics and fmt != "text":
+        raise FactlintError(f"--statistics prints a text table; it cannot be combined with --format {fmt}")
+    if as_of is not None and not _is_date(as_of):
+        raise FactlintError(f"--as-of {as_of!r}: expected a date YYYY-MM-DD")
+
+
+def _is_date(value: str) -> bool:
+    import datetime as dt
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _default_colour() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 @cli.command("rules")

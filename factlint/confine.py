@@ -69,6 +69,11 @@ def repository_root(folder: Path) -> Path:
     return folder
 
 
+def in_repository(folder: Path) -> bool:
+    """Whether ``folder`` (resolved) is in a git work tree: .git at or above it."""
+    return (repository_root(folder) / ".git").exists()
+
+
 def policy(config_folder: Path | None, near: Path | None, allow_outside: tuple[str, ...] = ()) -> ReadPolicy:
     """The read policy of a config (``config_folder``) or, with none, of a draft's folder."""
     base = real(config_folder or near or Path.cwd())

@@ -20,7 +20,7 @@ from factlint.config import (
     read_config_file,
     settings_from,
 )
-from factlint.confine import ReadPolicy, Refused, TooLarge, read_regular, real
+from factlint.confine import ReadPolicy, Refused, TooLarge, in_repository, read_regular, real
 from factlint.document import Document
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
@@ -330,6 +330,7 @@ class Runner:
         self._config_of_folder: dict[Path, Path | None] = {}
         self._policies: dict[Path | None, ReadPolicy] = {}
         self._problems: dict[Path, tuple[str, str]] = {}  # folders the walk could not enter
+        self._linked: set[Path] = set()  # named drafts with a symbolic link on their path
 
     def linter_for(self, path: Path | None) -> Linter:
         config_file = self.config_path
@@ -354,9 +355,19 @@ class Runner:
         too, and ``lint_file`` reports it: a gate never passes over what it did not check."""
         for raw in paths:
             path = Path(raw)
+            linked = real(path) != Path(os.path.abspath(path))  # a link on the path (named: check once)
             if path.is_dir():
+                if linked and not self._excluded(path):
+                    try:
+                        self._link_policy(path).confine(path, "folder")
+                    except Refused as exc:  # e.g. a link committed as drafts/x -> /proc/self
+                        self._problems[path] = ("io/refused", str(exc))
+                        yield path
+                        continue
                 yield from self._walk(path)
             elif not self._excluded(path):
+                if linked:
+                    self._linked.add(path)
                 yield path
 
     def _walk(self, top: Path) -> Iterator[Path]:
@@ -384,7 +395,7 @@ class Runner:
             child = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
                 folder = child
-            elif entry.is_symlink() and entry.is_dir():
+            elif entry.is_symlink() and _links_to_folder(entry):
                 if not self._excluded(child):
                     self._problems[child] = ("io/refused", "symbolic link to a folder: not followed "
                                              "(lint its target, or exclude it)")
@@ -405,11 +416,28 @@ class Runner:
             self._policies[folder] = self.linter_for(path).settings.read_policy(folder)
         return self._policies[folder]
 
-    def read_draft(self, path: Path, limit: int | None = None) -> bytes:
+    def _link_policy(self, path: Path) -> ReadPolicy:
+        """The policy a path with symbolic links on it is judged by: that of the folder holding
+        its first link that lives in a repository (a config or .git above it), else its last."""
+        lexical = Path(os.path.abspath(path))
+        holder = None
+        for link in (a for a in (*reversed(lexical.parents), lexical) if a.is_symlink()):
+            holder = real(link.parent)
+            if find_config(holder) is not None or in_repository(holder):
+                break
+        return self.read_policy((holder or lexical.parent) / lexical.name)
+
+    def read_draft(self, path: Path, *, named: bool = False, limit: int | None = None) -> bytes:
         """A draft's bytes: a regular file, and through a symbolic link only inside the root;
-        TooLarge past ``limit`` bytes, without reading more than that into memory."""
-        if real(path) != Path(os.path.abspath(path)):
-            self.read_policy(path).confine(path, "draft")
+        TooLarge past ``limit`` bytes, without reading more than that into memory.
+
+        A walked draft can be a link only in its last part (the walk follows no linked folder):
+        one lstat, not a realpath per file. Named drafts with a link on their path are marked."""
+        if named and real(path) != Path(os.path.abspath(path)):
+            self._linked.add(path)
+        if path in self._linked or path.is_symlink():
+            self._linked.discard(path)
+            self._link_policy(path).confine(path, "draft")
         return read_regular(path, "draft", limit=limit)
 
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
@@ -419,7 +447,7 @@ class Runner:
             return FileResult(shown, [_file_finding(shown, rule, message)])
         limit = self.linter_for(path).settings.config.limits.max_file_bytes
         try:
-            source = decode(self.read_draft(path, limit))
+            data = self.read_draft(path, limit=limit)
         except TooLarge:
             message = (f"larger than {limit:,} bytes ([limits] max-file-bytes): not linted; "
                        "split it, or raise the limit")
@@ -429,6 +457,12 @@ class Runner:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
+        return self.lint_bytes(data, shown, path)
+
+    def lint_bytes(self, data: bytes, shown: str, path: Path | None) -> FileResult:
+        """Lint a file's bytes (or standard input's): undecodable bytes are io/unreadable."""
+        try:
+            source = decode(data)
         except UnicodeDecodeError as exc:
             message = f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8"
             return FileResult(shown, [_file_finding(shown, "io/unreadable", message)])
@@ -441,6 +475,14 @@ class Runner:
         # The result keeps what reporters need (findings, the text for excerpts), not the parsed
         # document: memory stays flat in the number of files.
         return FileResult(shown, linter.lint_document(doc), source)
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether a symbolic link leads to a folder (a loop or a dangling link does not)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:

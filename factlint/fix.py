@@ -75,21 +75,27 @@ def write_fixed(path: Path, original: bytes, data: bytes) -> None:
         folder = target.parent.stat().st_mode
         if not folder & 0o222:
             raise NotFixed("its folder is read-only")
-        write_atomic(target, data, info.st_mode & 0o7777, original)
+        write_atomic(target, data, info, original)
     except (OSError, FactlintError) as exc:
         raise NotFixed(f"cannot write it: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def write_atomic(path: Path, data: bytes, mode: int, expected: bytes | None = None) -> None:
+def write_atomic(path: Path, data: bytes, info: os.stat_result, expected: bytes | None = None) -> None:
     """Write via a temporary file in the same folder and rename it over ``path``, unless ``path``
-    no longer holds ``expected``. The temporary file is named for cleanup after a kill -9."""
+    no longer holds ``expected``; permission bits and (when allowed) owner are those of ``info``.
+    The temporary file is named for cleanup after a kill -9."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, info.st_mode & 0o7777)
+        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            try:  # root fixing another user's draft keeps it theirs
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass
         if expected is not None and read_regular(path, "draft", limit=None) != expected:
             raise NotFixed("it changed while factlint ran: left as saved (run --fix again)")
         os.replace(tmp, path)

@@ -43,15 +43,19 @@ def run_check(request: CheckRequest) -> int:
     diffs: list[str] = []
     fixed_stdin: str | None = None
     cleaned: set[Path] = set()
+    stdin_data = b""
     for raw in request.paths:
         if raw == "-":
             name = request.stdin_filename or "-"
-            source = Source(sys.stdin.read())
             path = Path(name).resolve() if request.stdin_filename else None
-            result = runner.lint_source(source, name, path)
+            stdin_data = sys.stdin.buffer.read()
+            result = runner.lint_bytes(stdin_data, name, path)
             if request.fix or request.diff:
                 result = fix_result(runner, result, path)
-                fixed_stdin = result.fixed_text
+                if request.diff and result.fixed_text is not None and result.source is not None:
+                    diffs.append(unified_diff(name, result.source.text, result.fixed_text))
+                elif request.fix:
+                    fixed_stdin = result.fixed_text
             results.append(result)
             continue
         if not Path(raw).exists():
@@ -74,8 +78,12 @@ def run_check(request: CheckRequest) -> int:
         click.echo("".join(diffs), nl=False)
         return EXIT_FINDINGS if diffs else EXIT_OK
     if fixed_stdin is not None or (request.fix and "-" in request.paths):
-        text = fixed_stdin if fixed_stdin is not None else results[-1].source.text  # type: ignore[union-attr]
-        click.echo(text, nl=False)
+        source = next(r for r in results if r.path == (request.stdin_filename or "-")).source
+        if fixed_stdin is None and source is None:  # undecodable: pass the bytes through unchanged
+            sys.stdout.buffer.write(stdin_data)
+            sys.stdout.flush()
+        else:
+            click.echo(fixed_stdin if fixed_stdin is not None else source.text, nl=False)  # type: ignore[union-attr]
         _report(results, request, err=True)
     else:
         _report(results, request, err=False)
@@ -97,7 +105,7 @@ def _write(path: Path, before: FileResult, after: FileResult) -> FileResult:
 
 def _clean_once(path: Path, cleaned: set[Path]) -> None:
     """Remove temporary files a killed --fix left in this file's folder (once per folder)."""
-    folder = real(path).parent
+    folder = (real(path) if path.is_symlink() else path.absolute()).parent
     if folder not in cleaned:
         cleaned.add(folder)
         remove_stale_temporaries(folder)
@@ -108,7 +116,7 @@ def _report(results: list[FileResult], request: CheckRequest, *, err: bool) -> N
                           statistics=request.statistics)
     output = REPORTERS[request.fmt](results, options)
     if output:
-        click.echo(output, err=err)
+        click.echo(output, err=err, color=options.colour)
 
 
 def exit_code(results: list[FileResult], runner: Runner, request: CheckRequest) -> int:

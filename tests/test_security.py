@@ -144,6 +144,17 @@ def test_a_symlinked_draft_out_of_the_repository_is_not_read(repo: Path) -> None
     assert [f["rule"] for f in named] == ["io/refused"]
 
 
+def test_a_named_path_through_a_linked_folder_out_of_the_repository_is_refused(repo: Path) -> None:
+    # A pull request commits drafts/desk -> ../../outside; CI names the changed paths.
+    (repo / "drafts" / "desk").symlink_to(repo.parent / "outside")
+    for named in ("drafts/desk", "drafts/desk/secret.txt"):
+        proc = factlint("check", named, "--format", "json", cwd=repo)
+        assert SECRET not in proc.stdout
+        assert [f["rule"] for f in findings(proc)] == ["io/refused"]
+    claims = factlint("claims", "drafts/desk/secret.txt", cwd=repo)
+    assert claims.returncode == 2 and SECRET not in claims.stdout and "outside the repository" in claims.stderr
+
+
 def test_a_symlinked_draft_inside_the_repository_is_linted(repo: Path) -> None:
     (repo / "archive").mkdir()
     (repo / "archive" / "budget.txt").write_text("Headline\n\nThe defense budget rose.\n", "utf-8")
@@ -195,3 +206,18 @@ def test_a_fifo_registry_does_not_hang_the_run(repo: Path) -> None:
     story(repo, "none.txt")
     proc = factlint("check", "drafts", cwd=repo)
     assert proc.returncode == 2 and "named pipe" in proc.stderr
+
+
+def test_a_data_file_named_by_a_user_pack_outside_the_repository_is_refused(repo: Path) -> None:
+    (repo.parent / "outside" / "pairs.tsv").write_text("colour\tcolor\n", "utf-8")
+    (repo / "styles").mkdir()
+    (repo / "styles" / "desk.yaml").write_text(
+        "- name: spelling\n  kind: spelling\n  severity: warning\n  summary: Desk spellings.\n"
+        "  rationale: House style.\n  message: \"'{found}' is written '{suggestion}' here\"\n"
+        "  options: {pairs: ../../outside/pairs.tsv}\n"
+        "  examples: {bad: The colour., good: The color.}\n", "utf-8")
+    (repo / ".factlint.toml").write_text('packs = ["styles"]\nselect = ["desk"]\n', "utf-8")
+    story(repo, "none.txt")
+    proc = factlint("check", "drafts", cwd=repo)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "outside the repository root" in proc.stderr and "desk/spelling options" in proc.stderr

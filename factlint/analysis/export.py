@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from factlint.confine import read_regular
 from factlint.document import Document
+from factlint.errors import FactlintError
 
 VERSION = 1
 
@@ -16,8 +18,12 @@ def analyze_text(text: str, path: str = "-") -> dict[str, Any]:
 
 
 def analyze_path(path: str) -> dict[str, Any]:
-    """Read a UTF-8 file and return its analysis."""
-    return analyze_text(Path(path).read_text("utf-8"), path)
+    """Read a UTF-8 file (a regular file: a FIFO or device is refused) and return its analysis."""
+    try:
+        text = read_regular(Path(path), "draft", limit=None).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactlintError(f"{path}: cannot read: {exc}") from None
+    return analyze_text(text, path)
 
 
 def analyze_document(doc: Document) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import Field
@@ -93,7 +92,7 @@ class NameConsistency(Kind[NameOptions]):
     @cached_property
     def _listed(self) -> Listed:
         """The known variant groups, read once per rule rather than once per document."""
-        listed = _variant_groups(str(Path(self.spec.base_dir) / self.options.variants))
+        listed = _variant_groups(str(self.data_file(self.options.variants)))
         return Listed.of([*listed, *self.options.extra_variants])
 
     def _occurrences(self, doc: Document, lasts: set[str]) -> dict[str, list[Hit]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -39,7 +38,7 @@ class OfficeConsistency(Kind[OfficeOptions]):
 
     @cached_property
     def _variants(self) -> dict[str, Variant]:  # looked up once per rule, not per document
-        return load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+        return load_pairs(str(self.data_file(self.options.pairs)))
 
     def check(self, doc: Document) -> Iterator[Finding]:
         variants = self._variants

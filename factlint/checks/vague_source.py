@@ -37,7 +37,7 @@ class VagueSource(Kind[VagueOptions]):
     options_model = VagueOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lines = _pattern_file(Path(self.spec.base_dir) / self.options.patterns)
+        lines = _pattern_file(self.data_file(self.options.patterns))
         pattern = _compile(lines + tuple(self.options.extra_patterns))
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
             if AGENT.match(hit.segment.text, hit.end):

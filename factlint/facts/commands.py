@@ -104,7 +104,7 @@ def claims(
     draft = Path(path)
     runner = Runner(Overrides(as_of=as_of), config_path)
     try:
-        source = decode(runner.read_draft(draft))
+        source = decode(runner.read_draft(draft, named=True))
     except (OSError, UnicodeDecodeError) as exc:
         raise FactlintError(f"{path}: cannot read: {exc}") from None
     settings = runner.linter_for(draft).settings

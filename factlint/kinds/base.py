@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -41,6 +43,20 @@ class Kind(Generic[O]):
     @property
     def id(self) -> str:
         return self.spec.id
+
+    def data_file(self, name: str) -> Path:
+        """A data file a rule's options name, relative to its pack; a user pack's must lie inside
+        the repository like everything its config names (docs/security.md)."""
+        path = Path(self.spec.base_dir) / name
+        if self._user_pack:
+            self.settings.read_policy().confine(path, f"{self.spec.origin}: {self.id} options:")
+        return path
+
+    @cached_property
+    def _user_pack(self) -> bool:
+        from factlint.packs import builtin_rules_dir
+
+        return builtin_rules_dir() not in (Path(self.spec.base_dir).resolve(), *Path(self.spec.base_dir).resolve().parents)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError

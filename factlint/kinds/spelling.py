@@ -64,11 +64,11 @@ class Spelling(Kind[SpellingOptions]):
 
     @cached_property
     def _variants(self) -> dict[str, Variant]:  # looked up once per rule, not per document
-        return load_pairs(str(Path(self.spec.base_dir) / self.options.pairs))
+        return load_pairs(str(self.data_file(self.options.pairs)))
 
     @cached_property
     def _exceptions(self) -> list[str]:
-        names = list(load_lines(str(Path(self.spec.base_dir) / self.options.exceptions)))
+        names = list(load_lines(str(self.data_file(self.options.exceptions))))
         return names + self.options.extra_exceptions
 
     def check(self, doc: Document) -> Iterator[Finding]:

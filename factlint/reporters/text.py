@@ -42,7 +42,7 @@ def text_report(results: Sequence[FileResult], options: TextOptions) -> str:
             if options.show_source and not options.quiet and 0 < f.line <= len(source_lines):
                 lines += _excerpt(f, source_lines, options)
     fixed = sum(r.fixed for r in results)
-    if not options.quiet or findings:
+    if not options.quiet:
         lines.append(summary_line(len(results), findings, fixed))
     return "\n".join(lines)
 
