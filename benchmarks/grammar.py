@@ -3,6 +3,9 @@
     python benchmarks/grammar.py                 # speed: grammar on vs off, cold start
     python benchmarks/grammar.py --parts         # Harper's cost: parse, grammar rules, spelling
     python benchmarks/grammar.py --noise         # lints per Harper rule, house defaults ignored
+    python benchmarks/grammar.py --lt-noise [--house]  # findings per LanguageTool rule
+    python benchmarks/grammar.py --planted       # recall on planted newsroom errors, false alarms
+    python benchmarks/grammar.py --engines       # factlint vs Harper alone vs the LT server
 
 Reads ../shared/corpus (FACTLINT_SHARED overrides the shared folder) and skips cleanly without it.
 Targets (issue 5): the Harper pass costs at most 2x the rest of factlint; cold start < 1.5 s.
@@ -200,12 +203,96 @@ def noise(n: int, seed: int) -> None:
             print(f"{'':8s}{example}")
 
 
+def lt_noise(n: int, seed: int, house: bool) -> None:
+    """Findings per LanguageTool rule on published copy (picky off); ``house``: with the house
+    defaults, else with them ignored."""
+    from factlint.config import Overrides
+    from factlint.engine import Runner
+    from factlint.engines import languagetool
+
+    if not house:
+        languagetool.NEWS_DISABLED_RULES = {}
+        languagetool.NEWS_DISABLED_CATEGORIES = {}
+        languagetool.NEWS_DISABLED_PREFIXES = {}
+    words = 0
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    articles = sample(n, seed)
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / ".factlint.toml"
+        config.write_text('[grammar]\nbackend = "languagetool"\n', "utf-8")
+        runners = {
+            d: Runner(Overrides(dialect=d, select=("grammar", "spelling")), config_path=str(config))
+            for d in DIALECTS
+        }
+        for path, dialect in articles:
+            text = path.read_text("utf-8")
+            words += len(text.split())
+            for finding in runners[dialect].lint_file(path).findings:
+                rule = finding.rule.removeprefix("grammar/lt:")
+                if rule == "spelling/unknown-word":
+                    rule += f" ({path.parent.name[:3]}) {finding.text}"
+                counts[rule] += 1
+                if len(examples[rule]) < 3:
+                    context = text[max(0, finding.offset - 30) : finding.end_offset + 30]
+                    fix = finding.suggestions[:1]
+                    examples[rule].append(f"{path.name}: ...{' '.join(context.split())}... {fix}")
+    grammar = sum(c for r, c in counts.items() if not r.startswith("spelling/"))
+    print(
+        f"findings per LanguageTool rule over {len(articles)} articles, {words} words "
+        f"(house lists {'on' if house else 'ignored'}): grammar {grammar} "
+        f"({grammar / words * 1000:.2f} per 1,000 words), unknown words "
+        f"{sum(counts.values()) - grammar}"
+    )
+    for rule, count in counts.most_common():
+        print(f"{count:6d}  {rule}")
+        for example in examples[rule]:
+            print(f"{'':8s}{example}")
+
+
+def bbc(n: int, seed: int) -> list[Path]:
+    files = sorted((CORPUS / "bbc-news-2225").glob("*.txt"))
+    return random.Random(seed).sample(files, min(n, len(files)))
+
+
+def engines_speed(n: int, seed: int) -> None:
+    """factlint with each engine vs that engine alone on the same n BBC articles (en-GB)."""
+    paths = bbc(n, seed)
+
+    def step(name: str) -> list[float]:
+        args = [sys.executable, __file__, "--speed-step", name, "-n", str(n), "--seed", str(seed)]
+        out = subprocess.run(args, check=True, capture_output=True, text=True)
+        return [float(x) for x in out.stdout.split()]
+
+    alone = min(step("harper-alone")[0] for _ in range(2))
+    full = min(step("factlint-harper")[0] for _ in range(2))
+    grammar = min(step("factlint-harper-grammar")[0] for _ in range(2))
+    print(f"{len(paths)} BBC articles (seed {seed}), en-GB, each engine cold for the texts:")
+    print(f"  Harper alone (harper-py, default rules, whole text): {alone:7.2f} s")
+    print(f"  factlint, all rules, Harper:                         {full:7.2f} s  "
+          f"= {full / alone:.2f}x Harper alone (target <= 1.25x)")
+    print(f"  factlint, grammar and spelling rules only, Harper:   {grammar:7.2f} s  "
+          f"= {grammar / alone:.2f}x")
+    startup, direct, through = step("lt")
+    print(f"  LanguageTool server start-up (to ready, plus the first check): {startup:6.1f} s")
+    print(f"  LanguageTool server alone, the same requests sent directly:  {direct:7.2f} s")
+    print(f"  factlint, all rules, LanguageTool:                            {through:7.2f} s  "
+          f"= {through / direct:.2f}x the server's own time (target <= 1.25x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=300, help="articles to lint (default 300)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--noise", action="store_true", help="count lints per Harper rule")
     parser.add_argument("--parts", action="store_true", help="split Harper's cost in three")
+    parser.add_argument("--lt-noise", action="store_true", help="count findings per LT rule")
+    parser.add_argument("--house", action="store_true", help="--lt-noise with the house lists")
+    parser.add_argument("--planted", action="store_true", help="recall on planted errors")
+    parser.add_argument("--per-type", type=int, default=40, help="--planted cases per type")
+    parser.add_argument("--engine", action="append", help="--planted: harper, languagetool")
+    parser.add_argument("--engines", action="store_true", help="speed against the engines alone")
+    parser.add_argument("--speed-step", help=argparse.SUPPRESS)  # one step of --engines
     parser.add_argument("--step", help=argparse.SUPPRESS)  # one step of --parts
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -214,8 +301,25 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     if args.step:
         time_step(args.step, args.n, args.seed)
+    elif args.speed_step:
+        from grammar_planted import speed as speed_step
+
+        speed_step(bbc(args.n, args.seed), args.speed_step)
+    elif args.engines:
+        engines_speed(args.n, args.seed)
+    elif args.planted:
+        from grammar_planted import ENGINES, planted
+
+        # plant into every article (seed 1); false alarms on a sample the defaults were not
+        # measured on (seed 11, not the --lt-noise/--noise seed 5)
+        everything = sample(10_000, 1)
+        planted(everything, sample(args.n, 11), args.per_type, args.seed,
+                tuple(args.engine or ENGINES))
     else:
-        (noise if args.noise else parts if args.parts else speed)(args.n, args.seed)
+        if args.lt_noise:
+            lt_noise(args.n, args.seed, args.house)
+        else:
+            (noise if args.noise else parts if args.parts else speed)(args.n, args.seed)
 
 
 if __name__ == "__main__":

@@ -236,3 +236,8 @@ def claims(path: str, fmt: str, files: tuple[str, ...], config_path: str | None,
     from factlint.facts.commands import claims as worksheet
 
     click.echo(worksheet(path, fmt, files, config_path, as_of), nl=False)
+
+
+from factlint.lt_commands import languagetool  # noqa: E402 (its own module, like the others)
+
+cli.add_command(languagetool)

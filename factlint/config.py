@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.confine import ReadPolicy, policy, read_text
+from factlint.engines.lt_install import DEFAULT_VERSION as LT_VERSION
 from factlint.errors import FactlintError
 from factlint.finding import Severity
 
@@ -46,9 +47,13 @@ class HarperConfig(_Table):
 
 
 class LanguageToolConfig(_Table):
-    """[grammar.languagetool]: a LanguageTool server (url) or a local one the library runs."""
+    """[grammar.languagetool]: a LanguageTool server (url) or the installed one factlint runs."""
 
     url: str | None = Field(None, description="LanguageTool server, e.g. http://localhost:8081")
+    version: str = Field(LT_VERSION, description="Installed LanguageTool version to run")
+    home: str | None = Field(None, description="LanguageTool folder (default: the install cache)")
+    port: int = Field(0, ge=0, le=65535, description="Port of the local server (0: a free one)")
+    java_options: list[str] = Field(default_factory=list, description="e.g. ['-Xmx1g']")
     enable: list[str] = Field(default_factory=list, description="Rule ids to turn on")
     disable: list[str] = Field(default_factory=list, description="Rule ids to turn off")
     enable_categories: list[str] = Field(default_factory=list, description="Categories to turn on")
@@ -56,7 +61,7 @@ class LanguageToolConfig(_Table):
     picky: bool = Field(False, description="LanguageTool's picky level (more style rules)")
     mother_tongue: str | None = Field(None, description="Writer's first language, e.g. de")
     timeout: float = Field(30.0, gt=0, description="Seconds to wait for one check request")
-    start_timeout: float = Field(180.0, gt=0, description="Seconds to start a local server")
+    start_timeout: float = Field(120.0, gt=0, description="Seconds to start a local server")
 
 
 class GrammarConfig(_Table):

@@ -1,10 +1,9 @@
-"""The LanguageTool backend: mapping and failure paths against a fake server (no Java needed),
-and real checks when a LanguageTool server (FACTLINT_LT_URL) or a local install is available."""
+"""The LanguageTool backend: mapping and failure paths against a fake server (no Java needed).
+The local server's start-up failures are in test_lt_local.py, a real LanguageTool in
+test_languagetool_real.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -195,7 +194,38 @@ def test_options_are_sent_to_the_server(tmp_path):
         close_all()
     form = server.requests[-1]
     assert form["language"] == ["en-GB"] and form["level"] == ["picky"]
-    assert form["disabledRules"] == ["EN_QUOTES"] and form["disabledCategories"] == ["TYPOS"]
+    disabled = set(form["disabledRules"][0].split(","))
+    categories = set(form["disabledCategories"][0].split(","))
+    assert {"EN_QUOTES", "COMMA_COMPOUND_SENTENCE"} <= disabled  # the config's and the house's
+    assert {"TYPOS", "BRE_STYLE_OXFORD_SPELLING"} <= categories
+
+
+def test_news_defaults_are_off_unless_enabled(tmp_path):
+    text = "Police said there will be a investigation, and anti-virus firms agreed.\n"
+    rules = {
+        "a investigation": A_AN,
+        "anti-virus": {"id": "EN_COMPOUNDS_ANTI_VIRUS", "category": "MISC"},
+    }
+
+    def run(enable: str) -> tuple[set[str], set[str]]:
+        config = write_config(tmp_path, server.url)
+        config.write_text(config.read_text() + enable)
+        found = lint_text(
+            text, path=str(tmp_path / "d.txt"), config=str(config),
+            overrides=Overrides(select=("grammar",)),
+        )
+        close_all()
+        return {f.rule for f in found}, set(server.requests[-1]["disabledRules"][0].split(","))
+
+    with FakeLanguageTool(rules) as server:
+        house, house_disabled = run("")
+        enabled, enabled_disabled = run(
+            'enable = ["EN_COMPOUNDS_ANTI_VIRUS", "COMMA_COMPOUND_SENTENCE"]\n'
+        )
+    assert house == {"grammar/lt:EN_A_VS_AN"}  # the EN_COMPOUNDS_ family is dropped by factlint
+    assert "COMMA_COMPOUND_SENTENCE" in house_disabled
+    assert enabled == {"grammar/lt:EN_A_VS_AN", "grammar/lt:EN_COMPOUNDS_ANTI_VIRUS"}
+    assert "COMMA_COMPOUND_SENTENCE" not in enabled_disabled
 
 
 def test_lt_rule_examples_against_the_fake_server(tmp_path):
@@ -242,32 +272,6 @@ def test_timeout(tmp_path):
     expect_error(tmp_path, None, "failed", "timed out", mode="slow")
 
 
-def test_no_java(tmp_path, monkeypatch):
-    from factlint.engines import languagetool
-
-    monkeypatch.setattr(languagetool.shutil, "which", lambda name: None)
-    config = tmp_path / ".factlint.toml"
-    config.write_text('[grammar]\nbackend = "languagetool"\n', "utf-8")
-    with pytest.raises(FactlintError, match=r"install Java.*grammar.languagetool.url.*harper"):
-        lint_text("A sentence.\n", path=str(tmp_path / "d.txt"), config=str(config))
-
-
-def test_local_server_that_cannot_start(tmp_path, monkeypatch):
-    import language_tool_python
-
-    from factlint.engines import languagetool
-
-    def broken(*args, **kwargs):
-        raise language_tool_python.exceptions.PathError("Failed to download LanguageTool: 403")
-
-    monkeypatch.setattr(languagetool.shutil, "which", lambda name: "/usr/bin/java")
-    monkeypatch.setattr(language_tool_python, "LanguageTool", broken)
-    config = tmp_path / ".factlint.toml"
-    config.write_text('[grammar]\nbackend = "languagetool"\n', "utf-8")
-    with pytest.raises(FactlintError, match=r"cannot start a local LanguageTool server .*403"):
-        lint_text("A sentence.\n", path=str(tmp_path / "d.txt"), config=str(config))
-
-
 def test_cli_exits_2_with_one_line(tmp_path):
     write_config(tmp_path, "http://127.0.0.1:9")
     draft = tmp_path / "draft.txt"
@@ -283,48 +287,3 @@ def test_cli_exits_2_with_one_line(tmp_path):
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("factlint: error: LanguageTool server")
-
-
-# -- a real LanguageTool, when there is one --------------------------------------------------
-def _real_server() -> str | None:
-    return os.environ.get("FACTLINT_LT_URL")
-
-
-def _local_install() -> bool:
-    home = Path(os.environ.get("LTP_PATH", Path.home() / ".cache" / "language_tool_python"))
-    return shutil.which("java") is not None and any(
-        home.glob("LanguageTool-*/languagetool-server.jar")
-    )
-
-
-REAL = pytest.mark.skipif(
-    not (_real_server() or _local_install()),
-    reason="no LanguageTool: set FACTLINT_LT_URL=http://host:8081 or install Java and LanguageTool "
-    "under $LTP_PATH (see docs/grammar.md)",
-)
-
-
-@REAL
-def test_real_languagetool_finds_a_an_and_misspelling(tmp_path):
-    url = _real_server()
-    config = tmp_path / ".factlint.toml"
-    table = f'[grammar.languagetool]\nurl = "{url}"\n' if url else ""
-    config.write_text(f'dialect = "en-GB"\n[grammar]\nbackend = "languagetool"\n{table}', "utf-8")
-    text = "Police said there will be a investigation. The minister 👍 recieved the report.\n"
-    try:
-        findings = lint_text(text, path=str(tmp_path / "d.txt"), config=str(config))
-    finally:
-        close_all()
-    by_text = {f.text: f for f in findings}
-    assert any(f.rule == "grammar/lt:EN_A_VS_AN" for f in findings), findings
-    assert by_text["recieved"].rule == "spelling/unknown-word"
-    assert all(text[f.offset : f.end_offset] == f.text for f in findings)
-    good = lint_text(
-        text.replace("a inv", "an inv").replace("recieved", "received"),
-        path=str(tmp_path / "d.txt"),
-        config=str(config),
-    )
-    close_all()
-    assert not [f for f in good if f.rule in ("grammar/lt:EN_A_VS_AN", "spelling/unknown-word")], (
-        good
-    )

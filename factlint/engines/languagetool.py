@@ -1,7 +1,8 @@
-"""The LanguageTool engine (language-tool-python): a server at ``url`` or a local one it runs.
+"""The LanguageTool engine (language-tool-python, the client): a server at ``url`` or the
+installed one factlint runs (lt_server), never a download while linting.
 
-One ``LanguageTool`` object per process and language: a local server (Java) is started once and
-stopped at exit. Each document is one request (its segments joined by blank lines). The server
+One ``LanguageTool`` client per process and language; the local server (Java) is started once per
+process, shared by every language and stopped at exit. Each document is one request (its segments joined by blank lines). The server
 counts offsets in UTF-16 code units (Java strings); language-tool-python converts the start to code
 points but not the length, so the length is converted here. Every failure becomes one
 FactlintError line that names the fix; the run then exits with code 2.
@@ -10,8 +11,6 @@ FactlintError line that names the fix; the run then exits with code 2.
 from __future__ import annotations
 
 import contextlib
-import shutil
-import threading
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from factlint.config import LanguageToolConfig
+    from factlint.engines.lt_server import ManagedServer
 
 SEPARATOR = "\n\n"
 # LanguageTool has no en-IN; Indian English follows British spelling.
@@ -31,6 +31,41 @@ LANGUAGES = {
 SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE")
 HEADLINE_SKIPPED_CATEGORIES = frozenset({"CASING"})
 HEADLINE_SKIPPED_RULES = frozenset({"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"})
+# LanguageTool rules and categories off by default for news copy, with the measured reason
+# (docs/grammar.md; `python benchmarks/grammar.py --lt-noise`). Turn one back on with
+# [grammar.languagetool] enable = [...] or enable-categories = [...].
+# Counts: findings over 300 articles of ../shared/corpus (150 BBC in en-GB, 150 Reuters in en-US),
+# LanguageTool 6.8, picky off, after factlint's own filters (quotes, headlines, names).
+NEWS_DISABLED_RULES: dict[str, str] = {
+    "COMMA_COMPOUND_SENTENCE": "house style: no comma before a short 'and'/'but' clause (18)",
+    "COMMA_COMPOUND_SENTENCE_2": "the same, other patterns (22)",
+    "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA": "no comma after However/Instead is house style (13)",
+    "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE": "'Since then he has' is house style (3)",
+    "EN_SPECIFIC_CASE": "lower case is house style: the Paris agreement, a Golden Globe award (14)",
+    "THE_SUPERLATIVE": "'named best actress', 'least developed countries' are standard (10)",
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE": "sentences starting with the same word: style (8)",
+    "EN_UNPAIRED_QUOTES": "a quote over several paragraphs leaves each open; quotes/punctuation (6)",
+    "MAKER_COMPOUNDS": "a preference (car maker -> carmaker), not an error (6)",
+    "HALO_HALLO": "names taken for words: Halo, the video game (6)",
+    "EN_WORD_COHERENCY": "mixed spellings are consistency/spelling's job (3)",
+    "POSSESSIVE_APOSTROPHE": "false alarms: listings magazine, comics industry (4)",
+    "DETERMINER_GEOGRAPHICAL_WORD": "'in Ivory Coast' is house style (2)",
+    "A_UNCOUNTABLE": "false alarms: a freedom of expression event, a maturity of (2)",
+    "PLURAL_MODIFIER": "false alarms: borrowers banks have drawn up (2)",
+    "ALLY_ALLAY": "false alarms: Brown ally rejects (2)",
+}
+NEWS_DISABLED_CATEGORIES: dict[str, str] = {
+    "BRE_STYLE_OXFORD_SPELLING": "-ize for en-GB: the house writes -ise; dialect is consistency/"
+    "spelling's job (51)",
+    "MULTITOKEN_SPELLING": "names in house form: George W Bush, West Brom, Luis Aragones (15)",
+    "PROPER_NOUNS": "names and datelines: Delta Airlines, SAO PAULO (7); facts/* checks names",
+    "REDUNDANCY": "style: all of the, a large number of, the question of whether (9)",
+}
+# Rule-id prefixes off by default (LanguageTool cannot switch off a family by prefix).
+NEWS_DISABLED_PREFIXES: dict[str, str] = {
+    "EN_COMPOUNDS_": "house hyphenations: anti-virus, euro zone, best-seller (22 in 16 rules)",
+    "EN_DIACRITICS_REPLACE_": "English news drops accents: Arsene Wenger, communique (17 in 11)",
+}
 OR_HARPER = 'or use the built-in engine: [grammar] backend = "harper"'
 
 
@@ -42,13 +77,21 @@ class LanguageToolEngine:
     def __init__(self, language: str, config: LanguageToolConfig) -> None:
         self.config = config
         self.where = config.url or "the local LanguageTool server"
-        self.tool = _start(LANGUAGES[language], config)
-        self.tool._TIMEOUT = config.timeout  # the library's per-request timeout (300 s)
-        self.tool.disabled_rules = set(config.disable)
-        self.tool.enabled_rules = set(config.enable)
-        self.tool.disabled_categories = set(config.disable_categories)
+        self.tool, self.server = _start(LANGUAGES[language], config)
+        self.tool.disabled_rules = (set(NEWS_DISABLED_RULES) - set(config.enable)) | set(
+            config.disable
+        )
+        self.tool.enabled_rules = self.enabled = frozenset(config.enable)
+        self.skipped_prefixes = tuple(NEWS_DISABLED_PREFIXES)
+        self.tool.disabled_categories = (
+            set(NEWS_DISABLED_CATEGORIES) - set(config.enable_categories)
+        ) | set(config.disable_categories)
         self.tool.enabled_categories = set(config.enable_categories)
         self.tool.picky = config.picky
+        if self.server is not None:  # the first check loads the language's rules: 5-15 s
+            self.tool._TIMEOUT = config.start_timeout
+            self._matches("Warm-up.")
+        self.tool._TIMEOUT = config.timeout  # the library's per-request timeout (300 s)
 
     def check(
         self, texts: Sequence[Text], exempt: SpellingExemptions = SpellingExemptions()
@@ -63,6 +106,8 @@ class LanguageToolEngine:
             starts.append(pos)
             pos += len(t.text) + len(SEPARATOR)
         for match in self._matches(joined):
+            if match.rule_id.startswith(self.skipped_prefixes) and match.rule_id not in self.enabled:
+                continue
             start = match.offset
             end = start + utf16_to_code_points(joined[start:], match.error_length)
             index = bisect_right(starts, start) - 1
@@ -87,6 +132,12 @@ class LanguageToolEngine:
         try:
             return list(self.tool.check(text))
         except (LanguageToolError, OSError, KeyError, ValueError) as exc:
+            died = self.server.died() if self.server is not None else None
+            if died is not None:
+                raise FactlintError(
+                    f"the local LanguageTool server stopped during the run ({died}); the "
+                    f"findings are incomplete, {OR_HARPER}"
+                ) from None
             raise FactlintError(
                 f"LanguageTool at {self.where} failed: {_reason(exc)}; check the server "
                 f"(grammar.languagetool.url, timeout) {OR_HARPER}"
@@ -113,54 +164,45 @@ def code_points_to_utf16(text: str, offset: int) -> int:
     return offset + sum(1 for char in text[:offset] if ord(char) > 0xFFFF)
 
 
-def _start(language: str, config: LanguageToolConfig) -> Any:
-    """Connect to ``config.url`` or start a local server; one clear error line on failure."""
+def _start(language: str, config: LanguageToolConfig) -> tuple[Any, ManagedServer | None]:
+    """Connect to ``config.url`` or to the installed server factlint runs; one clear error line."""
     try:
         import language_tool_python
-    except ImportError:  # pragma: no cover - a dependency, but be clear if it was removed
+    except ImportError:
         raise FactlintError(
-            "the languagetool backend needs language-tool-python: "
-            f"pip install language-tool-python, {OR_HARPER}"
+            "the languagetool backend needs language-tool-python (GPL-3.0, an optional extra): "
+            f"pip install 'factlint[languagetool]', {OR_HARPER}"
         ) from None
     kwargs: dict[str, Any] = {"mother_tongue": config.mother_tongue}
     if config.url:
-        kwargs["remote_server"] = config.url
         try:
-            return language_tool_python.LanguageTool(language, **kwargs)
+            return language_tool_python.LanguageTool(
+                language, remote_server=config.url, **kwargs
+            ), None
         except Exception as exc:  # the library raises many types (docs/grammar.md)
             raise FactlintError(
                 f"LanguageTool server {config.url} is unreachable: {_reason(exc)}; start it "
                 f"(docs/grammar.md) or fix grammar.languagetool.url, {OR_HARPER}"
             ) from None
-    if shutil.which("java") is None:
-        raise FactlintError(
-            "LanguageTool needs Java 17 or later and none was found: install Java, or set "
-            f"grammar.languagetool.url to a LanguageTool server, {OR_HARPER}"
+    from factlint.engines.lt_install import find_installation
+    from factlint.engines.lt_server import shared_server
+
+    try:
+        installation = find_installation(config.version, config.home)
+        server = shared_server(
+            installation, config.port, tuple(config.java_options), config.start_timeout
         )
-    return _start_local(language_tool_python, language, kwargs, config.start_timeout)
-
-
-def _start_local(module: Any, language: str, kwargs: dict[str, Any], timeout: float) -> Any:
-    """Start the library's local server in a thread, so a server that never comes up times out."""
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            outcome["tool"] = module.LanguageTool(language, **kwargs)
-        except BaseException as exc:  # the library may raise SystemExit
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run, name="factlint-languagetool", daemon=True)
-    thread.start()
-    thread.join(timeout)
-    if "tool" in outcome:
-        return outcome["tool"]
-    reason = _reason(outcome["error"]) if "error" in outcome else f"not ready after {timeout:g} s"
-    raise FactlintError(
-        f"cannot start a local LanguageTool server ({reason}): install Java 17+ and let "
-        "language-tool-python download LanguageTool (or set LTP_PATH to an unpacked copy), or set "
-        f"grammar.languagetool.url to a running server, {OR_HARPER}"
-    )
+    except FactlintError as exc:
+        raise FactlintError(f"{exc}, {OR_HARPER}") from None
+    try:
+        return language_tool_python.LanguageTool(
+            language, remote_server=server.url, **kwargs
+        ), server
+    except Exception as exc:
+        raise FactlintError(
+            f"the local LanguageTool server at {server.url} does not answer: {_reason(exc)}, "
+            f"{OR_HARPER}"
+        ) from None
 
 
 def _reason(exc: BaseException) -> str:
