@@ -24,6 +24,7 @@ from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
+from factlint.perfile import ignored_for_path
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
 
@@ -103,6 +104,7 @@ class Linter:
             "ignore": config.ignore,
             "severity": list(config.severity),
             "rules": list(config.rules),
+            "per-file-ignores": [n for names in config.per_file_ignores.values() for n in names],
         }
         for key, names in named.items():
             for name in names:
@@ -325,10 +327,16 @@ class Runner:
     def lint_file(self, path: Path, display: str | None = None) -> FileResult:
         shown = display or str(path)
         try:
-            source = decode(path.read_bytes())
+            data = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
+        return self.lint_bytes(data, shown, path)
+
+    def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileResult:
+        """Lint a file's bytes as read (the cache and the workers hash and pass exactly these)."""
+        try:
+            source = decode(data)
         except UnicodeDecodeError as exc:
             message = f"not valid UTF-8 (byte {exc.start}): save the file as UTF-8"
             return FileResult(shown, [_file_finding(shown, "io/unreadable", message)])
@@ -337,7 +345,8 @@ class Runner:
     def lint_source(self, source: Source, shown: str, path: Path | None) -> FileResult:
         linter = self.linter_for(path)
         doc = Document.parse(source.text, shown)
-        result = FileResult(shown, linter.lint_document(doc), source)
+        findings = ignored_for_path(linter.settings, path, shown, linter.lint_document(doc))
+        result = FileResult(shown, findings, source)
         result.extra["document"] = doc
         return result
 
