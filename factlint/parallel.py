@@ -91,9 +91,10 @@ def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
 
 
 def _lint_here(runner: Runner, item: Item) -> FileResult:
-    if item.data is None:
-        return runner.lint_file(item.path)
-    return runner.lint_bytes(item.data, item.shown, item.path)
+    result = runner.lint_file(item.path) if item.data is None else runner.lint_bytes(
+        item.data, item.shown, item.path)
+    result.extra = {}  # the parsed document is not kept: memory stays flat in the number of files
+    return result
 
 
 # -- the worker side ---------------------------------------------------------------------------
@@ -108,6 +109,4 @@ def start_worker(overrides: Overrides, config_path: str | None) -> None:
 def lint_in_worker(data: bytes | None, shown: str, path: Path) -> FileResult:
     """Lint one file with this worker's Runner; the result travels back without its document."""
     assert _RUNNER is not None, "worker not initialised"
-    result = _RUNNER.lint_file(path) if data is None else _RUNNER.lint_bytes(data, shown, path)
-    result.extra = {}
-    return result
+    return _lint_here(_RUNNER, Item(path, shown, data))

@@ -39,13 +39,21 @@ class Pool:
         pending: deque[tuple[Item, Future[FileResult]]] = deque()
         try:
             for item in items:
-                pending.append((item, self.pool.submit(self.work, item.data, item.shown, item.path)))
+                self._submit(pending, item)
                 if len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
                     yield self._next(pending)
             while pending:
                 yield self._next(pending)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, pending: deque[tuple[Item, Future[FileResult]]], item: Item) -> None:
+        try:
+            future = self.pool.submit(self.work, item.data, item.shown, item.path)
+        except BrokenProcessPool:  # a worker died since the last result was collected
+            self._recover(pending)
+            future = self.pool.submit(self.work, item.data, item.shown, item.path)
+        pending.append((item, future))
 
     def _next(self, pending: deque[tuple[Item, Future[FileResult]]]) -> FileResult:
         try:

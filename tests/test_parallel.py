@@ -43,6 +43,10 @@ def test_two_jobs_give_the_serial_report_in_the_serial_order(tmp_path: Path) -> 
         if fmt == "json":
             report = json.loads(serial.stdout)
             assert report["summary"]["files"] == 15 and report["summary"]["findings"] > 12
+            for _ in ("cold cache", "warm cache"):  # the workers' results are cached as they are
+                cached = factlint("check", "drafts", "--format", fmt, "--jobs", "2", *FAST, cwd=room)
+                assert cached.stdout == serial.stdout
+            assert len(list((room / ".factlint_cache").glob("v*/*/*.json"))) == 15
 
 
 def test_a_worker_crash_is_reported_for_its_file_and_the_others_are_linted(
