@@ -11,6 +11,8 @@ from factlint import __version__
 from factlint.config import Overrides
 from factlint.errors import FactlintError
 from factlint.finding import Severity
+from factlint.gate_cli import GateOptions, clean, gate_options, init
+from factlint.reporters import FORMATS
 
 SEVERITIES = click.Choice([s.value for s in Severity])
 DIALECTS = click.Choice(["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"])
@@ -28,8 +30,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format.",
+              type=click.Choice(FORMATS))
 @click.option("--select", multiple=True, help="Only these rules or packs (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add rules or packs to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules or packs (comma-separated).")
@@ -45,11 +47,12 @@ def cli() -> None:
 @click.option("--exclude", multiple=True, help="Extra glob patterns of paths to skip.")
 @click.option("--as-of", help="Story date (YYYY-MM-DD) when the front matter has none.")
 @click.option("--color/--no-color", "colour", default=None, help="Colour (default: on a terminal).")
+@gate_options
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_path: str | None, dialect: str | None,
           fail_on: str | None, exit_zero: bool, fix: bool, diff: bool, statistics: bool,
           quiet: bool, stdin_filename: str | None, exclude: tuple[str, ...], as_of: str | None,
-          colour: bool | None) -> None:
+          colour: bool | None, gate: GateOptions) -> None:
     """Lint drafts (files, folders, or - for standard input)."""
     from factlint.run import CheckRequest, run_check
 
@@ -63,7 +66,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     request = CheckRequest(
         paths=paths or (".",), fmt=fmt, overrides=overrides, config_path=config_path,
         fix=fix, diff=diff, statistics=statistics, quiet=quiet, stdin_filename=stdin_filename,
-        colour=_default_colour() if colour is None else colour, exit_zero=exit_zero,
+        colour=_default_colour() if colour is None else colour, exit_zero=exit_zero, gate=gate,
     )
     sys.exit(run_check(request))
 
@@ -94,6 +97,10 @@ def _is_date(value: str) -> bool:
 def _default_colour() -> bool:
     """Colour on a terminal, unless NO_COLOR is set (https://no-color.org)."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+cli.add_command(init)
+cli.add_command(clean)
 
 
 @cli.command("rules")

@@ -108,6 +108,11 @@ class FileConfig(BaseModel):
     packs: list[str] = Field(default_factory=list, description="Extra rule-pack folders")
     include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = Field(default_factory=list, description="Globs of paths to skip")
+    extend_exclude: list[str] = Field(default_factory=list, description="Added to exclude")
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Globs (relative to this file) to rule ids or packs to skip"
+    )
+    cache_dir: str = Field(".factlint_cache", description="Result cache folder, relative to this file")
     fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
     facts: list[str] = Field(default_factory=list, description="House facts registry files")
     vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")
@@ -159,14 +164,16 @@ class Settings(BaseModel):
 
 
 def settings_from(config: FileConfig, source: str, root: str, overrides: Overrides) -> Settings:
-    if overrides.select is not None or overrides.extend_select or overrides.ignore or overrides.exclude:
+    if (overrides.select is not None or overrides.extend_select or overrides.ignore
+            or overrides.exclude or config.extend_exclude):
         select = list(overrides.select) if overrides.select is not None else config.select
         config = config.model_copy(
             update={
                 "select": select,
                 "extend_select": config.extend_select + list(overrides.extend_select),
                 "ignore": config.ignore + list(overrides.ignore),
-                "exclude": config.exclude + list(overrides.exclude),
+                "exclude": config.exclude + config.extend_exclude + list(overrides.exclude),
+                "extend_exclude": [],
             }
         )
     return Settings(

@@ -27,6 +27,7 @@ from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
 from factlint.limits import Budget, Skip
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
+from factlint.perfile import ignored_for_path
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
 
@@ -107,6 +108,7 @@ class Linter:
             "ignore": config.ignore,
             "severity": list(config.severity),
             "rules": list(config.rules),
+            "per-file-ignores": [n for names in config.per_file_ignores.values() for n in names],
         }
         for key, names in named.items():
             for name in names:
@@ -440,14 +442,15 @@ class Runner:
             self._link_policy(path).confine(path, "draft")
         return read_regular(path, "draft", limit=limit)
 
-    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
-        shown = display or str(path)
+    def read_file(self, path: Path, shown: str) -> bytes | FileResult:
+        """A draft's bytes, or the io/* result that says why it is not read (refused, too large,
+        unreadable). The cache and the workers read drafts through this too."""
         if path in self._problems:
             rule, message = self._problems.pop(path)
             return FileResult(shown, [_file_finding(shown, rule, message)])
         limit = self.linter_for(path).settings.config.limits.max_file_bytes
         try:
-            data = self.read_draft(path, limit=limit)
+            return self.read_draft(path, limit=limit)
         except TooLarge:
             message = (f"larger than {limit:,} bytes ([limits] max-file-bytes): not linted; "
                        "split it, or raise the limit")
@@ -457,10 +460,15 @@ class Runner:
         except OSError as exc:
             reason = exc.strerror or str(exc)
             return FileResult(shown, [_file_finding(shown, "io/unreadable", f"cannot read: {reason}")])
-        return self.lint_bytes(data, shown, path)
+
+    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+        shown = display or str(path)
+        data = self.read_file(path, shown)
+        return data if isinstance(data, FileResult) else self.lint_bytes(data, shown, path)
 
     def lint_bytes(self, data: bytes, shown: str, path: Path | None) -> FileResult:
-        """Lint a file's bytes (or standard input's): undecodable bytes are io/unreadable."""
+        """Lint a file's bytes as read (or standard input's; the cache and the workers hash and
+        pass exactly these): undecodable bytes are io/unreadable."""
         try:
             source = decode(data)
         except UnicodeDecodeError as exc:
@@ -474,7 +482,8 @@ class Runner:
         doc.reads = self.read_policy(path)
         # The result keeps what reporters need (findings, the text for excerpts), not the parsed
         # document: memory stays flat in the number of files.
-        return FileResult(shown, linter.lint_document(doc), source)
+        findings = ignored_for_path(linter.settings, path, shown, linter.lint_document(doc))
+        return FileResult(shown, findings, source)
 
 
 def _links_to_folder(entry: os.DirEntry[str]) -> bool:

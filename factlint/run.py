@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from factlint.config import Overrides
 from factlint.confine import real
-from factlint.engine import FileResult, Runner, Source, _file_finding
+from factlint.engine import FileResult, Runner, Source, _file_finding, all_specs
+from factlint.errors import FactlintError
 from factlint.finding import SEVERITY_RANK, Severity, sort_key
 from factlint.fix import NotFixed, apply_fixes, encode, remove_stale_temporaries, unified_diff, write_fixed
-from factlint.reporters import REPORTERS
-from factlint.reporters.text import TextOptions
+from factlint.gate import Gate, GateOptions
+from factlint.reporters import reporter
+from factlint.reporters.text import TextOptions, summary_line
+from factlint.spec import RuleSpec
 
 MAX_FIX_PASSES = 5
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -35,17 +38,26 @@ class CheckRequest:
     stdin_filename: str | None = None
     colour: bool = False
     exit_zero: bool = False
+    gate: GateOptions = GateOptions()
 
 
 def run_check(request: CheckRequest) -> int:
     runner = Runner(request.overrides, request.config_path)
+    gate = Gate(runner, request.gate)
     results: list[FileResult] = []
     diffs: list[str] = []
     fixed_stdin: str | None = None
     cleaned: set[Path] = set()
     stdin_data = b""
-    for raw in request.paths:
-        if raw == "-":
+    targets: list[str | Path] = []
+    for raw in request.paths:  # "-" or the files to lint, in order
+        if raw == "-" or not Path(raw).exists():
+            targets.append(raw if raw == "-" else Path(raw))  # a missing file: io/unreadable
+        else:
+            targets += gate.targets(list(runner.expand([raw])))
+    linted = gate.lint([t for t in targets if isinstance(t, Path)])
+    for target in targets:
+        if target == "-":
             name = request.stdin_filename or "-"
             path = Path(name).resolve() if request.stdin_filename else None
             stdin_data = sys.stdin.buffer.read()
@@ -58,22 +70,21 @@ def run_check(request: CheckRequest) -> int:
                     fixed_stdin = result.fixed_text
             results.append(result)
             continue
-        if not Path(raw).exists():
-            results.append(runner.lint_file(Path(raw)))  # reported as io/unreadable
-            continue
-        for path in runner.expand([raw]):
-            result = runner.lint_file(path)
-            if request.fix and not request.diff:
-                _clean_once(path, cleaned)
-            if request.fix or request.diff:
-                fixed = fix_result(runner, result, path)
-                if fixed.fixed_text is not None and fixed.source is not None:
-                    if request.diff:
-                        diffs.append(unified_diff(fixed.path, fixed.source.text, fixed.fixed_text))
-                    else:
-                        fixed = _write(path, result, fixed)
-                result = fixed
-            results.append(result)
+        path = Path(target)
+        result = next(linted)
+        if request.fix and not request.diff:
+            _clean_once(path, cleaned)
+        if request.fix or request.diff:
+            fixed = fix_result(runner, result, path)
+            if fixed.fixed_text is not None and fixed.source is not None:
+                if request.diff:
+                    diffs.append(unified_diff(fixed.path, fixed.source.text, fixed.fixed_text))
+                else:
+                    fixed = _write(path, result, fixed)
+            result = fixed
+        results.append(result)
+    if gate.select(results):
+        return EXIT_OK
     if request.diff:
         click.echo("".join(diffs), nl=False)
         return EXIT_FINDINGS if diffs else EXIT_OK
@@ -84,9 +95,9 @@ def run_check(request: CheckRequest) -> int:
             sys.stdout.flush()
         else:
             click.echo(fixed_stdin if fixed_stdin is not None else source.text, nl=False)  # type: ignore[union-attr]
-        _report(results, request, err=True)
+        _report(runner, results, request, err=True)
     else:
-        _report(results, request, err=False)
+        _report(runner, results, request, err=False)
     return exit_code(results, runner, request)
 
 
@@ -111,30 +122,55 @@ def _clean_once(path: Path, cleaned: set[Path]) -> None:
         remove_stale_temporaries(folder)
 
 
-def _report(results: list[FileResult], request: CheckRequest, *, err: bool) -> None:
+def _report(runner: Runner, results: list[FileResult], request: CheckRequest, *, err: bool) -> None:
     options = TextOptions(colour=request.colour and not err, quiet=request.quiet,
                           statistics=request.statistics)
-    output = REPORTERS[request.fmt](results, options)
-    if output:
+    specs = _specs(results, runner) if request.fmt == "sarif" else {}
+    options = replace(options, specs=specs, fail_on=lambda r: _fail_on(runner, r, request))
+    output = reporter(request.fmt)(results, options)
+    if request.gate.output_file:
+        write_report(Path(request.gate.output_file), output, results)
+    elif output:
         click.echo(output, err=err, color=options.colour)
 
 
 def exit_code(results: list[FileResult], runner: Runner, request: CheckRequest) -> int:
     if request.exit_zero:
         return EXIT_OK
-    threshold = request.overrides.fail_on
     for result in results:
         if not result.findings:
             continue
-        fail_on = threshold or _fail_on_for(runner, result)  # once per file, not per finding
+        fail_on = _fail_on(runner, result, request)  # once per file, not per finding
         if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 
 
-def _fail_on_for(runner: Runner, result: FileResult) -> Severity:
+def _fail_on(runner: Runner, result: FileResult, request: CheckRequest) -> Severity:
+    if request.overrides.fail_on:
+        return request.overrides.fail_on
     path = Path(result.path) if result.path != "-" else None
     return runner.linter_for(path if path and path.exists() else None).settings.fail_on
+
+
+def _specs(results: list[FileResult], runner: Runner) -> dict[str, RuleSpec]:
+    """Metadata of the rules in the report, from the configs of the files reported (sarif)."""
+    specs = {spec.id: spec for spec in all_specs()}
+    for path in {Path(r.path).parent for r in results if r.findings and r.path != "-"}:
+        if path.exists():
+            specs.update((s.id, s) for s in runner.linter_for(path / "_").specs)
+    return specs
+
+
+def write_report(target: Path, output: str, results: list[FileResult]) -> None:
+    """--output-file: the report to the file, the summary to the terminal (standard error)."""
+    try:
+        target.write_text(output + "\n" if output else "", encoding="utf-8")
+    except OSError as exc:
+        raise FactlintError(f"{target}: cannot write report: {exc.strerror or exc}") from None
+    findings = [f for r in results for f in r.findings]
+    click.echo(f"{summary_line(len(results), findings, sum(r.fixed for r in results))} "
+               f"Report written to {target}.", err=True)
 
 
 def fix_result(runner: Runner, result: FileResult, path: Path | None) -> FileResult:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import click
@@ -14,6 +14,7 @@ from factlint.finding import Finding, Severity
 
 if TYPE_CHECKING:
     from factlint.engine import FileResult
+    from factlint.spec import RuleSpec
 
 EXCERPT_WIDTH = 120
 CONTEXT = 50
@@ -28,6 +29,8 @@ class TextOptions:
     quiet: bool = False
     statistics: bool = False
     show_source: bool = True
+    specs: Mapping[str, RuleSpec] = field(default_factory=dict)  # rule metadata (sarif)
+    fail_on: Callable[[FileResult], Severity] | None = None  # per file, from its config (junit)
 
 
 def text_report(results: Sequence[FileResult], options: TextOptions) -> str:

@@ -1,0 +1,113 @@
+"""Lint many files: cache lookups first, then the misses in this process or in a process pool.
+
+Results come back in the order of the paths, whatever the number of jobs. The pool has one Runner
+per worker (built by the initializer); a worker that dies breaks the pool, so the files it held
+are retried one by one in a fresh single-worker pool and the file that kills its worker again is
+reported as a ``meta/worker-crash`` error, the others linted as usual.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factlint.engine import FileResult, Runner, decode
+
+if TYPE_CHECKING:
+    from factlint.cache import Cache
+    from factlint.config import Overrides
+    from factlint.progress import Progress
+
+MIN_FILES_PER_WORKER = 8  # by default, fewer files than this per worker are linted in-process
+
+Work = Callable[[bytes | None, str, Path], FileResult]
+
+
+@dataclass
+class Item:
+    """One file to lint: what was read, its cache key, and the result once known."""
+
+    path: Path
+    shown: str
+    data: bytes | None  # None: not readable (linting it reports io/unreadable)
+    key: str | None = None
+    result: FileResult | None = None
+
+
+def lint_many(
+    runner: Runner, paths: Sequence[Path], *, jobs: int | None = 1, cache: Cache | None = None,
+    progress: Progress | None = None, work: Work | None = None,
+) -> Iterator[FileResult]:
+    """The result of every path, in order; ``work`` replaces the worker function (tests).
+
+    ``jobs=None`` is the default of the command line: a worker per CPU, but only as many as have
+    MIN_FILES_PER_WORKER files to lint (a worker's start-up costs more than a few files).
+    """
+    items = [_look_up(runner, cache, path) for path in paths]
+    misses = [item for item in items if item.result is None]
+    if progress:
+        progress.advance(len(items) - len(misses))
+    workers = _workers(jobs, len(misses))
+    if workers > 1:
+        from factlint.pool import Pool  # the process machinery only when it is used
+
+        pool = Pool(workers, runner, work or lint_in_worker)
+        linted: Iterator[FileResult] = pool.run(misses)
+    else:
+        linted = (_lint_here(runner, item) for item in misses)
+    for item in items:
+        if item.result is None:
+            item.result = next(linted)
+            if cache is not None and item.key is not None and item.result.source is not None:
+                cache.put(item.key, item.result.findings)
+            if progress:
+                progress.advance()
+        yield item.result
+        item.result = item.data = None  # memory flat: the caller keeps what it needs
+
+
+def _workers(jobs: int | None, files: int) -> int:
+    if jobs is None:
+        return min(os.cpu_count() or 1, files // MIN_FILES_PER_WORKER)
+    return min(jobs, files)
+
+
+def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
+    shown = str(path)
+    data = runner.read_file(path, shown)  # confined and size-limited, as lint_file reads
+    if isinstance(data, FileResult):  # refused, too large or unreadable: reported, not linted
+        item = Item(path, shown, None)
+        item.result = data
+        return item
+    item = Item(path, shown, data)
+    if cache is not None:
+        item.key = cache.key(data, shown, path)
+        findings = cache.get(item.key)
+        if findings is not None:
+            item.result = FileResult(shown, findings, decode(data))
+    return item
+
+
+def _lint_here(runner: Runner, item: Item) -> FileResult:
+    result = runner.lint_file(item.path) if item.data is None else runner.lint_bytes(
+        item.data, item.shown, item.path)
+    result.extra = {}  # the parsed document is not kept: memory stays flat in the number of files
+    return result
+
+
+# -- the worker side ---------------------------------------------------------------------------
+_RUNNER: Runner | None = None
+
+
+def start_worker(overrides: Overrides, config_path: str | None) -> None:
+    global _RUNNER
+    _RUNNER = Runner(overrides, config_path)
+
+
+def lint_in_worker(data: bytes | None, shown: str, path: Path) -> FileResult:
+    """Lint one file with this worker's Runner; the result travels back without its document."""
+    assert _RUNNER is not None, "worker not initialised"
+    return _lint_here(_RUNNER, Item(path, shown, data))

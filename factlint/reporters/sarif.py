@@ -1,0 +1,107 @@
+"""SARIF 2.1.0 for code-scanning dashboards: one run, the rules it reported with their summaries
+and help URIs, each finding a result with its region (1-based lines, columns in Unicode code points,
+the same convention as every other format) and its safe fix as a SARIF fix."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from factlint import __version__
+from factlint.fingerprint import fingerprints
+from factlint.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from factlint.engine import FileResult
+    from factlint.reporters.text import TextOptions
+    from factlint.spec import RuleSpec
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+PROJECT_URL = "https://github.com/your-org/factlint"  # the README's repository placeholder
+LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+
+def sarif_report(results: Sequence[FileResult], options: TextOptions) -> str:
+    rule_index: dict[str, int] = {}
+    rules: list[dict[str, Any]] = []
+    out: list[dict[str, Any]] = []
+    for result in results:
+        for f, print_ in fingerprints(result):
+            if f.rule not in rule_index:
+                rule_index[f.rule] = len(rules)
+                rules.append(_rule(f.rule, options.specs.get(f.rule.split(":", 1)[0])))
+            out.append(_result(f, rule_index[f.rule], print_))
+    run = {
+        "tool": {"driver": {
+            "name": "factlint", "version": __version__, "semanticVersion": __version__,
+            "informationUri": PROJECT_URL, "rules": rules,
+        }},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": out,
+    }
+    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]},
+                      ensure_ascii=False, indent=2)
+
+
+def _rule(rule_id: str, spec: RuleSpec | None) -> dict[str, Any]:
+    pack = rule_id.split("/", 1)[0]
+    rule: dict[str, Any] = {
+        "id": rule_id,
+        "helpUri": (spec.link if spec and spec.link else f"{PROJECT_URL}#rules"),
+        "properties": {"tags": [pack]},
+    }
+    if spec is not None:
+        rule["shortDescription"] = {"text": spec.summary}
+        rule["fullDescription"] = {"text": spec.rationale}
+        rule["help"] = {"text": f"{spec.summary}\n\n{spec.rationale}\n\n`factlint explain {spec.id}`"}
+        rule["defaultConfiguration"] = {"level": LEVELS[spec.severity], "enabled": spec.enabled}
+    return rule
+
+
+def _artifact(path: str) -> dict[str, str]:
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(f: Finding) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": f.line, "startColumn": f.column,
+        "endLine": f.end_line, "endColumn": f.end_column,
+    }
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    return region
+
+
+def _result(f: Finding, index: int, print_: str) -> dict[str, Any]:
+    location = {"physicalLocation": {"artifactLocation": _artifact(f.path), "region": _region(f)}}
+    result: dict[str, Any] = {
+        "ruleId": f.rule, "ruleIndex": index, "level": LEVELS[f.severity],
+        "message": {"text": f.message}, "locations": [location],
+        "partialFingerprints": {"factlintFingerprint/v1": print_},
+    }
+    if f.related:
+        result["relatedLocations"] = [
+            {"id": i, "message": {"text": r.text}, "physicalLocation": {
+                "artifactLocation": _artifact(f.path),
+                "region": {"startLine": r.line, "startColumn": r.column},
+            }} for i, r in enumerate(f.related)
+        ]
+    if f.fixable and f.suggestions:
+        result["fixes"] = [{
+            "description": {"text": f"Replace {f.text!r} with {f.suggestions[0]!r}"},
+            "artifactChanges": [{
+                "artifactLocation": _artifact(f.path),
+                "replacements": [{
+                    "deletedRegion": {k: v for k, v in _region(f).items() if k != "snippet"},
+                    "insertedContent": {"text": f.suggestions[0]},
+                }],
+            }],
+        }]
+    return result
