@@ -77,8 +77,8 @@ def _aggregate(out: str, keys: list[str], similarity: float, shown: int) -> Tabl
     density["per_1000"] = 1000 * density["findings"] / density["words"].where(density["words"] > 0)
     rule_counts = rules.rename("findings").reset_index()
     spread, minority, written = _variant_rows(mentions, variants, out, shown)
-    samples = _samples(findings, set(rule_counts["rule"]))
-    write_rule_files(findings, top_rules(rule_counts)["rule"], out)
+    files = [str(table_path(out, "findings", k)) for k in keys]
+    samples = write_rule_files(files, list(top_rules(rule_counts)["rule"]), out)
     return Tables(totals, density, rule_counts, variants, spread, minority, samples,
                   {"variant_articles": written})
 
@@ -93,19 +93,30 @@ def top_rules(rule_counts: pd.DataFrame) -> pd.DataFrame:
             .sort_values(["findings", "rule"], ascending=[False, True]).head(TOP))
 
 
-def write_rule_files(findings: dd.DataFrame, rules: Iterable[str], out: str) -> None:
-    """rules/SLUG.csv: every finding of each rule, written from the workers (the report links
-    each rule to its file)."""
+def write_rule_files(files: list[str], rules: list[str], out: str) -> pd.DataFrame:
+    """rules/SLUG.csv: every finding of each rule (the report links each rule to its file), one
+    task per rule on the cluster, reading only that rule's rows (a pyarrow filter); returns the
+    first findings of each, by path and line, for the report."""
     import dask
 
-    cols = ["path", "line", "column", "severity", "text", "message", "date", "desk", "author"]
     folder = Path(out) / "rules"
     folder.mkdir(exist_ok=True)
-    dask.compute(*[
-        findings[findings["rule"] == rule][cols].to_csv(
-            str(folder / f"{slug(rule)}.csv"), single_file=True, index=False, compute=False)
-        for rule in rules
-    ])
+    tasks = [dask.delayed(_write_rule_file)(files, rule, str(folder / f"{slug(rule)}.csv"))
+             for rule in rules]
+    firsts = dask.compute(*tasks)
+    return pd.concat(firsts, ignore_index=True) if firsts else pd.DataFrame(columns=["rule"])
+
+
+def _write_rule_file(files: list[str], rule: str, target: str) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    cols = ["path", "line", "column", "severity", "text", "message", "date", "desk", "author"]
+    table = pq.read_table(files, columns=cols, filters=[("rule", "==", rule)])
+    rows = table.to_pandas().sort_values(["path", "line", "column"], kind="stable")
+    tmp = Path(target).with_suffix(".csv.tmp")
+    rows.to_csv(tmp, index=False)
+    tmp.replace(target)
+    return rows.head(SAMPLE).assign(rule=rule)
 
 
 def _filled(frame: dd.DataFrame) -> dd.DataFrame:
@@ -118,30 +129,38 @@ def _variant_groups(distinct: dd.DataFrame, similarity: float) -> dd.DataFrame:
     """Names and offices written more than one way: one row per variant of each group.
 
     ``distinct`` is already reduced to one row per (kind, key, variant) across the archive, a
-    table the size of the archive's vocabulary of names and offices, not of its mentions; each
-    (kind, key) block of it is grouped on a worker.
+    table the size of the archive's vocabulary of names and offices, not of its mentions; it is
+    shuffled so that each (kind, key) lies in one partition, and grouped there on a worker.
     """
     meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in GROUP_COLUMNS.items()})
-    return distinct.groupby(["kind", "key"]).apply(
-        _groups_of, similarity, meta=meta).reset_index(drop=True)
+    return distinct.shuffle(on=["kind", "key"]).map_partitions(_groups_in, similarity, meta=meta)
 
 
-def _groups_of(block: pd.DataFrame, similarity: float) -> pd.DataFrame:
-    kind, key = block.name  # pandas passes the group key (not its columns) to apply
-    counts = dict(zip(block["variant"], block["count"], strict=True))
-    seen = dict(zip(block["variant"], block["articles"], strict=True))
+def _groups_in(frame: pd.DataFrame, similarity: float) -> pd.DataFrame:
+    blocks: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
+    for row in zip(frame["kind"], frame["key"], frame["variant"], frame["count"],
+                   frame["articles"], strict=True):
+        blocks.setdefault((row[0], row[1]), []).append(row[2:])
+    rows = []
+    for (kind, key), block in blocks.items():
+        if len(block) > 1:  # most keys (first names, posts) have one variant: nothing to group
+            rows += _group_rows(kind, key, block, similarity)
+    return pd.DataFrame(rows, columns=list(GROUP_COLUMNS)).astype(GROUP_COLUMNS)
+
+
+def _group_rows(kind: str, key: str, block: list[tuple[str, int, int]],
+                similarity: float) -> list[dict[str, Any]]:
+    counts = {variant: int(n) for variant, n, _ in block}
+    seen = {variant: int(n) for variant, _, n in block}
     person = kind == NAME and not key.startswith("=")  # a first name: compare its surnames
-    if person:
-        groups = same_name(sorted(counts), similarity)
-    else:
-        groups = [sorted(counts)] if len(counts) > 1 else []
+    groups = same_name(sorted(counts), similarity) if person else [sorted(counts)]
     rows = []
     for group in groups:
         majority = max(group, key=lambda v: (counts[v], v))
         label = f"{key} {majority}" if person else majority
-        rows += [{"kind": kind, "key": key, "group": label, "variant": v, "count": int(counts[v]),
-                  "articles": int(seen[v]), "majority": v == majority} for v in group]
-    return pd.DataFrame(rows, columns=list(GROUP_COLUMNS)).astype(GROUP_COLUMNS)
+        rows += [{"kind": kind, "key": key, "group": label, "variant": v, "count": counts[v],
+                  "articles": seen[v], "majority": v == majority} for v in group]
+    return rows
 
 
 def _variant_rows(mentions: dd.DataFrame, variants: pd.DataFrame, out: str,
@@ -166,16 +185,6 @@ def _variant_rows(mentions: dd.DataFrame, variants: pd.DataFrame, out: str,
         meta=minority._meta)
     spread, first, _ = dask.compute(spread, first, written)
     return spread.reset_index(), first, str(target)
-
-
-def _samples(findings: dd.DataFrame, rules: set[str]) -> pd.DataFrame:
-    """The first findings of each rule (by path and line), as a tree reduction."""
-    cols = ["rule", "path", "line", "column", "text", "message"]
-    chosen = findings[cols]
-    return chosen.reduction(
-        chunk=lambda df: _first_per(df, ["rule"], "path", SAMPLE),
-        aggregate=lambda df: _first_per(df, ["rule"], "path", SAMPLE),
-        meta=chosen._meta).compute()
 
 
 def _first_per(df: pd.DataFrame, by: list[str], order: str, n: int) -> pd.DataFrame:

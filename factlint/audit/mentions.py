@@ -85,7 +85,8 @@ def mention_rows(doc: Document, vocabulary: Vocabulary) -> list[Mention]:
         if m.last in group_of:
             continue  # counted below with every other use of the listed word
         if (m.first and m.first not in NOT_FIRST and m.last not in NOT_SURNAME
-                and len(m.last) >= vocabulary.min_length):
+                and len(m.last) >= vocabulary.min_length
+                and m.last.lower() not in vocabulary.pairs):  # "Organisation" is no surname
             counts[(NAME, m.first, m.last)] += 1
     keys = {word.lower() for word in group_of}
     present = doc.analysis.word_keys & (keys | {k + s for k in keys for s in ("’s", "'s")})

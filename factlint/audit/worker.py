@@ -102,7 +102,7 @@ def _lint_one(runner: Runner, path: str, key: str, rows: dict[str, list[dict[str
             "offset": f.offset, "end_offset": f.end_offset, "text": f.text,
             "message": f.message, **front, "partition": key,
         })
-    words = sum(len(tokens) for tokens in doc.analysis.tokens) if doc is not None else 0
+    words = sum(len(s.text.split()) for s in doc.segments) if doc is not None else 0
     title = next((s.text for s in doc.segments if s.kind == "headline"), None) if doc else None
     rows["articles"].append({
         "path": path, "words": words, "findings": len(result.findings), **severities,
