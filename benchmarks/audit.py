@@ -3,7 +3,9 @@
 For each worker count: articles/s of the lint stage (files listed -> every partition written),
 the speed-up from 1 to 2 workers, the time of the cross-archive aggregation and report, the
 scheduler's overhead per partition (no-op tasks through the same scheduler, and wall time x
-workers less the time spent inside the tasks), and the peak RSS of each worker process.
+workers less the time spent inside the tasks), the peak RSS of each worker process, and the
+CPU time the tasks used (articles per CPU-second; its share of wall time x workers shows how
+much of the cores the workers actually got on a shared machine).
 
     nice -n 10 python benchmarks/audit.py                       # grammar off, whole corpus
     nice -n 10 python benchmarks/audit.py --grammar --sample 400  # grammar on, a sample
@@ -46,6 +48,7 @@ def measure(files: list[str], workers: int, overrides: Overrides, partition_byte
             result = run_audit(request, client)
     lint = result.seconds["linted"] - result.seconds["listed"]
     inside = sum(s["seconds"] for s in result.stats)
+    cpu = sum(s["cpu_seconds"] for s in result.stats)
     peaks: dict[int, float] = {}
     for s in result.stats:
         peaks[s["pid"]] = max(peaks.get(s["pid"], 0.0), s["max_rss_mb"])
@@ -54,6 +57,9 @@ def measure(files: list[str], workers: int, overrides: Overrides, partition_byte
         "lint_s": round(lint, 2), "articles_per_s": round(len(files) / lint, 1),
         "aggregate_and_report_s": round(result.seconds["reported"] - result.seconds["linted"], 2),
         "task_s_median": round(statistics.median(s["seconds"] for s in result.stats), 3),
+        # CPU time inside the tasks: what the articles cost, whatever else loads the machine
+        "articles_per_cpu_s": round(len(files) / cpu, 1),
+        "cpu_share_of_wall": round(cpu / (lint * workers), 2),
         "noop_task_ms": round(1000 * noop, 2),
         "overhead_per_partition_ms": round(1000 * (lint * workers - inside) / len(parts), 1),
         "peak_rss_mb_per_worker": sorted(round(v) for v in peaks.values()),

@@ -68,7 +68,7 @@ def write_archive(root: Path, articles: int = 48, seed: int = 7) -> Planted:
         # The name: "Kovalenko" in 2021 (24 articles), "Kovalenco" in 2023 (12).
         name = None
         if i % 4 in (0, 1, 3):
-            name = "Olena Kovalenko" if year == 2021 else "Olena Kovalenco"
+            name = "Sergei Kovalenko" if year == 2021 else "Sergei Kovalenco"
         # The office: "Defence Secretary" on the politics desk (16), "Defense Secretary" on
         # half of the world desk's articles (8).
         office = {"politics": "Defence Secretary", "world": "Defense Secretary"}.get(desk)

@@ -107,7 +107,7 @@ def test_cross_archive_names_are_exactly_the_planted_ones(audited, archive) -> N
     variants = result.tables.variants
     names = variants[variants["kind"] == "name"]
     # One person written two ways; John Smith and Jane Smith are two people, not variants.
-    assert set(names["group"]) == {"Olena Kovalenko"}
+    assert set(names["group"]) == {"Sergei Kovalenko"}
     counts = dict(zip(names["variant"], names["count"], strict=True))
     assert counts == {"Kovalenko": 24, "Kovalenco": 12}
     assert dict(zip(names["variant"], names["majority"], strict=True)) == {
@@ -317,7 +317,7 @@ def test_report_renders_in_headless_chromium_with_plots_and_working_links(audite
     assert parsed.plots["plot-desk"] == 4  # three desks and the plain-text note's "(none)"
     assert parsed.plots["plot-names"] == 1 and parsed.plots["plot-offices"] == 1
     assert parsed.scripts == 0  # self-contained: nothing to fetch
-    assert "#name-olena-kovalenko" in parsed.hrefs and "#office-defence-secretary" in parsed.hrefs
+    assert "#name-sergei-kovalenko" in parsed.hrefs and "#office-defence-secretary" in parsed.hrefs
     for href in parsed.hrefs:
         url = urlparse(href)
         if href.startswith("#"):

@@ -89,8 +89,11 @@ def slug(text: str) -> str:
 
 def top_rules(rule_counts: pd.DataFrame) -> pd.DataFrame:
     """The rules with the most findings: rule, severity, findings."""
-    return (rule_counts.groupby(["rule", "severity"])["findings"].sum().reset_index()
-            .sort_values(["findings", "rule"], ascending=[False, True]).head(TOP))
+    by_rule = rule_counts.groupby("rule").agg(
+        findings=("findings", "sum"),
+        severity=("severity", lambda s: ", ".join(sorted(set(s)))))  # a rule may set several
+    return (by_rule.reset_index().sort_values(["findings", "rule"], ascending=[False, True])
+            .head(TOP))
 
 
 def write_rule_files(files: list[str], rules: list[str], out: str) -> pd.DataFrame:

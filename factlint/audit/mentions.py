@@ -2,8 +2,11 @@
 
 Everything the audit knows about who and which office an article names comes through
 ``mention_rows`` (per document, on a worker) and ``same_name`` (across the archive), so that a
-change in how the analysis finds people (factlint/analysis: names, people, offices) is re-pointed
-here and nowhere else.
+change in how the analysis finds people (factlint/analysis: people, names, offices) is re-pointed
+here and nowhere else. People are the analysis's names in name position (``doc.analysis.name_mentions``, as
+consistency/name reads them) whose first word is a given name of the people lexicon ("Caspar
+Weinberger", not "International Organization" or "State Shultz"); offices are its office
+mentions (``doc.analysis.offices``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from factlint.analysis.names import NOT_FIRST
+from factlint.analysis.lexicons import lexicons
 from factlint.checks.name import (
     NOT_SURNAME,
     NameConsistency,
@@ -51,12 +54,14 @@ class Mention(NamedTuple):
 
 @dataclass
 class Vocabulary:
-    """The name and office settings of one linter: the same the consistency rules use."""
+    """The name and office settings of one linter (the same the consistency rules use) and the
+    given names of the people lexicon."""
 
     groups: list[list[str]]
     similarity: float
     min_length: int
     pairs: dict[str, Variant]
+    first_names: frozenset[str]
 
     @classmethod
     def of(cls, linter: Linter) -> Vocabulary:
@@ -70,7 +75,7 @@ class Vocabulary:
         groups = [*_variant_groups(str(name_dir / name_options.variants)),
                   *name_options.extra_variants]
         return cls(groups, name_options.similarity, name_options.min_length,
-                   load_pairs(str(office_dir / pairs)))
+                   load_pairs(str(office_dir / pairs)), lexicons().first_names)
 
     @cached_property
     def group_of(self) -> dict[str, str]:
@@ -81,13 +86,15 @@ def mention_rows(doc: Document, vocabulary: Vocabulary) -> list[Mention]:
     """The document's names and offices, one row per (kind, key, variant) with its count."""
     counts: Counter[tuple[str, str, str]] = Counter()
     group_of = vocabulary.group_of
+    first_names = vocabulary.first_names
     for m in doc.analysis.name_mentions:
-        if m.last in group_of:
-            continue  # counted below with every other use of the listed word
-        if (m.first and m.first not in NOT_FIRST and m.last not in NOT_SURNAME
-                and len(m.last) >= vocabulary.min_length
-                and m.last.lower() not in vocabulary.pairs):  # "Organisation" is no surname
-            counts[(NAME, m.first, m.last)] += 1
+        last = m.last
+        if last in group_of:
+            continue  # a listed name is counted below, with every use of its word
+        if (m.first in first_names and last not in NOT_SURNAME
+                and len(last) >= vocabulary.min_length
+                and last.lower() not in vocabulary.pairs):  # "Organisation" is no surname
+            counts[(NAME, m.first, last)] += 1
     keys = {word.lower() for word in group_of}
     present = doc.analysis.word_keys & (keys | {k + s for k in keys for s in ("’s", "'s")})
     for tokens in doc.analysis.tokens_of(present).values():

@@ -68,12 +68,15 @@ def _figures(tables: Tables) -> str:
     return f"<div class='figures' id='figures'>{cells}</div>"
 
 
-def _bars(items: list[tuple[str, float, str, str]], plot_id: str, width: int = 640) -> str:
-    """A horizontal bar chart: (label, value, shown value, link) per bar, as inline SVG."""
+def _bars(items: list[tuple[str, float, str, str]], plot_id: str, width: int = 640,
+          text: int = 70) -> str:
+    """A horizontal bar chart: (label, value, shown value, link) per bar, as inline SVG, with
+    ``text`` pixels right of the longest bar for the shown value."""
     if not items:
         return "<p>Nothing to plot.</p>"
     top = max(v for _, v, _, _ in items) or 1
-    label_w, room = 260, width - 260 - 70
+    label_w = 260
+    room = width - label_w - text
     rows = []
     for i, (label, value, shown, href) in enumerate(items):
         y = i * BAR
@@ -119,7 +122,7 @@ def _variants_plot(tables: Tables, kind: str, title: str) -> str:
         forms = v[(v["kind"] == kind) & (v["group"] == g.group)]
         shown = " / ".join(f"{r.variant} {r.count}" for r in forms.itertuples())
         items.append((g.group, float(g.minority), shown, f"#{kind}-{slug(g.group)}"))
-    return f"<h2>{title}</h2>{_bars(items, f'plot-{kind}s', width=900)}"
+    return f"<h2>{title}</h2>{_bars(items, f'plot-{kind}s', width=980, text=420)}"
 
 
 def _density_table(density: pd.DataFrame) -> str:
