@@ -104,14 +104,9 @@ def test_unreadable_file_is_an_io_row(audited, archive) -> None:
 def test_cross_archive_names_are_exactly_the_planted_ones(audited, archive) -> None:
     _, result = audited
     _, planted = archive
-    variants = result.tables.variants
-    names = variants[variants["kind"] == "name"]
     # One person written two ways; John Smith and Jane Smith are two people, not variants.
-    assert set(names["group"]) == {"Sergei Kovalenko"}
-    counts = dict(zip(names["variant"], names["count"], strict=True))
-    assert counts == {"Kovalenko": 24, "Kovalenco": 12}
-    assert dict(zip(names["variant"], names["majority"], strict=True)) == {
-        "Kovalenko": True, "Kovalenco": False}
+    assert _variants(result, "name") == {
+        "Sergei Kovalenko": {"Kovalenko": (24, True), "Kovalenco": (12, False)}}
     _check_spread(result, "name", planted.names)
     _check_minority(result, "name", "Kovalenco", planted)
 
@@ -119,13 +114,18 @@ def test_cross_archive_names_are_exactly_the_planted_ones(audited, archive) -> N
 def test_cross_archive_offices_are_exactly_the_planted_ones(audited, archive) -> None:
     _, result = audited
     _, planted = archive
-    variants = result.tables.variants
-    offices = variants[variants["kind"] == "office"]
-    assert set(offices["group"]) == {"defence secretary"}
-    assert dict(zip(offices["variant"], offices["count"], strict=True)) == {
-        "defence secretary": 16, "defense secretary": 8}
+    assert _variants(result, "office") == {
+        "defence secretary": {"defence secretary": (16, True), "defense secretary": (8, False)}}
     _check_spread(result, "office", planted.offices)
     _check_minority(result, "office", "defense secretary", planted)
+
+
+def _variants(result: AuditResult, kind: str) -> dict[str, dict[str, tuple[int, bool]]]:
+    """group -> variant -> (uses, is the majority)."""
+    found: dict[str, dict[str, tuple[int, bool]]] = {}
+    for r in result.tables.variants[result.tables.variants["kind"] == kind].itertuples():
+        found.setdefault(r.group, {})[r.variant] = (int(r.count), bool(r.majority))
+    return found
 
 
 def _check_spread(result: AuditResult, kind: str, planted: dict[str, Counter]) -> None:
@@ -199,9 +199,8 @@ def test_a_worker_killed_mid_partition_loses_and_doubles_nothing(client, tmp_pat
     assert not findings.duplicated(["path", "rule", "offset", "end_offset"]).any()
     assert len(read(out, "articles")) == len(planted.articles)
     assert result.tables.totals["articles"] == len(planted.articles)
-    names = result.tables.variants[result.tables.variants["kind"] == "name"]
-    assert dict(zip(names["variant"], names["count"], strict=True)) == {
-        v: sum(c.values()) for v, c in planted.names.items()}
+    assert {v: n for group in _variants(result, "name").values() for v, (n, _) in group.items()
+            } == {v: sum(c.values()) for v, c in planted.names.items()}
 
 
 def _kill_a_busy_worker(client: Client) -> tuple[int, str] | None:

@@ -90,7 +90,7 @@ def run_audit(request: AuditRequest, client: Client) -> AuditResult:
     if request.report:
         from factlint.audit.report import write_report
 
-        write_report(out, tables, files=len(keys) and sum(len(p.paths) for p in parts))
+        write_report(out, tables)
     clock["reported"] = time.perf_counter()
     seconds = {name: clock[name] - clock["start"] for name in clock if name != "start"}
     _write_manifest(out, request, parts, stats, seconds)
