@@ -190,8 +190,7 @@ def test_a_worker_killed_mid_partition_loses_and_doubles_nothing(client, tmp_pat
     runner.join(timeout=300)
     assert killed is not None, "no worker was seen executing a partition"
     pid, key = killed
-    client.wait_for_workers(2, timeout=60)  # the nanny restarts the killed worker
-    assert pid not in client.run(os.getpid).values()
+    assert pid not in client.run(os.getpid).values()  # it died (its nanny starts another)
     result = results[0]
     assert key.removeprefix("lint-") in {s["key"] for s in result.stats}  # retried, finished
     findings = read(out, "findings")
