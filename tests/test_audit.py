@@ -101,23 +101,24 @@ def test_unreadable_file_is_an_io_row(audited, archive) -> None:
     assert result.tables.totals["unreadable"] == 1
 
 
-def test_cross_archive_names_are_exactly_the_planted_ones(audited, archive) -> None:
-    _, result = audited
-    _, planted = archive
-    # One person written two ways; John Smith and Jane Smith are two people, not variants.
-    assert _variants(result, "name") == {
-        "Sergei Kovalenko": {"Kovalenko": (24, True), "Kovalenco": (12, False)}}
-    _check_spread(result, "name", planted.names)
-    _check_minority(result, "name", "Kovalenco", planted)
+# One person written two ways (John Smith and Jane Smith are two people, not variants), and one
+# office written two ways: group -> variant -> (uses, is the majority), and the minority variant.
+PLANTED = {
+    "name": ({"Sergei Kovalenko": {"Kovalenko": (24, True), "Kovalenco": (12, False)}},
+             "Kovalenco"),
+    "office": ({"defence secretary": {"defence secretary": (16, True),
+                                      "defense secretary": (8, False)}}, "defense secretary"),
+}
 
 
-def test_cross_archive_offices_are_exactly_the_planted_ones(audited, archive) -> None:
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_cross_archive_variants_are_exactly_the_planted_ones(audited, archive, kind) -> None:
     _, result = audited
     _, planted = archive
-    assert _variants(result, "office") == {
-        "defence secretary": {"defence secretary": (16, True), "defense secretary": (8, False)}}
-    _check_spread(result, "office", planted.offices)
-    _check_minority(result, "office", "defense secretary", planted)
+    groups, minority = PLANTED[kind]
+    assert _variants(result, kind) == groups
+    _check_spread(result, kind, planted.names if kind == "name" else planted.offices)
+    _check_minority(result, kind, minority, planted)
 
 
 def _variants(result: AuditResult, kind: str) -> dict[str, dict[str, tuple[int, bool]]]:
