@@ -8,6 +8,7 @@ import sys
 import click
 
 from factlint import __version__
+from factlint.audit.command import audit
 from factlint.config import Overrides
 from factlint.errors import FactlintError
 from factlint.finding import Severity
@@ -132,6 +133,9 @@ def explain(rule: str, config_path: str | None) -> None:
     if rule not in specs:
         raise FactlintError(f"unknown rule {rule!r}; `factlint rules` lists them")
     click.echo(docs.explain(specs[rule]))
+
+
+cli.add_command(audit)
 
 
 @cli.command()

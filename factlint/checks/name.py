@@ -159,11 +159,16 @@ class NameConsistency(Kind[NameOptions]):
         return pairs
 
     def _alike(self, a: str, b: str) -> bool:
-        if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s"):
-            return False
-        if a.startswith(b) or b.startswith(a):  # America / American
-            return False
-        return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
+        return similar_surnames(a, b, self.options.similarity)
+
+
+def similar_surnames(a: str, b: str, similarity: float) -> bool:
+    """Two spellings of one surname: at most two edits apart and alike by rapidfuzz ratio."""
+    if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s"):
+        return False
+    if a.startswith(b) or b.startswith(a):  # America / American
+        return False
+    return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= similarity
 
 
 @lru_cache(maxsize=8)
