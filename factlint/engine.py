@@ -24,6 +24,7 @@ from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
+from factlint.precedence import one_per_fault
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
 
@@ -152,7 +153,7 @@ class Linter:
                 findings.append(
                     _file_finding(doc.path, "meta/rule-error", f"rule {rule.id} failed: {exc!r}")
                 )
-        findings = _dedupe(findings)
+        findings = one_per_fault(_dedupe(findings))
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
             findings = self._suppress(doc, findings)

@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from factlint.analysis.attribution import Attribution
-    from factlint.analysis.names import NameMention
-    from factlint.analysis.offices import Office
-    from factlint.analysis.people import PeopleIndex, Person, Title
+    from factlint.analysis.people import NameMention, PeopleIndex, Person, Title
     from factlint.analysis.quotes import Quotation, QuoteScan
     from factlint.document import Document, Segment
     from factlint.facts.verify import SourceChecks
@@ -261,18 +259,15 @@ class Analysis:
         return check_document(self.doc)
 
     @cached_property
-    def offices(self) -> list[Office]:
-        """Mentions of ministerial offices ("Defence Secretary", "Secretary of Defence")."""
-        from factlint.analysis.offices import find_offices
-
-        return find_offices(self.doc)
+    def offices(self) -> list[Title]:
+        """Office mentions with the key of their post ("Defence Secretary", "Secretary of
+        Defence", "Sen." before a name), from the same people analysis."""
+        return self.people_index.offices
 
     @cached_property
     def name_mentions(self) -> list[NameMention]:
-        """Capitalised personal and place names in name position ("Mr Zelensky", "Jane Smith")."""
-        from factlint.analysis.names import find_names
-
-        return find_names(self.doc)
+        """The surnames of named people ("Mr Zelensky", "Jane Smith"), from the people analysis."""
+        return self.people_index.name_mentions
 
     @cached_property
     def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:

@@ -56,6 +56,8 @@ NOT_SPEECH = frozenset(
     begin began begins find found finds rate rated rates rule ruled rules refer referred refers
     thank thanked thanks""".split()
 )
+NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+$")
+NAME_BEFORE = re.compile(r"[A-Z][\w’'.&-]*\s+$")
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
 TRAILING_FILLER = re.compile(
     r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
@@ -424,6 +426,10 @@ class _Finder:
         cue = finder._span(colon, colon + 1)
         person = finder.people.person_at(finder.segment.index, start, colon)
         speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
+        if speaker is None:  # "The minister deflected: “…”": the clause's subject introduces it
+            subject = SUBJECT.match(text, start, colon)
+            if subject and _speaking_subject(subject.group("np")):
+                speaker = finder._speaker(subject.start("np"), subject.end("np"))
         return Attribution(cue, speaker, "intro")
 
     def _is_cue(self, match: re.Match[str]) -> bool:
@@ -445,6 +451,10 @@ class _Finder:
             r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before
         ):
             return False  # a noun: "one of the states", "the report"
+        if " " not in word and NOUN_BEFORE.search(before):
+            return False  # a noun after a determiner: "the state auditor", "a statement"
+        if match.group()[:1].isupper() and NAME_BEFORE.search(before):
+            return False  # part of a name: "the United States", "the Washington Post"
         if word in ("read", "reads") and (
             re.search(r"[”\"],?\s*$", before)
             or re.match(r"[,:]\s*[“\"]", self.masked[match.end() : match.end() + 4])
@@ -472,6 +482,13 @@ class _Finder:
             lo = lo + verb[-1].end() if verb else lo
         participle = cue.group().lower().endswith("ing")
         speaker = self._left_speaker(lo, cue.start(), participle)
+        if speaker is None and participle and how == "before":
+            # "…, calling the plan “reckless”": the one calling speaks, not the plan
+            speaker = self._main_clause_speaker(lo, cue.start()) or self._clause_subject(
+                lo, cue.start()
+            )
+            if speaker is not None:
+                return Attribution(cue_span, speaker, how)
         if (
             how == "before"
             and speaker is None
@@ -582,6 +599,7 @@ class _Finder:
             and first.lower() not in PRONOUNS
             and not first[:1].isdigit()
             and not has_person
+            and not _source_noun(first)
         ):
             # a verb phrase: "appeared on MSNBC and began by"
             return self._clause_subject(lo, start)
@@ -635,7 +653,7 @@ class _Finder:
         if lowered in PRONOUNS:
             resolved = None
             if lowered in PERSONAL_PRONOUNS:
-                person = self.people.person_before(index, start)
+                person = self.people.person_before(index, start, "m" if lowered == "he" else "f")
                 resolved = (person.full_name or person.name) if person else None
             return Speaker(s, e, text, resolved, pronoun=True)
         person = self.people.person_at(index, start, end)
@@ -656,6 +674,23 @@ NOT_SUBJECTS = (
         "some few both each every no not".split()
     )
 )
+
+
+def _source_noun(word: str) -> bool:
+    """A noun that names who speaks ("officials", "police", "mayor")."""
+    lowered = word.lower()
+    return lowered.rstrip("s") in SOURCE_NOUNS or lowered in lexicons().titles or lowered in (
+        "police", "people", "residents", "experts", "critics", "witnesses", "officials")
+
+
+def _speaking_subject(np: str) -> bool:
+    """A subject that can introduce speech: a pronoun or a noun phrase whose head is a source
+    noun or a title ("The minister", "Her spokesman"), not "The reasons"."""
+    words = np.lower().split()
+    if not words or _not_a_subject(np):
+        return False
+    head = words[-1]
+    return head in PRONOUNS or _source_noun(head)
 
 
 def _not_a_subject(np: str) -> bool:

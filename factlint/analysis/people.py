@@ -83,6 +83,25 @@ class Title(NamedTuple):  # NamedTuples: immutable, and cheaper to build than fr
     klass: str  # office | generic | role
     determined: bool  # "the Defence Secretary", "Ukraine’s defence minister"
     person: str | None = None
+    # The post, independent of spelling, capitalisation, abbreviation and word order:
+    # (modifier, head, portfolio) for "Defence Secretary" / "Secretary of Defence", else
+    # ("", title, "") ("prime minister", "senator" for "Sen."); None for no comparable office.
+    key: tuple[str, str, str] | None = None
+    form: str = ""  # lower-case surface form, spaces normalised ("secretary of defence")
+    before_name: bool = False  # directly followed by a name ("Defence Secretary Geoff Hoon")
+    sentence_start: bool = False
+
+
+class NameMention(NamedTuple):
+    """The surname of a named person mention: segment offsets of ``last``; ``first`` is the given
+    name ("Jane" in "Jane Smith"), ``honorific`` the honorific or title ("Mr", "President")."""
+
+    segment: int
+    start: int
+    end: int
+    last: str
+    first: str | None
+    honorific: str | None
 
 
 class Person(NamedTuple):
@@ -109,16 +128,37 @@ class PeopleIndex:
 
     people: list[Person] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
+    offices: list[Title] = field(default_factory=list)  # titles with a key, and "Sen." forms
     _starts: list[tuple[int, int]] = field(default_factory=list)
 
-    def person_before(self, segment: int, offset: int) -> Person | None:
-        """The nearest person mention that ends before (segment, offset)."""
+    @property
+    def name_mentions(self) -> list[NameMention]:
+        """The surname of each named mention (full, honorific or titled), with the given name and
+        honorific or title that keep two people apart: what consistency/name compares."""
+        found = []
+        for p in self.people:
+            if p.form == "surname":
+                continue
+            words = p.name.split()
+            first = words[0] if p.form == "full" and len(words) > 1 else None
+            honorific = p.honorific or (p.title.split()[-1] if p.title else None)
+            found.append(NameMention(p.segment, p.seg_end - len(p.surname), p.seg_end, p.surname,
+                                     first, honorific))
+        return found
+
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m", where known
+
+    def person_before(self, segment: int, offset: int, sex: str | None = None) -> Person | None:
+        """The nearest person mention that ends before (segment, offset); with ``sex``, the
+        nearest one not known to be of the other sex ("she" is not Mr Hale)."""
         if not self._starts:
             self._starts = [(p.segment, p.seg_start) for p in self.people]
         k = bisect_right(self._starts, (segment, offset)) - 1
         while k >= 0:
             person = self.people[k]
-            if (person.segment, person.seg_end) <= (segment, offset):
+            if (person.segment, person.seg_end) <= (segment, offset) and (
+                sex is None or self.genders.get(person.full_name or person.name, sex) == sex
+            ):
                 return person
             k -= 1
         return None
@@ -184,6 +224,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
+    offices: list[Title] = []
     title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in analysis.segment_matches(lex.title_pattern):
         title_spans[index].append((start, end))
@@ -194,6 +235,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         ]
         seg_people = _people_in(layout, seg_titles, lex)
         titles.extend(_link_titles(segment.text, seg_titles, seg_people))
+        offices.extend(_offices(analysis, segment, seg_titles, seg_people, lex))
         people.extend(seg_people)
     full_by_surname: dict[str, list[Person]] = defaultdict(list)
     for person in people:
@@ -232,7 +274,28 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for person in people:
         full_name = _full_name(person, full_by_surname)
         resolved.append(person if full_name == person.full_name else person._replace(full_name=full_name))
-    return PeopleIndex(resolved, titles)
+    return PeopleIndex(resolved, titles, offices, genders=_genders(resolved, lex))
+
+
+FEMALE_HONORIFICS = frozenset(
+    "Mrs Ms Miss Lady Dame Baroness Queen Princess Sister Duchess Countess Madam Mme".split()
+)
+MALE_HONORIFICS = frozenset("Mr Sir Lord King Prince Father Fr Baron Duke Earl Count M".split())
+
+
+def _genders(people: list[Person], lex: Lexicons) -> dict[str, str]:
+    """The sex of each person the text makes clear: an honorific of any of their mentions, else a
+    given name that news copy uses for one sex. Both kinds of evidence, disagreeing: unknown."""
+    evidence: dict[str, set[str]] = defaultdict(set)
+    for person in people:
+        key = person.full_name or person.name
+        if person.honorific in FEMALE_HONORIFICS:
+            evidence[key].add("f")
+        elif person.honorific in MALE_HONORIFICS:
+            evidence[key].add("m")
+        elif person.form == "full" and (sex := lex.genders.get(person.name.split()[0])):
+            evidence[key].add(sex)
+    return {key: next(iter(sexes)) for key, sexes in evidence.items() if len(sexes) == 1}
 
 
 def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
@@ -432,8 +495,8 @@ def _person_from_run(
         None,
     )  # "Malcolm X. Besides Dee": two
     run = run[:stop] if stop is not None else run
-    if not run:
-        return []
+    if not run or (len(run) == 1 and run[0].text in SUFFIXES):
+        return []  # "King Jr.": a suffix after a title is no name
     words = [t.text for t in run]
     start_k = next(
         (k for k, w in enumerate(words) if w in lex.first_names or w in lex.honorifics),
@@ -442,9 +505,13 @@ def _person_from_run(
     title = _title_before(text, run[0].start, title_end)
     if title is not None:
         start_k = 0
+    if start_k is None and len(words) > 1 and _initial(text, run[0]):
+        start_k = 0  # "J. K. Rowling": initials before a surname
     if start_k is None:
         return []
     run = run[start_k : start_k + 5]
+    if len(run) > 2 and run[-1].text.rstrip(".") in SUFFIXES:
+        run = run[:-1]  # "Ken Griffey Jr.": the surname is the word before the suffix
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
     honorific = None
@@ -495,6 +562,14 @@ def _person_from_run(
     ]
 
 
+SUFFIXES = frozenset("Jr Sr II III IV".split())
+
+
+def _initial(text: str, token: Token) -> bool:
+    """A one-letter capital followed by a full stop: an initial."""
+    return len(token.text) == 1 and text[token.end : token.end + 1] == "."
+
+
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
     """A capitalised title directly before a name: "Defence Secretary Grant Shapps"."""
     title = title_end.get(start - 1)
@@ -540,7 +615,11 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
     return linked
 
 
-NICKNAME_OR_PLACE_BEFORE = re.compile(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$")
+# A nickname (Marion "Suge" Knight: a closing mark after a word, not after a quotation's closing
+# punctuation: “…,” Ellison said), a place (in Santos).
+NICKNAME_OR_PLACE_BEFORE = re.compile(
+    r"(?:(?<![,.!?…])[”\"] | -|\b(?:in|at|from|to|near|the|The) )$"
+)
 
 
 def _surname_mentions(
@@ -568,6 +647,7 @@ def _surname_mentions(
                 token.text not in names
                 and not token.text.endswith(("’s", "'s"))
                 and text[token.end : token.end + 1] not in ("’", "'")
+                and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
             if not layout.lone(k) or (segment.index, token.start) in taken:
@@ -630,6 +710,45 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1) if match else ""
 
 
+# "Moreau, 73, walks": an age in apposition makes a person of a lone capitalised word.
+AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
+# "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
+APPOSITIVE = re.compile(r", (?:a|an|the|his|her|who)\b[^,;:“”\"\n]{2,60},")
+PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
+
+
+def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex: Lexicons) -> bool:
+    """A lone capitalised word in a person's place: the subject of a reporting verb ("Okafor
+    said"), after one at a clause end ("…,” said Okafor."), or the head of an appositive
+    ("Lindqvist, a former negotiator, said"; "Moreau, 73,"); for all but the age, a personal
+    pronoun in the same or the next paragraph must show that the text is about a person
+    (organisations say things too: "Reuters said")."""
+    text = segment.text
+    nxt = text[token.end : token.end + 1]
+    if nxt == ",":
+        if AGE_APPOSITIVE.match(text, token.end):
+            return True
+        appositive = APPOSITIVE.match(text, token.end)
+        if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
+            return False
+    elif nxt == " ":
+        adverb = ADVERB.match(text, token.end)
+        verb = _word_after(text, adverb.end() - 1 if adverb else token.end)
+        if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
+            return False
+    elif nxt in (".", ";") or not nxt:
+        if _word_before(text, token.start).lower() not in lex.verbs or text[token.start - 1 : token.start] != " ":
+            return False
+    else:
+        return False
+    if PRONOUN_NEAR.search(text, token.end, token.end + 400):
+        return True
+    segments = analysis.doc.segments
+    following = segments[segment.index + 1].text if segment.index + 1 < len(segments) else ""
+    return bool(PRONOUN_NEAR.search(following, 0, 300))
+
+
 def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
     """A lone capitalised word used like a person: a possessive before "office", "trip" and the
     like ("Zelenskiy’s office")."""
@@ -644,9 +763,11 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
     if word.isupper() or not word[1:].islower():
         return False
     after = text[token.end : token.end + 3]
+    if token.text == word and after[:1] in (",", " ", ".", ";", ""):
+        return True  # the caller found it speaking or described (_speaks_or_described)
     if (after.startswith(("’", "'")) or token.text != word) and following:
         return following.lower() in PERSONAL_NOUNS and not _word_before(text, token.start).isdigit()
-    return False
+    return token.text == word and bool(AGE_APPOSITIVE.match(text, token.end))
 
 
 def organisation_words(analysis: Analysis) -> set[str]:
@@ -718,3 +839,104 @@ def _full_name(person: Person, full_by_surname: dict[str, list[Person]]) -> str 
             - 1
         )
     return candidates[max(k, 0)].full_name
+
+
+# Offices: each title mention gets a key naming the post independently of spelling, capitalisation,
+# abbreviation and word order, so consistency/title can tell "Defence Secretary", "Defense
+# Secretary" and "Secretary of Defence" are one post, and "Sen." and "Senator" one title.
+HEADS = frozenset(("secretary", "minister"))
+# "Defence Secretary", "shadow home secretary": the portfolio word just before the head, which
+# ends the title ("minister" alone is a title; "Culture Minister" is the office).
+PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?P<mod>[Ss]hadow|[Dd]eputy|[Jj]unior)\s)?(?P<port>[A-Za-z]+)\s"
+    r"(?P<head>Secretary|Minister|secretary|minister)\Z"
+)
+# "Secretary of Defence", "Minister for Europe" (not "Secretary of State for ...": a formal title)
+PORTFOLIO_AFTER = re.compile(
+    r"(?P<head>Secretary|Minister|secretary|minister)\s(?:of|for)\s(?:the\s)?(?!State\b)"
+    r"(?P<port>[A-Z][a-z]+)\b"
+)
+NAME_NEXT = re.compile(r",?\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+")
+# "Prime Minister's Questions": the office names something else, a proper name of its own.
+PROPER_AFTER = re.compile(r"[’']s\s[A-Z]")
+# Words that precede a head without being its portfolio ("the new secretary", "its minister").
+NOT_PORTFOLIO = frozenset(
+    """a an the this that his her its their our your my new former then current acting
+    outgoing incoming future ex senior top junior said says and or as by to of for in on at
+    with from who was is be been party general permanent private principal under assistant
+    cabinet government state press chief first""".split()
+)
+# Words that make another office of a title: Under Secretary of X is not the Secretary of X.
+MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliamentary".split())
+PREVIOUS = re.compile(r"(\w+)\s$")
+
+
+def _offices(
+    analysis: Analysis, segment: Segment, titles: list[Title], people: list[Person], lex: Lexicons
+) -> list[Title]:
+    """The segment's titles with their office key, plus abbreviated titles before names."""
+    text = segment.text
+    found: list[Title] = []
+    for title in titles:
+        office = _office(text, title)
+        if office is not None:
+            found.append(office)
+    abbreviations = lex.abbreviation_pattern
+    for person in people:
+        match = abbreviations.search(text, max(0, person.seg_start - 8), person.seg_start)
+        if match is None:
+            continue
+        word = match.group("abbr")
+        start, end = match.start(), match.end("abbr") + (1 if match.group("dot") else 0)
+        expansion = lex.abbreviations[word]
+        s, e = segment.source_span(start, end)
+        found.append(Title(segment.index, start, end, s, e, text[start:end], "abbreviation", False,
+                           person.full_name or person.name, ("", expansion, ""), expansion, True))
+    if not found:
+        return found
+    starts = {s.start for s in analysis.sentences_of(segment.index)}
+    found = [
+        o._replace(before_name=o.before_name or bool(NAME_NEXT.match(text, o.seg_end)),
+                   sentence_start=o.seg_start in starts)
+        for o in found
+    ]
+    return sorted(found, key=lambda o: o.seg_start)
+
+
+def _office(text: str, title: Title) -> Title | None:
+    """A title as an office mention with its key, or None (a formal or proper-name use)."""
+    if PROPER_AFTER.match(text, title.seg_end):
+        return None
+    words = title.text.lower().split()
+    start, end, modifier = title.seg_start, title.seg_end, ""
+    if words[0] in HEADS and len(words) > 2 and words[1] in ("of", "for"):
+        match = PORTFOLIO_AFTER.match(text, start)
+        if match is None:
+            return None
+        end = match.end()
+        head, portfolio = match["head"].lower(), match["port"].lower()
+        before = PREVIOUS.search(text, max(0, start - 30), start)
+        if before and before.group(1).lower() in MODIFIERS:
+            modifier = before.group(1).lower()  # "Under Secretary of Agriculture"
+    elif words[-1] in HEADS and (len(words) > 1 or title.seg_start > 0):
+        match = PORTFOLIO_BEFORE.search(text, max(0, end - 60), end)
+        if match is None:
+            return None if len(words) > 1 else _plain(text, title)
+        port = match["port"]
+        if port.lower() in NOT_PORTFOLIO or port[:1].isupper() != match["head"][:1].isupper():
+            return None if len(words) > 1 else _plain(text, title)
+        start = match.start()
+        head, portfolio = match["head"].lower(), port.lower()
+        modifier = (match["mod"] or "").lower()
+    else:
+        return _plain(text, title)
+    form = " ".join(text[start:end].lower().split())
+    return title._replace(seg_start=start, seg_end=end, start=title.start - (title.seg_start - start),
+                          end=title.end + (end - title.seg_end), text=text[start:end],
+                          key=(modifier, head, portfolio), form=form)
+
+
+def _plain(text: str, title: Title) -> Title:
+    """A title compared as a whole ("Prime Minister", "mayor"), hyphens and spacing aside."""
+    form = " ".join(title.text.lower().replace("-", " ").split())
+    return title._replace(key=("", form, ""), form=form)

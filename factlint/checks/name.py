@@ -12,12 +12,14 @@ from pydantic import Field
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from factlint.analysis.people import FEMALE_HONORIFICS as FEMALE
+from factlint.analysis.people import MALE_HONORIFICS as MALE
 from factlint.kinds.base import Kind, Options, related_at
 from factlint.kinds.spelling import load_lines
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
-    from factlint.analysis.names import NameMention
+    from factlint.analysis.people import NameMention
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -33,8 +35,6 @@ NOT_SURNAME = frozenset(
     "Corp Inc Ltd Association University Union Street Road Court House Agency Authority "
     "Commission Board Service Services Centre Center".split()
 )
-FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Queen", "Princess"}), \
-    frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
 
 
 class Listed(NamedTuple):

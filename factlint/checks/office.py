@@ -16,7 +16,7 @@ from factlint.kinds.base import Kind, Options
 from factlint.kinds.spelling import Variant, load_pairs
 
 if TYPE_CHECKING:
-    from factlint.analysis.offices import Office
+    from factlint.analysis.people import Title as Office
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -46,7 +46,9 @@ class OfficeConsistency(Kind[OfficeOptions]):
         posts: dict[tuple[str, str, str], list[Office]] = defaultdict(list)
         for office in doc.analysis.offices:
             segment = doc.segments[office.segment]
-            if doc.analysis.in_scope(segment, office.start, office.end, self.scope):
+            if office.key is None:
+                continue
+            if doc.analysis.in_scope(segment, office.seg_start, office.seg_end, self.scope):
                 variant = variants.get(office.key[2])
                 british = variant.family if variant else office.key[2]
                 posts[(office.key[0], office.key[1], british)].append(office)
@@ -69,7 +71,8 @@ class OfficeConsistency(Kind[OfficeOptions]):
             return
         for before_name in (True, False):
             same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
-                    and not m.sentence_start and doc.segments[m.segment].kind == "prose"]
+                    and not m.sentence_start and doc.segments[m.segment].kind == "prose"
+                    and _definite(m)]
             for form in {m.form for m in same}:
                 texts = [m.text for m in same if m.form == form]
                 counts = Counter(texts)
@@ -82,12 +85,11 @@ class OfficeConsistency(Kind[OfficeOptions]):
     def _finding(
         self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str
     ) -> Finding:
-        segment = doc.segments[m.segment]
-        start, end = segment.source_span(m.start, m.end)
+        start, end = m.start, m.end
         related = []
         for other in mentions:
             if other.form == form and other.text == fix:
-                line, column = doc.line_col(segment_source(doc, other))
+                line, column = doc.line_col(other.start)
                 related.append(Related(line=line, column=column, text=other.text))
         first_line = related[0].line if related else 0
         kept = keep_breaks(doc.text[start:end], fix)
@@ -95,8 +97,11 @@ class OfficeConsistency(Kind[OfficeOptions]):
                             fixable=kept is not None, expected=fix, first_line=first_line)
 
 
-def segment_source(doc: Document, office: Office) -> int:
-    return doc.segments[office.segment].source_offset(office.start)
+def _definite(office: Office) -> bool:
+    """A ministerial post is compared wherever it appears; any other title only where it names
+    one holder: before a name or after a determiner ("the President"), not "a president"."""
+    assert office.key is not None
+    return bool(office.key[2]) or office.before_name or office.determined
 
 
 def _first(mentions: list[Office], form: str) -> int:
