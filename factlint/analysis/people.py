@@ -234,8 +234,9 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             _title(segment, start, end, lex.titles) for start, end in title_spans[segment.index]
         ]
         seg_people = _people_in(layout, seg_titles, lex)
-        titles.extend(_link_titles(segment.text, seg_titles, seg_people))
-        offices.extend(_offices(analysis, segment, seg_titles, seg_people, lex))
+        linked = _link_titles(segment.text, seg_titles, seg_people)
+        titles.extend(linked)
+        offices.extend(_offices(analysis, segment, linked, seg_people, lex))
         people.extend(seg_people)
     full_by_surname: dict[str, list[Person]] = defaultdict(list)
     for person in people:
@@ -479,7 +480,9 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if gap == " ":
         return not a.text.endswith(("’s", "'s")) and text[a.end : a.end + 1] not in "’'"
-    return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
+    if gap not in (". ", ".\n"):
+        return False
+    return len(a.text) == 1 or a.text in lexicons().honorifics  # "J. Smith", "Dr. Haddad"
 
 
 def _person_from_run(
@@ -518,6 +521,9 @@ def _person_from_run(
     if words[0] in lex.honorifics:
         form, honorific = "honorific", words[0]
         run, words = run[1:], words[1:]
+        while len(run) > 1 and words[0] in lex.honorifics:  # "Det Supt Ian Marsh"
+            honorific = words[0]
+            run, words = run[1:], words[1:]
         if not run:
             return []
         if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
@@ -900,6 +906,8 @@ def _offices(
                    sentence_start=o.seg_start in starts)
         for o in found
     ]
+    spans = [segment.source_span(o.seg_start, o.seg_end) for o in found]
+    found = [o._replace(start=s, end=e) for o, (s, e) in zip(found, spans, strict=True)]
     return sorted(found, key=lambda o: o.seg_start)
 
 
@@ -908,32 +916,47 @@ def _office(text: str, title: Title) -> Title | None:
     if PROPER_AFTER.match(text, title.seg_end):
         return None
     words = title.text.lower().split()
-    start, end, modifier = title.seg_start, title.seg_end, ""
+    start, end = title.seg_start, title.seg_end
+    if words[-1] in HEADS:
+        head_start = end - len(title.text.split()[-1])
+        after = PORTFOLIO_AFTER.match(text, head_start)
+        if after is not None and all(w in MODIFIERS for w in words[:-1]):
+            # "Minister for Europe", "Under Secretary of Agriculture"
+            return _keyed(text, title, head_start, after.end(), after["head"], after["port"],
+                          _modifier_before(text, head_start))
+        before = PORTFOLIO_BEFORE.search(text, max(0, end - 60), end)
+        if (
+            before is not None
+            and before["port"].lower() not in NOT_PORTFOLIO
+            and before["port"][:1].isupper() == before["head"][:1].isupper()
+        ):  # "Defence Secretary"; "Health secretary" is a sentence start or a typo, not a form
+            return _keyed(text, title, before.start(), end, before["head"], before["port"],
+                          (before["mod"] or "").lower())
+        return None if len(words) > 1 else _plain(text, title)
     if words[0] in HEADS and len(words) > 2 and words[1] in ("of", "for"):
-        match = PORTFOLIO_AFTER.match(text, start)
-        if match is None:
-            return None
-        end = match.end()
-        head, portfolio = match["head"].lower(), match["port"].lower()
-        before = PREVIOUS.search(text, max(0, start - 30), start)
-        if before and before.group(1).lower() in MODIFIERS:
-            modifier = before.group(1).lower()  # "Under Secretary of Agriculture"
-    elif words[-1] in HEADS and (len(words) > 1 or title.seg_start > 0):
-        match = PORTFOLIO_BEFORE.search(text, max(0, end - 60), end)
-        if match is None:
-            return None if len(words) > 1 else _plain(text, title)
-        port = match["port"]
-        if port.lower() in NOT_PORTFOLIO or port[:1].isupper() != match["head"][:1].isupper():
-            return None if len(words) > 1 else _plain(text, title)
-        start = match.start()
-        head, portfolio = match["head"].lower(), port.lower()
-        modifier = (match["mod"] or "").lower()
-    else:
-        return _plain(text, title)
+        after = PORTFOLIO_AFTER.match(text, start)
+        if after is None:
+            return None  # "Secretary of State for Defence": a formal title
+        return _keyed(text, title, start, after.end(), after["head"], after["port"],
+                      _modifier_before(text, start))
+    return _plain(text, title)
+
+
+def _modifier_before(text: str, start: int) -> str:
+    """A word that makes another office of a title just before it ("Under", "Deputy")."""
+    before = PREVIOUS.search(text, max(0, start - 30), start)
+    return before.group(1).lower() if before and before.group(1).lower() in MODIFIERS else ""
+
+
+def _keyed(
+    text: str, title: Title, start: int, end: int, head: str, portfolio: str, modifier: str
+) -> Title:
+    """The office mention at [start, end) of its segment, keyed (modifier, head, portfolio)."""
     form = " ".join(text[start:end].lower().split())
-    return title._replace(seg_start=start, seg_end=end, start=title.start - (title.seg_start - start),
-                          end=title.end + (end - title.seg_end), text=text[start:end],
-                          key=(modifier, head, portfolio), form=form)
+    return title._replace(  # source offsets are set by _offices, which knows the segment
+        seg_start=start, seg_end=end, text=text[start:end],
+        key=(modifier, head.lower(), portfolio.lower()), form=form,
+    )
 
 
 def _plain(text: str, title: Title) -> Title:

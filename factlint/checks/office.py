@@ -71,15 +71,15 @@ class OfficeConsistency(Kind[OfficeOptions]):
             return
         for before_name in (True, False):
             same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
-                    and not m.sentence_start and doc.segments[m.segment].kind == "prose"
-                    and _definite(m)]
+                    and doc.segments[m.segment].kind == "prose" and _definite(m)]
             for form in {m.form for m in same}:
-                texts = [m.text for m in same if m.form == form]
+                peers = [m for m in same if m.form == form]
+                # a sentence start says nothing about capitals, but "Sen." opens one too
+                texts = [m.text for m in peers if not m.sentence_start] or [m.text for m in peers]
                 counts = Counter(texts)
                 usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
-                for m in same:
-                    if m.form == form and m.text != usual:
-                        peers = [x for x in same if x.form == form]
+                for m in peers:
+                    if m.text != usual and not (m.sentence_start and _capital_only(m.text, usual)):
                         yield self._finding(doc, m, usual, peers, form)
 
     def _finding(
@@ -95,6 +95,11 @@ class OfficeConsistency(Kind[OfficeOptions]):
         kept = keep_breaks(doc.text[start:end], fix)
         return self.finding(doc, start, end, suggestions=[kept or fix], related=related[:10],
                             fixable=kept is not None, expected=fix, first_line=first_line)
+
+
+def _capital_only(text: str, usual: str) -> bool:
+    """Whether two forms differ only in capitals (what a sentence start imposes)."""
+    return text.lower() == usual.lower()
 
 
 def _definite(office: Office) -> bool:
