@@ -269,6 +269,16 @@ class Analysis:
         """The surnames of named people ("Mr Zelensky", "Jane Smith"), from the people analysis."""
         return self.people_index.name_mentions
 
+    def quotations_in(self, segment: int) -> list[Quotation]:
+        """The quotations of one segment, in order."""
+        by_segment = self.__dict__.get("_quotes_by_segment")
+        if by_segment is None:
+            by_segment = defaultdict(list)
+            for quote in self.quotations:
+                by_segment[quote.segment].append(quote)
+            self.__dict__["_quotes_by_segment"] = by_segment
+        return by_segment.get(segment, [])  # type: ignore[no-any-return]
+
     @cached_property
     def _quote_ranges(self) -> dict[int, list[tuple[int, int]]]:
         ranges: dict[int, list[tuple[int, int]]] = defaultdict(list)

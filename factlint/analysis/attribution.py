@@ -19,8 +19,9 @@ from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
-    from factlint.analysis.people import PeopleIndex
+    from factlint.analysis.people import PeopleIndex, Person
     from factlint.analysis.quotes import Quotation
+    from factlint.analysis.sentences import Sentence
     from factlint.document import Document, Segment
 
 PREPOSITIONS = frozenset(
@@ -653,12 +654,31 @@ class _Finder:
         if lowered in PRONOUNS:
             resolved = None
             if lowered in PERSONAL_PRONOUNS:
-                person = self.people.person_before(index, start, "m" if lowered == "he" else "f")
+                person = self._antecedent(index, start, "m" if lowered == "he" else "f")
                 resolved = (person.full_name or person.name) if person else None
             return Speaker(s, e, text, resolved, pronoun=True)
         person = self.people.person_at(index, start, end)
         resolved = (person.full_name or None) if person else None
         return Speaker(s, e, text, resolved)
+
+    def _antecedent(self, segment: int, start: int, sex: str) -> Person | None:
+        """The person a he/she speaker stands for: the nearest compatible person before it; when
+        that one is in an earlier sentence, that sentence's first compatible person (its subject,
+        not a person it mentions in passing: "Perdue said … did Romney in. “…,” he said")."""
+        person = self.people.person_before(segment, start, sex)
+        if person is None:
+            return None
+        sentences = self.analysis.sentences_of(person.segment)
+        k = bisect_right(sentences, person.seg_start, key=lambda s: s.start) - 1
+        if k < 0:
+            return person
+        sentence = sentences[k]
+        if person.segment == segment and sentence.end > start:
+            return person  # in the pronoun's own sentence: the nearest
+        for candidate in self.people.people_in(person.segment, sentence.start, sentence.end):
+            if self.people.compatible(candidate, sex):
+                return candidate
+        return person
 
     def _span(self, start: int, end: int) -> SpanText:
         s, e = self.segment.source_span(start, end)
@@ -712,6 +732,17 @@ def _strip_trailing(chunk: str) -> str:
     return chunk
 
 
+def _unquoted(analysis: Analysis, sentence: Sentence) -> str:
+    """A sentence's text with its quotations' words blanked (a "said" inside is no cue)."""
+    text = sentence.text
+    for quote in analysis.quotations_in(sentence.segment):
+        a, b = max(quote.seg_start, sentence.start), min(quote.seg_end, sentence.end)
+        if a < b:
+            a, b = a - sentence.start, b - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
     """Whether a sentence next to the quotation's sentence names or points at a speaker: a person,
     a he/she/they/we subject or a source such as "the report" or "the minutes". A quotation framed
@@ -728,7 +759,11 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
     if end + 1 < len(sentences):
         neighbours.append(sentences[end + 1])
     people = analysis.people_index
+    cues = lexicons().cue_pattern
     for sentence in neighbours:
+        # a name or pronoun next door attributes only as the subject of a reporting verb there
+        if not cues.search(_unquoted(analysis, sentence)):
+            continue
         if people.person_at(sentence.segment, sentence.start, sentence.end) is not None:
             return True
         words = [w.lower().strip("’'") for w in NP_WORD.findall(sentence.text[:80])]

@@ -163,6 +163,22 @@ class PeopleIndex:
             k -= 1
         return None
 
+    def people_in(self, segment: int, start: int, end: int) -> list[Person]:
+        """The person mentions inside [start, end) of a segment, in order."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, start - 1))
+        found = []
+        while k < len(self.people) and self._starts[k] < (segment, end):
+            if self.people[k].seg_start >= start:
+                found.append(self.people[k])
+            k += 1
+        return found
+
+    def compatible(self, person: Person, sex: str | None) -> bool:
+        """Whether a person can be the antecedent of a pronoun of this sex."""
+        return sex is None or self.genders.get(person.full_name or person.name, sex) == sex
+
     def person_at(self, segment: int, start: int, end: int) -> Person | None:
         """A person mention overlapping [start, end) of a segment."""
         if not self._starts:
@@ -205,6 +221,18 @@ class Capitals:
         return not self.joined[k] and not (k + 1 < len(self.joined) and self.joined[k + 1])
 
 
+def _after_opener(layout: Capitals, k: int) -> bool:
+    """Token k is joined only to a capitalised function word before it that opens a sentence
+    ("And Greenspan said", "But Okafor"): alone for the purpose of naming someone."""
+    joined = layout.joined
+    return (
+        joined[k]
+        and not (k + 1 < len(joined) and joined[k + 1])
+        and not joined[k - 1]
+        and layout.tokens[k - 1].text.lower() in NOT_FIRST
+    )
+
+
 def capitals(analysis: Analysis) -> list[Capitals]:
     """Per segment, its capitalised tokens laid out for the recogniser (cached on the analysis)."""
     cached = analysis.__dict__.get("_capitals")
@@ -238,6 +266,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         titles.extend(linked)
         offices.extend(_offices(analysis, segment, linked, seg_people, lex))
         people.extend(seg_people)
+    people = _overlong_runs_cut(analysis, people)
     full_by_surname: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         if person.form == "full" or (person.full_name and person.form != "surname"):
@@ -297,6 +326,32 @@ def _genders(people: list[Person], lex: Lexicons) -> dict[str, str]:
         elif person.form == "full" and (sex := lex.genders.get(person.name.split()[0])):
             evidence[key].add(sex)
     return {key: next(iter(sexes)) for key, sexes in evidence.items() if len(sexes) == 1}
+
+
+def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]:
+    """A title-case line runs words into a name ("Hillary Clinton Goes After …"): a full name of
+    three words or more whose last word the text never uses again, while it uses the word before
+    it again, ends at that word ("Hillary Clinton")."""
+    long_names = [p for p in people if p.form == "full" and len(p.name.split()) >= 3]
+    if not long_names:
+        return people
+    words = {w.lower() for p in long_names for w in p.name.split()[-2:]}
+    uses: dict[str, int] = defaultdict(int)  # capitalised uses of each word
+    for tokens in analysis.tokens_of(words).values():
+        for token in tokens:
+            uses[token.text] += 1
+    cut = []
+    for p in people:
+        names = p.name.split()
+        if p in long_names and uses[names[-1]] <= 1 < uses[names[-2]]:
+            text = analysis.doc.segments[p.segment].text
+            end = text.rfind(names[-2], p.seg_start, p.seg_end) + len(names[-2])
+            s, e = analysis.doc.segments[p.segment].source_span(p.seg_start, end)
+            name = " ".join(names[:-1])
+            p = p._replace(seg_end=end, end=e, text=text[p.seg_start:end], name=name,
+                           surname=names[-2], full_name=name)
+        cut.append(p)
+    return cut
 
 
 def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
@@ -656,7 +711,7 @@ def _surname_mentions(
                 and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
-            if not layout.lone(k) or (segment.index, token.start) in taken:
+            if not (layout.lone(k) or _after_opener(layout, k)) or (segment.index, token.start) in taken:
                 continue
             word = _strip_possessive(token.text)
             if (
@@ -719,7 +774,7 @@ def _word_before(text: str, start: int) -> str:
 # "Moreau, 73, walks": an age in apposition makes a person of a lone capitalised word.
 AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
 # "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
-APPOSITIVE = re.compile(r", (?:a|an|the|his|her|who)\b[^,;:“”\"\n]{2,60},")
+APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
 PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 
@@ -727,32 +782,89 @@ ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex: Lexicons) -> bool:
     """A lone capitalised word in a person's place: the subject of a reporting verb ("Okafor
     said"), after one at a clause end ("…,” said Okafor."), or the head of an appositive
-    ("Lindqvist, a former negotiator, said"; "Moreau, 73,"); for all but the age, a personal
-    pronoun in the same or the next paragraph must show that the text is about a person
-    (organisations say things too: "Reuters said")."""
+    ("Lindqvist, a former negotiator, said"; "Moreau, 73,"). For all but the age, the text must
+    show a person, not an organisation or a common word opening a sentence ("Yukos said",
+    "Analysts said"): a gendered pronoun right after ("Okafor said she", "… He"), and for a
+    sentence opening, the word capitalised mid-sentence elsewhere too."""
     text = segment.text
+    word = token.text
     nxt = text[token.end : token.end + 1]
+    if nxt == " ":  # the common case first, with slices and set look-ups only
+        space = text.find(" ", token.end + 1)
+        following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
+        if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
+            return False
+    if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
+        return False
     if nxt == ",":
         if AGE_APPOSITIVE.match(text, token.end):
             return True
         appositive = APPOSITIVE.match(text, token.end)
         if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
             return False
+        head = appositive.group(1)
+        if head not in ("a", "an", "the", "his", "her", "who") and head not in lex.titles:
+            return False  # "Levy, chairman and chief executive, said"; not "Shell, however, said"
+        return _gendered_pronoun_follows(analysis, segment, appositive.end())
     elif nxt == " ":
+        if word.endswith("s") and not word.endswith("ss"):
+            return False  # "Analysts said", "Barclays said": a plural or a company more often
         adverb = ADVERB.match(text, token.end)
         verb = _word_after(text, adverb.end() - 1 if adverb else token.end)
         if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
             return False
+        end = token.end + len(verb) + 1
     elif nxt in (".", ";") or not nxt:
         if _word_before(text, token.start).lower() not in lex.verbs or text[token.start - 1 : token.start] != " ":
             return False
+        end = token.end
     else:
         return False
-    if PRONOUN_NEAR.search(text, token.end, token.end + 400):
+    if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
+        return False
+    return _gendered_pronoun_follows(analysis, segment, end)
+
+
+ADVERBS = frozenset("also later then once again".split())
+PRONOUN_WORDS = frozenset("he she it they we i you his her its their our him them".split())
+GENDERED_AFTER = re.compile(r"\W{0,3}(?:\w+\W+){0,3}?(?:he|she|his|her)\b")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?…][”\"’']?\s+)\W*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(SENTENCE_OPENING.search(text, max(0, start - 4), start))
+
+
+def _capitalised_mid_sentence(analysis: Analysis, word: str) -> bool:
+    """Whether the word is capitalised somewhere not at a sentence opening (a proper noun)."""
+    for token in analysis.tokens_of((word.lower(),)).get(word.lower(), ()):
+        text = analysis.doc.segments[token.segment].text
+        if token.text == word and not _opens_sentence(text, token.start):
+            return True
+    return False
+
+
+def _gendered_pronoun_follows(analysis: Analysis, segment: Segment, end: int) -> bool:
+    """A he/she/his/her within the three words after ``end``, or opening the next sentence."""
+    text = segment.text
+    if GENDERED_AFTER.match(text, end):
         return True
+    stop = min(len(text), end + 300)
+    for sentence in analysis.sentences_of(segment.index):
+        if sentence.start >= end:
+            return bool(re.match(r"\W*(?:He|She|His|Her)\b", sentence.text))
+        if sentence.end > stop:
+            break
     segments = analysis.doc.segments
-    following = segments[segment.index + 1].text if segment.index + 1 < len(segments) else ""
-    return bool(PRONOUN_NEAR.search(following, 0, 300))
+    if segment.index + 1 < len(segments) and sentence_end_reached(text, end):
+        return bool(re.match(r"\W*(?:He|She|His|Her)\b", segments[segment.index + 1].text))
+    return False
+
+
+def sentence_end_reached(text: str, end: int) -> bool:
+    """Whether only the rest of one sentence follows ``end`` in the segment."""
+    rest = text[end:]
+    return rest.count(". ") == 0
 
 
 def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
@@ -862,7 +974,11 @@ PORTFOLIO_AFTER = re.compile(
     r"(?P<head>Secretary|Minister|secretary|minister)\s(?:of|for)\s(?:the\s)?(?!State\b)"
     r"(?P<port>[A-Z][a-z]+)\b"
 )
-NAME_NEXT = re.compile(r",?\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+")
+# A name right after the title, or in apposition closed by a comma ("Scottish Finance Minister,
+# Tom McCabe, spoke"; not "the brooding king, Keira Knightley rises").
+NAME_NEXT = re.compile(
+    r"\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+|,\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+(?=[,.;])"
+)
 # "Prime Minister's Questions": the office names something else, a proper name of its own.
 PROPER_AFTER = re.compile(r"[’']s\s[A-Z]")
 # Words that precede a head without being its portfolio ("the new secretary", "its minister").

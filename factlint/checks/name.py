@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import Field
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from factlint.analysis.people import FEMALE_HONORIFICS as FEMALE
@@ -161,6 +161,8 @@ class NameConsistency(Kind[NameOptions]):
             return False
         if a.startswith(b) or b.startswith(a):  # America / American
             return False
+        if OSA.distance(a, b) == 1:  # one letter changed, added, dropped, or two swapped
+            return True
         return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= self.options.similarity
 
 

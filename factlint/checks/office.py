@@ -71,16 +71,23 @@ class OfficeConsistency(Kind[OfficeOptions]):
             return
         for before_name in (True, False):
             same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
-                    and doc.segments[m.segment].kind == "prose" and _definite(m)]
+                    and doc.segments[m.segment].kind == "prose"]
             for form in {m.form for m in same}:
-                peers = [m for m in same if m.form == form]
+                peers = [m for m in same if m.form == form and _definite(m)]
                 # a sentence start says nothing about capitals, but "Sen." opens one too
                 texts = [m.text for m in peers if not m.sentence_start] or [m.text for m in peers]
+                if not texts:
+                    continue
                 counts = Counter(texts)
                 usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
-                for m in peers:
-                    if m.text != usual and not (m.sentence_start and _capital_only(m.text, usual)):
-                        yield self._finding(doc, m, usual, peers, form)
+                for m in same:
+                    if m.form != form or m.text == usual:
+                        continue
+                    if m.sentence_start and _capital_only(m.text, usual):
+                        continue
+                    if not _definite(m) and not (m.text[:1].isupper() and usual[:1].islower()):
+                        continue  # "a president" beside "the President"; "a President" is wrong
+                    yield self._finding(doc, m, usual, peers, form)
 
     def _finding(
         self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str
@@ -103,10 +110,13 @@ def _capital_only(text: str, usual: str) -> bool:
 
 
 def _definite(office: Office) -> bool:
-    """A ministerial post is compared wherever it appears; any other title only where it names
-    one holder: before a name or after a determiner ("the President"), not "a president"."""
+    """A ministerial post or a role ("spokesman") is compared wherever it appears; any other
+    title where it names one holder: before a name or after a determiner ("the President"), not
+    "a president" (which is only flagged when capitalised against a lower-case usual form)."""
     assert office.key is not None
-    return bool(office.key[2]) or office.before_name or office.determined
+    return (
+        bool(office.key[2]) or office.before_name or office.determined or office.klass == "role"
+    )
 
 
 def _first(mentions: list[Office], form: str) -> int:

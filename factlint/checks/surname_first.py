@@ -55,12 +55,15 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
         for person in people:
             if person.surname in seen:
                 continue
-            seen.add(person.surname)
             segment = doc.segments[person.segment]
             area = "prose" if segment.kind == "prose" else "headline"
+            if area not in self.scope or doc.analysis.in_quotation(
+                person.segment, person.seg_start, person.seg_end
+            ):
+                continue  # a headline or a quotation may use the surname: the next mention counts
+            seen.add(person.surname)
             if (
                 person.form == "full"
-                or area not in self.scope
                 or person.honorific in STYLED
                 or (person.form == "titled" and not self.options.titled)
                 or (person.title or "").lower() in ROYAL
