@@ -136,7 +136,7 @@ def polnear() -> None:
                     wrong.append(f"{path.name}: same person, other mention: {source}")
                 else:
                     wrong.append(
-                        f"{path.name}: gold {text[source[0][0] : source[0][1]]!r} got "
+                        f"[{kind}] {path.name}: gold {text[source[0][0] : source[0][1]]!r} got "
                         f"{[sp.text for sp in speakers]} in "
                         f"{text[content[0][0] : content[0][1]][:60]!r}"
                     )

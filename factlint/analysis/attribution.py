@@ -90,6 +90,12 @@ SUBJECT = re.compile(
     r"has\s+[a-z]+ed|had\s+[a-z]+ed|did|does|do|was|were|is|are|will|would|can|could|won[’']t|"
     r"wouldn[’']t|can[’']t|didn[’']t|doesn[’']t|don[’']t)\b"
 )
+# "Aaron Kall, the director of debate at the university, compared Trump to a coach who is
+# “working the referees”": a named subject, an appositive, then the verb.
+APPOSED_SUBJECT = re.compile(
+    r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|its|[a-z]+)\b"
+    r"[^,;:“”\"\n]{0,80},\s+(?:(?:also|later|then|now|[a-z]+ly)\s+)?(?P<verb>[a-z]+(?:s|ed))\b"
+)
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -346,7 +352,9 @@ class _Finder:
             comma = self.masked.find(",", sentence_start, quote_start)
             match = SUBJECT.match(self.masked, comma + 1, quote_start) if comma >= 0 else None
         if not match or _not_a_subject(match.group("np")):
-            return None
+            match = APPOSED_SUBJECT.match(self.masked, sentence_start, quote_start)
+            if not match or _not_a_subject(match.group("np")):
+                return None
         speaker = self._speaker(match.start("np"), match.end("np"))
         return Attribution(self._span(match.start("verb"), match.end("verb")), speaker, "subject")
 

@@ -137,8 +137,6 @@ class PeopleIndex:
         honorific or title that keep two people apart: what consistency/name compares."""
         found = []
         for p in self.people:
-            if p.form == "surname":
-                continue
             words = p.name.split()
             first = words[0] if p.form == "full" and len(words) > 1 else None
             honorific = p.honorific or (p.title.split()[-1] if p.title else None)
@@ -285,6 +283,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
             full_by_surname[words[0]].append(person)
     extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    extra += _misspelt_surnames(analysis, full_by_surname, extra, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
     found = _discover_full_names(analysis, wanted, lex) if wanted else []
@@ -328,6 +327,61 @@ def _genders(people: list[Person], lex: Lexicons) -> dict[str, str]:
     return {key: next(iter(sexes)) for key, sexes in evidence.items() if len(sexes) == 1}
 
 
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped (a symmetric-delete key set)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _misspelt_surnames(
+    analysis: Analysis,
+    full_by_surname: dict[str, list[Person]],
+    found: list[Person],
+    lower_words: _LowerCaseUses,
+    lex: Lexicons,
+) -> list[Person]:
+    """Lone capitalised words one letter away from the surname of a person named in full
+    ("Doulgas" beside "Lee Douglas", "Crantson said" beside "Alan Cranston"): the same person,
+    misspelt, so consistency/name can compare them. One letter changed, added, dropped, or two
+    neighbours swapped; five letters or more; never a given name, a place or a common word."""
+    surnames = [s for s in full_by_surname if len(s) >= 5 and s.isalpha()]
+    if not surnames:
+        return []
+    index: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        for key in _deletions(surname):
+            index[key].add(surname)
+    taken = {(p.segment, p.seg_start) for p in found}
+    taken |= {(p.segment, t) for ps in full_by_surname.values() for p in ps
+              for t in range(p.seg_start, p.seg_end)}
+    extra = []
+    for layout in capitals(analysis):
+        segment = layout.segment
+        for k, token in enumerate(layout.tokens):
+            word = _strip_possessive(token.text)
+            if (
+                len(word) < 5 or word in full_by_surname or not word.isalpha()
+                or (segment.index, token.start) in taken or not layout.lone(k)
+            ):
+                continue
+            near = {s for key in _deletions(word) for s in index.get(key, ())}
+            near = {s for s in near if _one_edit_apart(word, s)}
+            if len(near) != 1 or word in lex.first_names or word in lex.places:
+                continue
+            if word.lower() in lower_words or word.isupper():
+                continue
+            end = token.start + len(word)
+            s, e = segment.source_span(token.start, end)
+            extra.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
+    return extra
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped."""
+    from rapidfuzz.distance import OSA
+
+    return a != b and OSA.distance(a, b) == 1
+
+
 def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]:
     """A title-case line runs words into a name ("Hillary Clinton Goes After …"): a full name of
     three words or more whose last word the text never uses again, while it uses the word before
@@ -345,7 +399,11 @@ def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]
         names = p.name.split()
         if p in long_names and uses[names[-1]] <= 1 < uses[names[-2]]:
             text = analysis.doc.segments[p.segment].text
-            end = text.rfind(names[-2], p.seg_start, p.seg_end) + len(names[-2])
+            at = text.rfind(names[-2], p.seg_start, p.seg_end)
+            if at < 0:
+                cut.append(p)
+                continue
+            end = at + len(names[-2])
             s, e = analysis.doc.segments[p.segment].source_span(p.seg_start, end)
             name = " ".join(names[:-1])
             p = p._replace(seg_end=end, end=e, text=text[p.seg_start:end], name=name,
@@ -993,6 +1051,10 @@ MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliament
 PREVIOUS = re.compile(r"(\w+)\s$")
 
 
+# After a dateline dash, a colon or an opening mark, capitals are the writer's choice of opening.
+OPENS_CLAUSE = re.compile(r"(?:^|[-—–:“\"(‘])\s*$")
+
+
 def _offices(
     analysis: Analysis, segment: Segment, titles: list[Title], people: list[Person], lex: Lexicons
 ) -> list[Title]:
@@ -1019,7 +1081,8 @@ def _offices(
     starts = {s.start for s in analysis.sentences_of(segment.index)}
     found = [
         o._replace(before_name=o.before_name or bool(NAME_NEXT.match(text, o.seg_end)),
-                   sentence_start=o.seg_start in starts)
+                   sentence_start=o.seg_start in starts
+                   or bool(OPENS_CLAUSE.search(text, max(0, o.seg_start - 4), o.seg_start)))
         for o in found
     ]
     spans = [segment.source_span(o.seg_start, o.seg_end) for o in found]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cached_property
@@ -74,6 +75,8 @@ class OfficeConsistency(Kind[OfficeOptions]):
                     and doc.segments[m.segment].kind == "prose"]
             for form in {m.form for m in same}:
                 peers = [m for m in same if m.form == form and _definite(m)]
+                if any(m.klass == "abbreviation" for m in peers):  # "Gov." is a state governor,
+                    peers = [m for m in peers if not _qualified(doc, m)]  # not "Bank Governor"
                 # a sentence start says nothing about capitals, but "Sen." opens one too
                 texts = [m.text for m in peers if not m.sentence_start] or [m.text for m in peers]
                 if not texts:
@@ -81,7 +84,7 @@ class OfficeConsistency(Kind[OfficeOptions]):
                 counts = Counter(texts)
                 usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
                 for m in same:
-                    if m.form != form or m.text == usual:
+                    if m.form != form or m.text == usual or m not in peers and _qualified(doc, m):
                         continue
                     if m.sentence_start and _capital_only(m.text, usual):
                         continue
@@ -102,6 +105,18 @@ class OfficeConsistency(Kind[OfficeOptions]):
         kept = keep_breaks(doc.text[start:end], fix)
         return self.finding(doc, start, end, suggestions=[kept or fix], related=related[:10],
                             fixable=kept is not None, expected=fix, first_line=first_line)
+
+
+QUALIFIER = re.compile(r"[A-Z][\w.’'-]*\s+$")
+
+
+def _qualified(doc: Document, office: Office) -> bool:
+    """Whether a capitalised word qualifies the title ("Bank of England Governor", "U.S. Trade
+    Representative"): another post than the one its abbreviation names ("Gov. Dukakis")."""
+    text = doc.segments[office.segment].text
+    return office.klass != "abbreviation" and bool(
+        QUALIFIER.search(text, max(0, office.seg_start - 30), office.seg_start)
+    )
 
 
 def _capital_only(text: str, usual: str) -> bool:
