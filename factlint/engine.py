@@ -28,6 +28,7 @@ from factlint.kinds import Kind, load_kind
 from factlint.limits import Budget, Skip
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
 from factlint.perfile import ignored_for_path
+from factlint.precedence import one_per_fault
 from factlint.spec import RuleSpec
 from factlint.suppress import apply_suppressions, parse_suppressions
 
@@ -184,7 +185,7 @@ class Linter:
     ) -> list[Finding]:
         """Dedupe, defer, filter and suppress raw findings, sorted. ``partial``: some rules have
         not run yet, so no suppression is reported unused."""
-        findings = _dedupe(findings)
+        findings = one_per_fault(_dedupe(findings))
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
             findings = self._suppress(doc, findings, report_unused=not partial)

@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from factlint.analysis.attribution import Attribution
-    from factlint.analysis.names import NameMention
-    from factlint.analysis.offices import Office
-    from factlint.analysis.people import PeopleIndex, Person, Title
+    from factlint.analysis.people import NameMention, PeopleIndex, Person, Title
     from factlint.analysis.quotes import Quotation, QuoteScan
     from factlint.document import Document, Segment
     from factlint.facts.verify import SourceChecks
@@ -261,18 +259,25 @@ class Analysis:
         return check_document(self.doc)
 
     @cached_property
-    def offices(self) -> list[Office]:
-        """Mentions of ministerial offices ("Defence Secretary", "Secretary of Defence")."""
-        from factlint.analysis.offices import find_offices
-
-        return find_offices(self.doc)
+    def offices(self) -> list[Title]:
+        """Office mentions with the key of their post ("Defence Secretary", "Secretary of
+        Defence", "Sen." before a name), from the same people analysis."""
+        return self.people_index.offices
 
     @cached_property
     def name_mentions(self) -> list[NameMention]:
-        """Capitalised personal and place names in name position ("Mr Zelensky", "Jane Smith")."""
-        from factlint.analysis.names import find_names
+        """The surnames of named people ("Mr Zelensky", "Jane Smith"), from the people analysis."""
+        return self.people_index.name_mentions
 
-        return find_names(self.doc)
+    def quotations_in(self, segment: int) -> list[Quotation]:
+        """The quotations of one segment, in order."""
+        by_segment = self.__dict__.get("_quotes_by_segment")
+        if by_segment is None:
+            by_segment = defaultdict(list)
+            for quote in self.quotations:
+                by_segment[quote.segment].append(quote)
+            self.__dict__["_quotes_by_segment"] = by_segment
+        return by_segment.get(segment, [])  # type: ignore[no-any-return]
 
     @cached_property
     def _quote_ranges(self) -> dict[int, tuple[list[int], list[int]]]:

@@ -20,8 +20,9 @@ from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
-    from factlint.analysis.people import PeopleIndex
+    from factlint.analysis.people import PeopleIndex, Person
     from factlint.analysis.quotes import Quotation
+    from factlint.analysis.sentences import Sentence
     from factlint.document import Document, Segment
 
 PREPOSITIONS = frozenset(
@@ -57,6 +58,8 @@ NOT_SPEECH = frozenset(
     begin began begins find found finds rate rated rates rule ruled rules refer referred refers
     thank thanked thanks""".split()
 )
+NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+$")
+NAME_BEFORE = re.compile(r"[A-Z][\w’'.&-]*\s+$")
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
 TRAILING_FILLER = re.compile(
     r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
@@ -92,6 +95,12 @@ SUBJECT = re.compile(
 # sentence rarely runs past 600). It bounds each quotation's search, so a sentence of thousands of
 # quotations costs time linear in its length: the search never re-scans the rest of the sentence.
 REACH = 1000
+# "Aaron Kall, the director of debate at the university, compared Trump to a coach who is
+# “working the referees”": a named subject, an appositive, then the verb.
+APPOSED_SUBJECT = re.compile(
+    r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|its|[a-z]+)\b"
+    r"[^,;:“”\"\n]{0,80},\s+(?:(?:also|later|then|now|[a-z]+ly)\s+)?(?P<verb>[a-z]+(?:s|ed))\b"
+)
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -366,7 +375,9 @@ class _Finder:
             comma = self.masked.find(",", sentence_start, quote_start)
             match = SUBJECT.match(self.masked, comma + 1, quote_start) if comma >= 0 else None
         if not match or _not_a_subject(match.group("np")):
-            return None
+            match = APPOSED_SUBJECT.match(self.masked, sentence_start, quote_start)
+            if not match or _not_a_subject(match.group("np")):
+                return None
         speaker = self._speaker(match.start("np"), match.end("np"))
         return Attribution(self._span(match.start("verb"), match.end("verb")), speaker, "subject")
 
@@ -451,6 +462,10 @@ class _Finder:
         cue = finder._span(colon, colon + 1)
         person = finder.people.person_at(finder.segment.index, start, colon)
         speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
+        if speaker is None:  # "The minister deflected: “…”": the clause's subject introduces it
+            subject = SUBJECT.match(text, start, colon)
+            if subject and _speaking_subject(subject.group("np")):
+                speaker = finder._speaker(subject.start("np"), subject.end("np"))
         return Attribution(cue, speaker, "intro")
 
     def _is_cue(self, match: re.Match[str]) -> bool:
@@ -472,6 +487,10 @@ class _Finder:
             r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before
         ):
             return False  # a noun: "one of the states", "the report"
+        if " " not in word and NOUN_BEFORE.search(before):
+            return False  # a noun after a determiner: "the state auditor", "a statement"
+        if match.group()[:1].isupper() and NAME_BEFORE.search(before):
+            return False  # part of a name: "the United States", "the Washington Post"
         if word in ("read", "reads") and (
             re.search(r"[”\"],?\s*$", before)
             or re.match(r"[,:]\s*[“\"]", self.masked[match.end() : match.end() + 4])
@@ -499,6 +518,13 @@ class _Finder:
             lo = lo + verb[-1].end() if verb else lo
         participle = cue.group().lower().endswith("ing")
         speaker = self._left_speaker(lo, cue.start(), participle)
+        if speaker is None and participle and how == "before":
+            # "…, calling the plan “reckless”": the one calling speaks, not the plan
+            speaker = self._main_clause_speaker(lo, cue.start()) or self._clause_subject(
+                lo, cue.start()
+            )
+            if speaker is not None:
+                return Attribution(cue_span, speaker, how)
         if (
             how == "before"
             and speaker is None
@@ -607,6 +633,7 @@ class _Finder:
             and first.lower() not in PRONOUNS
             and not first[:1].isdigit()
             and not has_person
+            and not _source_noun(first)
         ):
             # a verb phrase: "appeared on MSNBC and began by"
             return self._clause_subject(lo, start)
@@ -660,12 +687,31 @@ class _Finder:
         if lowered in PRONOUNS:
             resolved = None
             if lowered in PERSONAL_PRONOUNS:
-                person = self.people.person_before(index, start)
+                person = self._antecedent(index, start, "m" if lowered == "he" else "f")
                 resolved = (person.full_name or person.name) if person else None
             return Speaker(s, e, text, resolved, pronoun=True)
         person = self.people.person_at(index, start, end)
         resolved = (person.full_name or None) if person else None
         return Speaker(s, e, text, resolved)
+
+    def _antecedent(self, segment: int, start: int, sex: str) -> Person | None:
+        """The person a he/she speaker stands for: the nearest compatible person before it; when
+        that one is in an earlier sentence, that sentence's first compatible person (its subject,
+        not a person it mentions in passing: "Perdue said … did Romney in. “…,” he said")."""
+        person = self.people.person_before(segment, start, sex)
+        if person is None:
+            return None
+        sentences = self.analysis.sentences_of(person.segment)
+        k = bisect_right(sentences, person.seg_start, key=lambda s: s.start) - 1
+        if k < 0:
+            return person
+        sentence = sentences[k]
+        if person.segment == segment and sentence.end > start:
+            return person  # in the pronoun's own sentence: the nearest
+        for candidate in self.people.people_in(person.segment, sentence.start, sentence.end):
+            if self.people.compatible(candidate, sex):
+                return candidate
+        return person
 
     def _span(self, start: int, end: int) -> SpanText:
         s, e = self.segment.source_span(start, end)
@@ -681,6 +727,23 @@ NOT_SUBJECTS = (
         "some few both each every no not".split()
     )
 )
+
+
+def _source_noun(word: str) -> bool:
+    """A noun that names who speaks ("officials", "police", "mayor")."""
+    lowered = word.lower()
+    return lowered.rstrip("s") in SOURCE_NOUNS or lowered in lexicons().titles or lowered in (
+        "police", "people", "residents", "experts", "critics", "witnesses", "officials")
+
+
+def _speaking_subject(np: str) -> bool:
+    """A subject that can introduce speech: a pronoun or a noun phrase whose head is a source
+    noun or a title ("The minister", "Her spokesman"), not "The reasons"."""
+    words = np.lower().split()
+    if not words or _not_a_subject(np):
+        return False
+    head = words[-1]
+    return head in PRONOUNS or _source_noun(head)
 
 
 def _not_a_subject(np: str) -> bool:
@@ -702,6 +765,17 @@ def _strip_trailing(chunk: str) -> str:
     return chunk
 
 
+def _unquoted(analysis: Analysis, sentence: Sentence) -> str:
+    """A sentence's text with its quotations' words blanked (a "said" inside is no cue)."""
+    text = sentence.text
+    for quote in analysis.quotations_in(sentence.segment):
+        a, b = max(quote.seg_start, sentence.start), min(quote.seg_end, sentence.end)
+        if a < b:
+            a, b = a - sentence.start, b - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
     """Whether a sentence next to the quotation's sentence names or points at a speaker: a person,
     a he/she/they/we subject or a source such as "the report" or "the minutes". A quotation framed
@@ -718,7 +792,11 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
     if end + 1 < len(sentences):
         neighbours.append(sentences[end + 1])
     people = analysis.people_index
+    cues = lexicons().cue_pattern
     for sentence in neighbours:
+        # a name or pronoun next door attributes only as the subject of a reporting verb there
+        if not cues.search(_unquoted(analysis, sentence)):
+            continue
         if people.person_at(sentence.segment, sentence.start, sentence.end) is not None:
             return True
         words = [w.lower().strip("’'") for w in NP_WORD.findall(sentence.text[:80])]

@@ -76,7 +76,47 @@ def analyze_document(doc: Document) -> dict[str, Any]:
         "quotations": quotations,
         "people": people,
         "titles": titles,
+        "mentions": _mentions(analysis),
+        "coreference": _coreference(analysis),
+        "offices": [
+            {"start": o.start, "end": o.end, "text": o.text, "key": list(o.key or ()),
+             "form": o.form, "class": o.klass, "before_name": o.before_name, "person": o.person}
+            for o in analysis.offices
+        ],
     }
+
+
+def _mentions(analysis: Any) -> list[dict[str, Any]]:
+    """Every person mention with what the people analysis knows of it."""
+    index = analysis.people_index
+    return [
+        {"start": p.start, "end": p.end, "text": p.text, "name": p.name, "surname": p.surname,
+         "form": p.form, "full_name": p.full_name, "title": p.title, "honorific": p.honorific,
+         "sex": index.genders.get(p.full_name or p.name)}
+        for p in analysis.people
+    ]
+
+
+def _coreference(analysis: Any) -> list[dict[str, Any]]:
+    """Links from each later mention (surname, honorific, titled, pronoun speaker) to the first
+    mention of the person it refers to."""
+    first: dict[str, Any] = {}
+    links = []
+    for p in analysis.people:
+        if p.full_name is None:
+            continue
+        head = first.setdefault(p.full_name, p)
+        if head is not p:
+            links.append({"start": p.start, "end": p.end, "text": p.text, "person": p.full_name,
+                          "antecedent": {"start": head.start, "end": head.end, "text": head.text}})
+    for attribution in analysis.attributions:
+        speaker = attribution.speaker if attribution is not None else None
+        if speaker is not None and speaker.pronoun and speaker.resolved in first:
+            head = first[speaker.resolved]
+            links.append({"start": speaker.start, "end": speaker.end, "text": speaker.text,
+                          "person": speaker.resolved,
+                          "antecedent": {"start": head.start, "end": head.end, "text": head.text}})
+    return sorted(links, key=lambda link: link["start"])
 
 
 def render_text(result: dict[str, Any]) -> str:

@@ -34,10 +34,18 @@ class Lexicons:
     places: frozenset[str]
     verbs: frozenset[str]  # single-word reporting cues, lower-cased
     phrases: tuple[str, ...]  # multi-word cues, lower-cased
+    abbreviations: dict[str, str]  # abbreviated title before a name -> the title ("Sen" -> senator)
+    genders: dict[str, str]  # given name -> "f" or "m", where news copy makes it one sex
 
     @cached_property
     def cue_pattern(self) -> re.Pattern[str]:
         return _cue_pattern(self.verbs, self.phrases)
+
+    @cached_property
+    def abbreviation_pattern(self) -> re.Pattern[str]:
+        """An abbreviated title that ends just before a name ("Sen. ", "Supt ")."""
+        words = "|".join(sorted(map(re.escape, self.abbreviations), key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?P<abbr>{words})(?P<dot>\.)?[^\S\n]+\Z")
 
     @cached_property
     def title_pattern(self) -> CandidateScan:
@@ -57,7 +65,17 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     for line in read_lines(data_path("titles.txt")):
         title, _, klass = line.partition("\t")
         titles[title.strip().lower()] = klass.strip() or "generic"
+    abbreviations = {}
+    for line in read_lines(data_path("title-abbreviations.txt")):
+        short, _, title = line.partition("\t")
+        abbreviations[short.strip()] = title.strip().lower()
+    genders = {}
+    for line in read_lines(data_path("given-name-gender.txt")):
+        name, _, sex = line.partition("\t")
+        genders[name.strip()] = sex.strip()
     return Lexicons(
+        abbreviations=abbreviations,
+        genders=genders,
         first_names=frozenset(read_lines(data_path("first-names.txt"))),
         honorifics=frozenset(read_lines(data_path("honorifics.txt"))),
         titles=titles,

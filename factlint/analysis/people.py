@@ -83,6 +83,25 @@ class Title(NamedTuple):  # NamedTuples: immutable, and cheaper to build than fr
     klass: str  # office | generic | role
     determined: bool  # "the Defence Secretary", "Ukraine’s defence minister"
     person: str | None = None
+    # The post, independent of spelling, capitalisation, abbreviation and word order:
+    # (modifier, head, portfolio) for "Defence Secretary" / "Secretary of Defence", else
+    # ("", title, "") ("prime minister", "senator" for "Sen."); None for no comparable office.
+    key: tuple[str, str, str] | None = None
+    form: str = ""  # lower-case surface form, spaces normalised ("secretary of defence")
+    before_name: bool = False  # directly followed by a name ("Defence Secretary Geoff Hoon")
+    sentence_start: bool = False
+
+
+class NameMention(NamedTuple):
+    """The surname of a named person mention: segment offsets of ``last``; ``first`` is the given
+    name ("Jane" in "Jane Smith"), ``honorific`` the honorific or title ("Mr", "President")."""
+
+    segment: int
+    start: int
+    end: int
+    last: str
+    first: str | None
+    honorific: str | None
 
 
 class Person(NamedTuple):
@@ -109,19 +128,54 @@ class PeopleIndex:
 
     people: list[Person] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
+    offices: list[Title] = field(default_factory=list)  # titles with a key, and "Sen." forms
     _starts: list[tuple[int, int]] = field(default_factory=list)
 
-    def person_before(self, segment: int, offset: int) -> Person | None:
-        """The nearest person mention that ends before (segment, offset)."""
+    @property
+    def name_mentions(self) -> list[NameMention]:
+        """The surname of each named mention (full, honorific or titled), with the given name and
+        honorific or title that keep two people apart: what consistency/name compares."""
+        found = []
+        for p in self.people:
+            words = p.name.split()
+            first = words[0] if p.form == "full" and len(words) > 1 else None
+            honorific = p.honorific or (p.title.split()[-1] if p.title else None)
+            found.append(NameMention(p.segment, p.seg_end - len(p.surname), p.seg_end, p.surname,
+                                     first, honorific))
+        return found
+
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m", where known
+
+    def person_before(self, segment: int, offset: int, sex: str | None = None) -> Person | None:
+        """The nearest person mention that ends before (segment, offset); with ``sex``, the
+        nearest one not known to be of the other sex ("she" is not Mr Hale)."""
         if not self._starts:
             self._starts = [(p.segment, p.seg_start) for p in self.people]
         k = bisect_right(self._starts, (segment, offset)) - 1
         while k >= 0:
             person = self.people[k]
-            if (person.segment, person.seg_end) <= (segment, offset):
+            if (person.segment, person.seg_end) <= (segment, offset) and (
+                sex is None or self.genders.get(person.full_name or person.name, sex) == sex
+            ):
                 return person
             k -= 1
         return None
+
+    def people_in(self, segment: int, start: int, end: int) -> list[Person]:
+        """The person mentions inside [start, end) of a segment, in order."""
+        if not self._starts:
+            self._starts = [(p.segment, p.seg_start) for p in self.people]
+        k = bisect_right(self._starts, (segment, start - 1))
+        found = []
+        while k < len(self.people) and self._starts[k] < (segment, end):
+            if self.people[k].seg_start >= start:
+                found.append(self.people[k])
+            k += 1
+        return found
+
+    def compatible(self, person: Person, sex: str | None) -> bool:
+        """Whether a person can be the antecedent of a pronoun of this sex."""
+        return sex is None or self.genders.get(person.full_name or person.name, sex) == sex
 
     def person_at(self, segment: int, start: int, end: int) -> Person | None:
         """A person mention overlapping [start, end) of a segment."""
@@ -165,6 +219,18 @@ class Capitals:
         return not self.joined[k] and not (k + 1 < len(self.joined) and self.joined[k + 1])
 
 
+def _after_opener(layout: Capitals, k: int) -> bool:
+    """Token k is joined only to a capitalised function word before it that opens a sentence
+    ("And Greenspan said", "But Okafor"): alone for the purpose of naming someone."""
+    joined = layout.joined
+    return (
+        joined[k]
+        and not (k + 1 < len(joined) and joined[k + 1])
+        and not joined[k - 1]
+        and layout.tokens[k - 1].text.lower() in NOT_FIRST
+    )
+
+
 def capitals(analysis: Analysis) -> list[Capitals]:
     """Per segment, its capitalised tokens laid out for the recogniser (cached on the analysis)."""
     cached = analysis.__dict__.get("_capitals")
@@ -184,6 +250,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     lower_words = _LowerCaseUses(doc)
     people: list[Person] = []
     titles: list[Title] = []
+    offices: list[Title] = []
     title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in analysis.segment_matches(lex.title_pattern):
         title_spans[index].append((start, end))
@@ -193,8 +260,11 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             _title(segment, start, end, lex.titles) for start, end in title_spans[segment.index]
         ]
         seg_people = _people_in(layout, seg_titles, lex)
-        titles.extend(_link_titles(segment.text, seg_titles, seg_people))
+        linked = _link_titles(segment.text, seg_titles, seg_people)
+        titles.extend(linked)
+        offices.extend(_offices(analysis, segment, linked, seg_people, lex))
         people.extend(seg_people)
+    people = _overlong_runs_cut(analysis, people)
     full_by_surname: dict[str, list[Person]] = defaultdict(list)
     for person in people:
         if person.form == "full" or (person.full_name and person.form != "surname"):
@@ -213,6 +283,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
             full_by_surname[words[0]].append(person)
     extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    extra += _misspelt_surnames(analysis, full_by_surname, extra, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
     found = _discover_full_names(analysis, wanted, lex) if wanted else []
@@ -232,7 +303,113 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for person in people:
         full_name = _full_name(person, full_by_surname)
         resolved.append(person if full_name == person.full_name else person._replace(full_name=full_name))
-    return PeopleIndex(resolved, titles)
+    return PeopleIndex(resolved, titles, offices, genders=_genders(resolved, lex))
+
+
+FEMALE_HONORIFICS = frozenset(
+    "Mrs Ms Miss Lady Dame Baroness Queen Princess Sister Duchess Countess Madam Mme".split()
+)
+MALE_HONORIFICS = frozenset("Mr Sir Lord King Prince Father Fr Baron Duke Earl Count M".split())
+
+
+def _genders(people: list[Person], lex: Lexicons) -> dict[str, str]:
+    """The sex of each person the text makes clear: an honorific of any of their mentions, else a
+    given name that news copy uses for one sex. Both kinds of evidence, disagreeing: unknown."""
+    evidence: dict[str, set[str]] = defaultdict(set)
+    for person in people:
+        key = person.full_name or person.name
+        if person.honorific in FEMALE_HONORIFICS:
+            evidence[key].add("f")
+        elif person.honorific in MALE_HONORIFICS:
+            evidence[key].add("m")
+        elif person.form == "full" and (sex := lex.genders.get(person.name.split()[0])):
+            evidence[key].add(sex)
+    return {key: next(iter(sexes)) for key, sexes in evidence.items() if len(sexes) == 1}
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped (a symmetric-delete key set)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _misspelt_surnames(
+    analysis: Analysis,
+    full_by_surname: dict[str, list[Person]],
+    found: list[Person],
+    lower_words: _LowerCaseUses,
+    lex: Lexicons,
+) -> list[Person]:
+    """Lone capitalised words one letter away from the surname of a person named in full
+    ("Doulgas" beside "Lee Douglas", "Crantson said" beside "Alan Cranston"): the same person,
+    misspelt, so consistency/name can compare them. One letter changed, added, dropped, or two
+    neighbours swapped; five letters or more; never a given name, a place or a common word."""
+    surnames = [s for s in full_by_surname if len(s) >= 5 and s.isalpha()]
+    if not surnames:
+        return []
+    index: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        for key in _deletions(surname):
+            index[key].add(surname)
+    taken = {(p.segment, p.seg_start) for p in found}
+    taken |= {(p.segment, t) for ps in full_by_surname.values() for p in ps
+              for t in range(p.seg_start, p.seg_end)}
+    extra = []
+    for layout in capitals(analysis):
+        segment = layout.segment
+        for k, token in enumerate(layout.tokens):
+            word = _strip_possessive(token.text)
+            if (
+                len(word) < 5 or word in full_by_surname or not word.isalpha()
+                or (segment.index, token.start) in taken or not layout.lone(k)
+            ):
+                continue
+            near = {s for key in _deletions(word) for s in index.get(key, ())}
+            near = {s for s in near if _one_edit_apart(word, s)}
+            if len(near) != 1 or word in lex.first_names or word in lex.places:
+                continue
+            if word.lower() in lower_words or word.isupper():
+                continue
+            end = token.start + len(word)
+            s, e = segment.source_span(token.start, end)
+            extra.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
+    return extra
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped."""
+    from rapidfuzz.distance import OSA
+
+    return a != b and OSA.distance(a, b) == 1
+
+
+def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]:
+    """A title-case line runs words into a name ("Hillary Clinton Goes After …"): a full name of
+    three words or more whose last word the text never uses again, while it uses the word before
+    it again, ends at that word ("Hillary Clinton")."""
+    long_names = [p for p in people if p.form == "full" and len(p.name.split()) >= 3]
+    if not long_names:
+        return people
+    words = {w.lower() for p in long_names for w in p.name.split()[-2:]}
+    uses: dict[str, int] = defaultdict(int)  # capitalised uses of each word
+    for tokens in analysis.tokens_of(words).values():
+        for token in tokens:
+            uses[token.text] += 1
+    cut = []
+    for p in people:
+        names = p.name.split()
+        if p in long_names and uses[names[-1]] <= 1 < uses[names[-2]]:
+            text = analysis.doc.segments[p.segment].text
+            at = text.rfind(names[-2], p.seg_start, p.seg_end)
+            if at < 0:
+                cut.append(p)
+                continue
+            end = at + len(names[-2])
+            s, e = analysis.doc.segments[p.segment].source_span(p.seg_start, end)
+            name = " ".join(names[:-1])
+            p = p._replace(seg_end=end, end=e, text=text[p.seg_start:end], name=name,
+                           surname=names[-2], full_name=name)
+        cut.append(p)
+    return cut
 
 
 def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
@@ -416,7 +593,9 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if gap == " ":
         return not a.text.endswith(("’s", "'s")) and text[a.end : a.end + 1] not in "’'"
-    return len(a.text) == 1 and gap in (". ", ".\n")  # an initial: "J. Smith"
+    if gap not in (". ", ".\n"):
+        return False
+    return len(a.text) == 1 or a.text in lexicons().honorifics  # "J. Smith", "Dr. Haddad"
 
 
 def _person_from_run(
@@ -432,8 +611,8 @@ def _person_from_run(
         None,
     )  # "Malcolm X. Besides Dee": two
     run = run[:stop] if stop is not None else run
-    if not run:
-        return []
+    if not run or (len(run) == 1 and run[0].text in SUFFIXES):
+        return []  # "King Jr.": a suffix after a title is no name
     words = [t.text for t in run]
     start_k = next(
         (k for k, w in enumerate(words) if w in lex.first_names or w in lex.honorifics),
@@ -442,15 +621,22 @@ def _person_from_run(
     title = _title_before(text, run[0].start, title_end)
     if title is not None:
         start_k = 0
+    if start_k is None and len(words) > 1 and _initial(text, run[0]):
+        start_k = 0  # "J. K. Rowling": initials before a surname
     if start_k is None:
         return []
     run = run[start_k : start_k + 5]
+    if len(run) > 2 and run[-1].text.rstrip(".") in SUFFIXES:
+        run = run[:-1]  # "Ken Griffey Jr.": the surname is the word before the suffix
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
     honorific = None
     if words[0] in lex.honorifics:
         form, honorific = "honorific", words[0]
         run, words = run[1:], words[1:]
+        while len(run) > 1 and words[0] in lex.honorifics:  # "Det Supt Ian Marsh"
+            honorific = words[0]
+            run, words = run[1:], words[1:]
         if not run:
             return []
         if len(run) > 1 and run[0].text.endswith(("’s", "'s")):  # "Mr Peston's Book": the surname
@@ -493,6 +679,14 @@ def _person_from_run(
             honorific=honorific,
         )
     ]
+
+
+SUFFIXES = frozenset("Jr Sr II III IV".split())
+
+
+def _initial(text: str, token: Token) -> bool:
+    """A one-letter capital followed by a full stop: an initial."""
+    return len(token.text) == 1 and text[token.end : token.end + 1] == "."
 
 
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:
@@ -540,7 +734,11 @@ def _link_titles(text: str, titles: list[Title], people: list[Person]) -> list[T
     return linked
 
 
-NICKNAME_OR_PLACE_BEFORE = re.compile(r"(?:[”\"] | -|\b(?:in|at|from|to|near|the|The) )$")
+# A nickname (Marion "Suge" Knight: a closing mark after a word, not after a quotation's closing
+# punctuation: “…,” Ellison said), a place (in Santos).
+NICKNAME_OR_PLACE_BEFORE = re.compile(
+    r"(?:(?<![,.!?…])[”\"] | -|\b(?:in|at|from|to|near|the|The) )$"
+)
 
 
 def _surname_mentions(
@@ -568,9 +766,10 @@ def _surname_mentions(
                 token.text not in names
                 and not token.text.endswith(("’s", "'s"))
                 and text[token.end : token.end + 1] not in ("’", "'")
+                and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
-            if not layout.lone(k) or (segment.index, token.start) in taken:
+            if not (layout.lone(k) or _after_opener(layout, k)) or (segment.index, token.start) in taken:
                 continue
             word = _strip_possessive(token.text)
             if (
@@ -630,6 +829,102 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1) if match else ""
 
 
+# "Moreau, 73, walks": an age in apposition makes a person of a lone capitalised word.
+AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
+# "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
+APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
+PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
+
+
+def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex: Lexicons) -> bool:
+    """A lone capitalised word in a person's place: the subject of a reporting verb ("Okafor
+    said"), after one at a clause end ("…,” said Okafor."), or the head of an appositive
+    ("Lindqvist, a former negotiator, said"; "Moreau, 73,"). For all but the age, the text must
+    show a person, not an organisation or a common word opening a sentence ("Yukos said",
+    "Analysts said"): a gendered pronoun right after ("Okafor said she", "… He"), and for a
+    sentence opening, the word capitalised mid-sentence elsewhere too."""
+    text = segment.text
+    word = token.text
+    nxt = text[token.end : token.end + 1]
+    if nxt == " ":  # the common case first, with slices and set look-ups only
+        space = text.find(" ", token.end + 1)
+        following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
+        if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
+            return False
+    if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
+        return False
+    if nxt == ",":
+        if AGE_APPOSITIVE.match(text, token.end):
+            return True
+        appositive = APPOSITIVE.match(text, token.end)
+        if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
+            return False
+        head = appositive.group(1)
+        if head not in ("a", "an", "the", "his", "her", "who") and head not in lex.titles:
+            return False  # "Levy, chairman and chief executive, said"; not "Shell, however, said"
+        return _gendered_pronoun_follows(analysis, segment, appositive.end())
+    elif nxt == " ":
+        if word.endswith("s") and not word.endswith("ss"):
+            return False  # "Analysts said", "Barclays said": a plural or a company more often
+        adverb = ADVERB.match(text, token.end)
+        verb = _word_after(text, adverb.end() - 1 if adverb else token.end)
+        if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
+            return False
+        end = token.end + len(verb) + 1
+    elif nxt in (".", ";") or not nxt:
+        if _word_before(text, token.start).lower() not in lex.verbs or text[token.start - 1 : token.start] != " ":
+            return False
+        end = token.end
+    else:
+        return False
+    if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
+        return False
+    return _gendered_pronoun_follows(analysis, segment, end)
+
+
+ADVERBS = frozenset("also later then once again".split())
+PRONOUN_WORDS = frozenset("he she it they we i you his her its their our him them".split())
+GENDERED_AFTER = re.compile(r"\W{0,3}(?:\w+\W+){0,3}?(?:he|she|his|her)\b")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?…][”\"’']?\s+)\W*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(SENTENCE_OPENING.search(text, max(0, start - 4), start))
+
+
+def _capitalised_mid_sentence(analysis: Analysis, word: str) -> bool:
+    """Whether the word is capitalised somewhere not at a sentence opening (a proper noun)."""
+    for token in analysis.tokens_of((word.lower(),)).get(word.lower(), ()):
+        text = analysis.doc.segments[token.segment].text
+        if token.text == word and not _opens_sentence(text, token.start):
+            return True
+    return False
+
+
+def _gendered_pronoun_follows(analysis: Analysis, segment: Segment, end: int) -> bool:
+    """A he/she/his/her within the three words after ``end``, or opening the next sentence."""
+    text = segment.text
+    if GENDERED_AFTER.match(text, end):
+        return True
+    stop = min(len(text), end + 300)
+    for sentence in analysis.sentences_of(segment.index):
+        if sentence.start >= end:
+            return bool(re.match(r"\W*(?:He|She|His|Her)\b", sentence.text))
+        if sentence.end > stop:
+            break
+    segments = analysis.doc.segments
+    if segment.index + 1 < len(segments) and sentence_end_reached(text, end):
+        return bool(re.match(r"\W*(?:He|She|His|Her)\b", segments[segment.index + 1].text))
+    return False
+
+
+def sentence_end_reached(text: str, end: int) -> bool:
+    """Whether only the rest of one sentence follows ``end`` in the segment."""
+    rest = text[end:]
+    return rest.count(". ") == 0
+
+
 def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
     """A lone capitalised word used like a person: a possessive before "office", "trip" and the
     like ("Zelenskiy’s office")."""
@@ -644,9 +939,11 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
     if word.isupper() or not word[1:].islower():
         return False
     after = text[token.end : token.end + 3]
+    if token.text == word and after[:1] in (",", " ", ".", ";", ""):
+        return True  # the caller found it speaking or described (_speaks_or_described)
     if (after.startswith(("’", "'")) or token.text != word) and following:
         return following.lower() in PERSONAL_NOUNS and not _word_before(text, token.start).isdigit()
-    return False
+    return token.text == word and bool(AGE_APPOSITIVE.match(text, token.end))
 
 
 def organisation_words(analysis: Analysis) -> set[str]:
@@ -718,3 +1015,130 @@ def _full_name(person: Person, full_by_surname: dict[str, list[Person]]) -> str 
             - 1
         )
     return candidates[max(k, 0)].full_name
+
+
+# Offices: each title mention gets a key naming the post independently of spelling, capitalisation,
+# abbreviation and word order, so consistency/title can tell "Defence Secretary", "Defense
+# Secretary" and "Secretary of Defence" are one post, and "Sen." and "Senator" one title.
+HEADS = frozenset(("secretary", "minister"))
+# "Defence Secretary", "shadow home secretary": the portfolio word just before the head, which
+# ends the title ("minister" alone is a title; "Culture Minister" is the office).
+PORTFOLIO_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:(?P<mod>[Ss]hadow|[Dd]eputy|[Jj]unior)\s)?(?P<port>[A-Za-z]+)\s"
+    r"(?P<head>Secretary|Minister|secretary|minister)\Z"
+)
+# "Secretary of Defence", "Minister for Europe" (not "Secretary of State for ...": a formal title)
+PORTFOLIO_AFTER = re.compile(
+    r"(?P<head>Secretary|Minister|secretary|minister)\s(?:of|for)\s(?:the\s)?(?!State\b)"
+    r"(?P<port>[A-Z][a-z]+)\b"
+)
+# A name right after the title, or in apposition closed by a comma ("Scottish Finance Minister,
+# Tom McCabe, spoke"; not "the brooding king, Keira Knightley rises").
+NAME_NEXT = re.compile(
+    r"\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+|,\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+(?=[,.;])"
+)
+# "Prime Minister's Questions": the office names something else, a proper name of its own.
+PROPER_AFTER = re.compile(r"[’']s\s[A-Z]")
+# Words that precede a head without being its portfolio ("the new secretary", "its minister").
+NOT_PORTFOLIO = frozenset(
+    """a an the this that his her its their our your my new former then current acting
+    outgoing incoming future ex senior top junior said says and or as by to of for in on at
+    with from who was is be been party general permanent private principal under assistant
+    cabinet government state press chief first""".split()
+)
+# Words that make another office of a title: Under Secretary of X is not the Secretary of X.
+MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliamentary".split())
+PREVIOUS = re.compile(r"(\w+)\s$")
+
+
+# After a dateline dash, a colon or an opening mark, capitals are the writer's choice of opening.
+OPENS_CLAUSE = re.compile(r"(?:^|[-—–:“\"(‘])\s*$")
+
+
+def _offices(
+    analysis: Analysis, segment: Segment, titles: list[Title], people: list[Person], lex: Lexicons
+) -> list[Title]:
+    """The segment's titles with their office key, plus abbreviated titles before names."""
+    text = segment.text
+    found: list[Title] = []
+    for title in titles:
+        office = _office(text, title)
+        if office is not None:
+            found.append(office)
+    abbreviations = lex.abbreviation_pattern
+    for person in people:
+        match = abbreviations.search(text, max(0, person.seg_start - 8), person.seg_start)
+        if match is None:
+            continue
+        word = match.group("abbr")
+        start, end = match.start(), match.end("abbr") + (1 if match.group("dot") else 0)
+        expansion = lex.abbreviations[word]
+        s, e = segment.source_span(start, end)
+        found.append(Title(segment.index, start, end, s, e, text[start:end], "abbreviation", False,
+                           person.full_name or person.name, ("", expansion, ""), expansion, True))
+    if not found:
+        return found
+    starts = {s.start for s in analysis.sentences_of(segment.index)}
+    found = [
+        o._replace(before_name=o.before_name or bool(NAME_NEXT.match(text, o.seg_end)),
+                   sentence_start=o.seg_start in starts
+                   or bool(OPENS_CLAUSE.search(text, max(0, o.seg_start - 4), o.seg_start)))
+        for o in found
+    ]
+    spans = [segment.source_span(o.seg_start, o.seg_end) for o in found]
+    found = [o._replace(start=s, end=e) for o, (s, e) in zip(found, spans, strict=True)]
+    return sorted(found, key=lambda o: o.seg_start)
+
+
+def _office(text: str, title: Title) -> Title | None:
+    """A title as an office mention with its key, or None (a formal or proper-name use)."""
+    if PROPER_AFTER.match(text, title.seg_end):
+        return None
+    words = title.text.lower().split()
+    start, end = title.seg_start, title.seg_end
+    if words[-1] in HEADS:
+        head_start = end - len(title.text.split()[-1])
+        after = PORTFOLIO_AFTER.match(text, head_start)
+        if after is not None and all(w in MODIFIERS for w in words[:-1]):
+            # "Minister for Europe", "Under Secretary of Agriculture"
+            return _keyed(text, title, head_start, after.end(), after["head"], after["port"],
+                          _modifier_before(text, head_start))
+        before = PORTFOLIO_BEFORE.search(text, max(0, end - 60), end)
+        if (
+            before is not None
+            and before["port"].lower() not in NOT_PORTFOLIO
+            and before["port"][:1].isupper() == before["head"][:1].isupper()
+        ):  # "Defence Secretary"; "Health secretary" is a sentence start or a typo, not a form
+            return _keyed(text, title, before.start(), end, before["head"], before["port"],
+                          (before["mod"] or "").lower())
+        return None if len(words) > 1 else _plain(text, title)
+    if words[0] in HEADS and len(words) > 2 and words[1] in ("of", "for"):
+        after = PORTFOLIO_AFTER.match(text, start)
+        if after is None:
+            return None  # "Secretary of State for Defence": a formal title
+        return _keyed(text, title, start, after.end(), after["head"], after["port"],
+                      _modifier_before(text, start))
+    return _plain(text, title)
+
+
+def _modifier_before(text: str, start: int) -> str:
+    """A word that makes another office of a title just before it ("Under", "Deputy")."""
+    before = PREVIOUS.search(text, max(0, start - 30), start)
+    return before.group(1).lower() if before and before.group(1).lower() in MODIFIERS else ""
+
+
+def _keyed(
+    text: str, title: Title, start: int, end: int, head: str, portfolio: str, modifier: str
+) -> Title:
+    """The office mention at [start, end) of its segment, keyed (modifier, head, portfolio)."""
+    form = " ".join(text[start:end].lower().split())
+    return title._replace(  # source offsets are set by _offices, which knows the segment
+        seg_start=start, seg_end=end, text=text[start:end],
+        key=(modifier, head.lower(), portfolio.lower()), form=form,
+    )
+
+
+def _plain(text: str, title: Title) -> Title:
+    """A title compared as a whole ("Prime Minister", "mayor"), hyphens and spacing aside."""
+    form = " ".join(title.text.lower().replace("-", " ").split())
+    return title._replace(key=("", form, ""), form=form)

@@ -46,14 +46,20 @@ class AnonymousSource(Kind[AnonymousOptions]):
         if not candidates:
             return  # no source noun anywhere: most articles end here, after one RE2 scan
         reasons = _reason_pattern(tuple(o.reasons))
+        excused: set[str] = set()  # source nouns whose first reference gave the reason
         for sentence in candidates:
             segment = doc.segments[sentence.segment]
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
-            if not matches or reasons.search(sentence.text):
-                continue  # reasons asked only when there is something to excuse: they rarely are
+            if not matches:
+                continue
+            if reasons.search(sentence.text):  # reasons asked only when there is something to
+                excused.update(_head(m.group("np")) for m in matches)  # excuse: they rarely are
+                continue
             for match in matches:
+                if _head(match.group("np")) in excused:
+                    continue  # "the official" again, after "an official who was not authorised"
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
                 if match.group("np").lower().split()[-1] == "sources":
                     continue  # "sources said" is sourcing/vague's: one finding, not two
@@ -67,6 +73,12 @@ class AnonymousSource(Kind[AnonymousOptions]):
                     continue  # "Treasury officials": the organisation is named
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
+
+
+def _head(np: str) -> str:
+    """The source noun of a noun phrase, singular: "two officials" -> "official"."""
+    word = np.lower().split()[-1]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _sentences_with_nouns(doc: Document, nouns: BoundedPattern) -> list[Sentence]:

@@ -8,15 +8,17 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import Field
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from factlint.analysis.people import FEMALE_HONORIFICS as FEMALE
+from factlint.analysis.people import MALE_HONORIFICS as MALE
 from factlint.kinds.base import Kind, Options, related_at
 from factlint.kinds.spelling import load_lines
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
-    from factlint.analysis.names import NameMention
+    from factlint.analysis.people import NameMention
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -32,8 +34,6 @@ NOT_SURNAME = frozenset(
     "Corp Inc Ltd Association University Union Street Road Court House Agency Authority "
     "Commission Board Service Services Centre Center".split()
 )
-FEMALE, MALE = frozenset({"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", "Queen", "Princess"}), \
-    frozenset({"Mr", "Sir", "Lord", "King", "Prince", "Father"})
 
 
 class Listed(NamedTuple):
@@ -163,11 +163,13 @@ class NameConsistency(Kind[NameOptions]):
 
 
 def similar_surnames(a: str, b: str, similarity: float) -> bool:
-    """Two spellings of one surname: at most two edits apart and alike by rapidfuzz ratio."""
+    """Two spellings of one surname: one edit apart, or at most two and alike by rapidfuzz ratio."""
     if abs(len(a) - len(b)) > 2 or a.rstrip("s") == b.rstrip("s"):
         return False
     if a.startswith(b) or b.startswith(a):  # America / American
         return False
+    if OSA.distance(a, b) == 1:  # one letter changed, added, dropped, or two swapped
+        return True
     return Levenshtein.distance(a, b) <= 2 and ratio(a, b) >= similarity
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cached_property
@@ -15,7 +16,7 @@ from factlint.kinds.base import Kind, Options
 from factlint.kinds.spelling import Variant, load_pairs
 
 if TYPE_CHECKING:
-    from factlint.analysis.offices import Office
+    from factlint.analysis.people import Title as Office
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -45,7 +46,9 @@ class OfficeConsistency(Kind[OfficeOptions]):
         posts: dict[tuple[str, str, str], list[Office]] = defaultdict(list)
         for office in doc.analysis.offices:
             segment = doc.segments[office.segment]
-            if doc.analysis.in_scope(segment, office.start, office.end, self.scope):
+            if office.key is None:
+                continue
+            if doc.analysis.in_scope(segment, office.seg_start, office.seg_end, self.scope):
                 variant = variants.get(office.key[2])
                 british = variant.family if variant else office.key[2]
                 posts[(office.key[0], office.key[1], british)].append(office)
@@ -68,25 +71,34 @@ class OfficeConsistency(Kind[OfficeOptions]):
             return
         for before_name in (True, False):
             same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
-                    and not m.sentence_start and doc.segments[m.segment].kind == "prose"]
+                    and doc.segments[m.segment].kind == "prose"]
             for form in {m.form for m in same}:
-                texts = [m.text for m in same if m.form == form]
+                peers = [m for m in same if m.form == form and _definite(m)]
+                if any(m.klass == "abbreviation" for m in peers):  # "Gov." is a state governor,
+                    peers = [m for m in peers if not _qualified(doc, m)]  # not "Bank Governor"
+                # a sentence start says nothing about capitals, but "Sen." opens one too
+                texts = [m.text for m in peers if not m.sentence_start] or [m.text for m in peers]
+                if not texts:
+                    continue
                 counts = Counter(texts)
                 usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
                 for m in same:
-                    if m.form == form and m.text != usual:
-                        peers = [x for x in same if x.form == form]
-                        yield self._finding(doc, m, usual, peers, form)
+                    if m.form != form or m.text == usual or m not in peers and _qualified(doc, m):
+                        continue
+                    if m.sentence_start and _capital_only(m.text, usual):
+                        continue
+                    if not _definite(m) and not (m.text[:1].isupper() and usual[:1].islower()):
+                        continue  # "a president" beside "the President"; "a President" is wrong
+                    yield self._finding(doc, m, usual, peers, form)
 
     def _finding(
         self, doc: Document, m: Office, fix: str, mentions: list[Office], form: str
     ) -> Finding:
-        segment = doc.segments[m.segment]
-        start, end = segment.source_span(m.start, m.end)
+        start, end = m.start, m.end
         related = []
         for other in mentions:
             if other.form == form and other.text == fix:
-                line, column = doc.line_col(segment_source(doc, other))
+                line, column = doc.line_col(other.start)
                 related.append(Related(line=line, column=column, text=other.text))
         first_line = related[0].line if related else 0
         kept = keep_breaks(doc.text[start:end], fix)
@@ -94,8 +106,31 @@ class OfficeConsistency(Kind[OfficeOptions]):
                             fixable=kept is not None, expected=fix, first_line=first_line)
 
 
-def segment_source(doc: Document, office: Office) -> int:
-    return doc.segments[office.segment].source_offset(office.start)
+QUALIFIER = re.compile(r"[A-Z][\w.’'-]*\s+$")
+
+
+def _qualified(doc: Document, office: Office) -> bool:
+    """Whether a capitalised word qualifies the title ("Bank of England Governor", "U.S. Trade
+    Representative"): another post than the one its abbreviation names ("Gov. Dukakis")."""
+    text = doc.segments[office.segment].text
+    return office.klass != "abbreviation" and bool(
+        QUALIFIER.search(text, max(0, office.seg_start - 30), office.seg_start)
+    )
+
+
+def _capital_only(text: str, usual: str) -> bool:
+    """Whether two forms differ only in capitals (what a sentence start imposes)."""
+    return text.lower() == usual.lower()
+
+
+def _definite(office: Office) -> bool:
+    """A ministerial post or a role ("spokesman") is compared wherever it appears; any other
+    title where it names one holder: before a name or after a determiner ("the President"), not
+    "a president" (which is only flagged when capitalised against a lower-case usual form)."""
+    assert office.key is not None
+    return (
+        bool(office.key[2]) or office.before_name or office.determined or office.klass == "role"
+    )
 
 
 def _first(mentions: list[Office], form: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -55,12 +56,15 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
         for person in people:
             if person.surname in seen:
                 continue
-            seen.add(person.surname)
             segment = doc.segments[person.segment]
             area = "prose" if segment.kind == "prose" else "headline"
+            if area not in self.scope or doc.analysis.in_quotation(
+                person.segment, person.seg_start, person.seg_end
+            ):
+                continue  # a headline or a quotation may use the surname: the next mention counts
+            seen.add(person.surname)
             if (
                 person.form == "full"
-                or area not in self.scope
                 or person.honorific in STYLED
                 or (person.form == "titled" and not self.options.titled)
                 or (person.title or "").lower() in ROYAL
@@ -105,7 +109,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                     f"'{person.name}' comes before the full name '{name}' (line {line}); "
                     "introduce the person by full name at first mention"
                 )
-            yield self.finding(doc, person.start, person.end, message=message)
+            start, end = _first_use(doc, person)
+            yield self.finding(doc, start, end, message=message)
 
 
     def _registry_name(self, surname: str) -> str | None:
@@ -118,6 +123,33 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
         registry = registry_for(self.settings)
         found = [e for e in registry.lookup(surname) if isinstance(e, RegistryPerson)] if registry else []
         return found[0].name if len(found) == 1 else None
+
+
+LONE_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \n]$")
+LONE_AFTER = re.compile(r"(?:[’']s?)?[ \n][A-Z]")
+
+
+def _first_use(doc: Document, person: Person) -> tuple[int, int]:
+    """The span to report: the person's mention, or an earlier use of the same surname standing
+    alone in prose that the recogniser did not take for a person ("Hess told Reuters" before "Mr
+    Hess"): the first reference is where the surname first appears."""
+    key = person.surname.lower()
+    analysis = doc.analysis
+    for token in analysis.tokens_of((key,)).get(key, ()):
+        if (token.segment, token.start) >= (person.segment, person.seg_start):
+            break
+        segment = doc.segments[token.segment]
+        text = segment.text
+        if (
+            token.text != person.surname
+            or segment.kind != "prose"
+            or analysis.in_quotation(token.segment, token.start, token.end)
+            or LONE_BEFORE.search(text, max(0, token.start - 30), token.start)
+            or LONE_AFTER.match(text, token.end)
+        ):
+            continue
+        return segment.source_span(token.start, token.end)
+    return person.start, person.end
 
 
 def _near_miss(surname: str, known: dict[str, Person]) -> Person | None:

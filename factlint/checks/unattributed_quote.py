@@ -84,8 +84,8 @@ class UnattributedQuote(Kind[UnattributedOptions]):
             if len(quote.inner.split()) < self.options.min_words:
                 continue
             text = doc.segments[quote.segment].text
-            if text.strip() == quote.text:  # a quotation standing alone as a title line
-                continue
+            if text.strip() == quote.text and (segment.kind != "prose" or quote.segment == 0):
+                continue  # a quotation standing alone as a heading or title line
             if quote.segment - run_end <= 1:  # one finding per run of unattributed quotations
                 run_end = quote.segment
                 continue

@@ -38,10 +38,15 @@ class UnknownWord(Kind[UnknownWordOptions]):
 
         config = self.settings.config.grammar
         vocab = vocabulary(self.settings)
-        names = established_names(doc) if self.options.document_names else frozenset()
+        names: frozenset[str] | None = None  # computed for the first spelling lint only: with
+        # grammar off (or a clean draft) there is none, and the names cost a pass over the words
         for item in document_lints(doc, self.settings):
+            if not item.lint.spelling:
+                continue
+            if names is None:
+                names = established_names(doc) if self.options.document_names else frozenset()
             word = strip_possessive(item.segment.text[item.start : item.end])
-            if not item.lint.spelling or word in names or vocab.accepts(word):
+            if word in names or vocab.accepts(word):
                 continue
             if self.options.acronyms and len(word) > 1 and word.isupper():
                 continue
