@@ -55,8 +55,6 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 continue  # reasons asked only when there is something to excuse: they rarely are
             for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
-                if match.group("np").lower().split()[-1] == "sources":
-                    continue  # "sources said" is sourcing/vague's: one finding, not two
                 if analysis.in_quotation(segment.index, start, end):
                     continue
                 before = segment.text[max(0, start - 2) : start]
