@@ -55,7 +55,7 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 continue  # reasons asked only when there is something to excuse: they rarely are
             for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
-                if analysis.in_quotation(segment.index, start, end):
+                if analysis.in_quotation(segment.index, start, end) or _crowd(match.group("np"), segment.text, start):
                     continue
                 before = segment.text[max(0, start - 2) : start]
                 if (
@@ -65,6 +65,20 @@ class AnonymousSource(Kind[AnonymousOptions]):
                     continue  # "Treasury officials": the organisation is named
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
+
+
+CROWD_NOUNS = frozenset({"people", "person", "individual", "individuals", "someone"})
+CROWD_WORDS = frozenset({"many", "some", "most", "few", "of"})
+
+
+def _crowd(np: str, text: str, start: int) -> bool:
+    """"Many people said" (vague sourcing's), "59 percent of people said" (a poll): a crowd, not
+    an unnamed source."""
+    words = np.lower().split()
+    if words[-1] not in CROWD_NOUNS:
+        return False
+    before = text[max(0, start - 12) : start].split()
+    return words[0] in CROWD_WORDS or bool(before and before[-1].lower() in CROWD_WORDS)
 
 
 def _sentences_with_nouns(doc: Document, nouns: BoundedPattern) -> list[Sentence]:
@@ -89,6 +103,10 @@ def _reason_pattern(reasons: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(r) for r in reasons), re.IGNORECASE)
 
 
+# Words that may follow a source noun after "according to" (anything else makes it an adjective).
+FOLLOWERS = "(?:in|at|of|from|for|with|on|who|close|familiar|and|or|to|involved|quoted|cited)"
+
+
 @lru_cache(maxsize=8)
 def _patterns(
     sources: tuple[str, ...], qualifiers: tuple[str, ...], cues: tuple[str, ...]
@@ -103,5 +121,6 @@ def _patterns(
     )
     return (
         re.compile(rf"(?i)(?<![\w-])(?P<np>{np})(?:,[^,]{{1,60}},)?\s+(?:{cue})\b"),
-        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b"),
+        # "according to officials", not "according to official estimates" (an adjective)
+        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b(?!\s+(?!{FOLLOWERS}\b)[a-z])"),
     )
