@@ -99,3 +99,16 @@ def test_surname_first_does_not_read_display_type_but_spelling_does() -> None:
 def test_a_sentence_is_not_a_subhead() -> None:
     doc = Document.parse("Headline here\n\nIt rained.\n\nSmith, the mayor, left\nearly on Monday\n", "a.txt")
     assert [k for k, _ in kinds(doc)] == ["headline", "prose", "prose"]
+
+
+def test_every_rule_says_which_zones_it_reads() -> None:
+    from factlint import docs
+    from factlint.engine import all_specs
+
+    specs = {s.id: s for s in all_specs()}
+    for spec in specs.values():
+        assert "Reads " in docs.explain(spec)
+    assert "not display type" in docs.explain(specs["references/surname-first"])
+    assert "not display type" in docs.explain(specs["quotes/unattributed"])
+    for rule in ("consistency/title", "consistency/spelling"):
+        assert "Reads prose, display type" in docs.explain(specs[rule])

@@ -46,17 +46,29 @@ class AnonymousSource(Kind[AnonymousOptions]):
         if not candidates:
             return  # no source noun anywhere: most articles end here, after one RE2 scan
         reasons = _reason_pattern(tuple(o.reasons))
+        sources = frozenset(o.sources)
+        seen: set[str] = set()  # each unnamed source is reported at its first mention only
         for sentence in candidates:
             segment = doc.segments[sentence.segment]
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
-            if not matches or reasons.search(sentence.text):
-                continue  # reasons asked only when there is something to excuse: they rarely are
+            excused = bool(reasons.search(sentence.text))  # only sentences with a source noun
+            if excused:  # "said a diplomat who declined to be named": that source is explained
+                words = re.findall(r"[\w-]+", sentence.text.lower())
+                seen.update(_source_noun(w, sources) for w in words if w in sources)
+            if not matches:
+                continue
             for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
-                if analysis.in_quotation(segment.index, start, end) or _crowd(match.group("np"), segment.text, start):
+                np = match.group("np")
+                if analysis.in_quotation(segment.index, start, end) or _crowd(np, segment.text, start):
                     continue
+                noun = _source_noun(np, sources)
+                if excused or noun in seen:
+                    seen.add(noun)
+                    continue  # "the sources said" again, or a source whose anonymity is explained
+                seen.add(noun)
                 before = segment.text[max(0, start - 2) : start]
                 if (
                     re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30) : start])
@@ -65,6 +77,13 @@ class AnonymousSource(Kind[AnonymousOptions]):
                     continue  # "Treasury officials": the organisation is named
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
+
+
+def _source_noun(np: str, sources: frozenset[str]) -> str:
+    """The source noun of a phrase, singular: "the sources" and "a source" are one source."""
+    words = [w for w in np.lower().split() if w in sources] or np.lower().split()[-1:]
+    word = words[0]
+    return word[:-1] if word.endswith("s") and word[:-1] in sources else word
 
 
 CROWD_NOUNS = frozenset({"people", "person", "individual", "individuals", "someone"})
