@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from factlint.analysis.lexicons import lexicons
+from factlint.analysis.lexicons import data_path, read_lines
 from factlint.finding import Severity
 from factlint.kinds.base import Kind, Options
 
@@ -24,6 +25,17 @@ WORD_BEFORE = re.compile(r"(\w+)$")
 BARE_INTRO = re.compile(
     r"(?i)\b(said|says|saying|added|adding|told\s+\w+|wrote|asked|declared|stated)[ \t]+$"
 )
+
+
+@lru_cache(maxsize=1)
+def _inflected_verbs() -> frozenset[str]:
+    """The reporting and thinking verbs' inflected forms (said, believed, saying, says): a base
+    form before a dash is mostly a noun or a compound's first half ("state- produced ore")."""
+    forms: set[str] = set()
+    for line in read_lines(data_path("reporting-verbs.txt")):
+        parts = [p.strip().lower() for p in line.split("|")]
+        forms.update(p for p in parts[1:] if " " not in p)
+    return frozenset(forms)
 
 
 class PunctuationOptions(Options):
@@ -53,7 +65,7 @@ class QuotePunctuation(Kind[PunctuationOptions]):
         """A reporting or thinking verb followed by a dash ("He believed- cooperation"), whether
         or not a quotation follows: a typing slip for a colon, a comma or "that". A dash with a
         quotation after it is reported by the quotation check, with its fix."""
-        verbs = lexicons().verbs
+        verbs = _inflected_verbs()
         analysis = doc.analysis
         for hit in analysis.pattern_hits(DASH_AFTER_WORD, self.scope):
             text = hit.segment.text
