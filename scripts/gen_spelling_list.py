@@ -34,6 +34,8 @@ SKIP_AMERICAN |= {
     "siphon", "siphons", "siphoned", "siphoning", "gypsy", "gypsies", "balk", "balks", "balked",
     "balking",
 }
+# Pairs that are wrong in the source list: "gases" is the plural in both dialects.
+SKIP_AMERICAN |= {"gasses"}
 
 
 # Sense-dependent pairs, kept one-way (third column): the British form is a variant, the American

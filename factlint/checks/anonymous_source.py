@@ -69,6 +69,8 @@ class AnonymousSource(Kind[AnonymousOptions]):
                     seen.add(noun)
                     continue  # "the sources said" again, or a source whose anonymity is explained
                 seen.add(noun)
+                if OF_ORGANISATION.match(segment.text, end):
+                    continue  # "officials of both the union and the company": the body is named
                 before = segment.text[max(0, start - 2) : start]
                 if (
                     re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30) : start])
@@ -86,6 +88,7 @@ def _source_noun(np: str, sources: frozenset[str]) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in sources else word
 
 
+OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:both\s+)?(?:the\s+)?[A-Za-z]")
 CROWD_NOUNS = frozenset({"people", "person", "individual", "individuals", "someone"})
 CROWD_WORDS = frozenset({"many", "some", "most", "few", "of"})
 
