@@ -71,19 +71,24 @@ class UnknownWord(Kind[UnknownWordOptions]):
 
 SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "mn", "bn"})
 UNIT_LENGTH = 4
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
 
 
 def _unit_after_figure(text: str, start: int, word: str) -> bool:
-    """A short lower-case word after a figure, directly or after a scale or another such unit
-    ("4.2 mln dlrs", "1.2 billion dlrs"): a unit abbreviation, not a misspelling."""
+    """A short lower-case word after a figure, directly or after a scale, another such unit or a
+    currency's country ("4.2 mln dlrs", "1.2 billion Canadian dlrs", "20 U.S. dlrs"): a unit
+    abbreviation, not a misspelling."""
     if not (word.islower() and word.isalpha() and len(word) <= UNIT_LENGTH):
         return False
     before = text[max(0, start - 40) : start].split()[-3:]
     for token in reversed(before):
         bare = token.strip("(),")
-        if any(ch.isdigit() for ch in bare):
+        if any(ch.isdigit() for ch in bare) or bare.lower() in NUMBER_WORDS:
             return True
-        if not (bare.lower() in SCALE_WORDS or (bare.islower() and len(bare) <= UNIT_LENGTH)):
+        if not (
+            bare.lower() in SCALE_WORDS or (bare.islower() and len(bare) <= UNIT_LENGTH)
+            or (bare[:1].isupper() and bare.rstrip(".-").replace(".", "").isalpha())
+        ):
             return False
     return False
 
