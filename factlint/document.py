@@ -26,7 +26,9 @@ SENTENCE_END = re.compile(r"[.!?…:]['\"’”)\]]*\s*$")
 # Markup in plain text (web exports): embeds whose content is not prose either, then any tag.
 EMBED_NAMES = "tweet|iframe|script|style|embed|object|video|audio|svg|noscript|figure|table|form"
 MARKUP = re.compile(
-    rf"<(?P<embed>{EMBED_NAMES})\b[^<>]*(?<!/)>.*?</(?P=embed)\s*>"
+    # an embed's content stops at the next tag of its name, so a run of unclosed tags is read
+    # once, not once per tag (nested embeds of one name are not expected in web exports)
+    rf"<(?P<embed>{EMBED_NAMES})\b[^<>]*(?<!/)>(?:(?!<(?P=embed)\b).){{0,20000}}?</(?P=embed)\s*>"
     r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->",
     re.DOTALL | re.IGNORECASE,
 )

@@ -112,3 +112,11 @@ def test_every_rule_says_which_zones_it_reads() -> None:
     assert "not display type" in docs.explain(specs["quotes/unattributed"])
     for rule in ("consistency/title", "consistency/spelling"):
         assert "Reads prose, display type" in docs.explain(specs[rule])
+
+
+def test_unclosed_embed_tags_do_not_swallow_the_prose() -> None:
+    text = "Headline here\n\nThe <table> council met. The <table> mayor spoke. A <tweet>quoted</tweet> line.\n"
+    doc = Document.parse(text, "story.txt")
+    prose = " ".join(s.text for s in doc.segments)
+    assert "council met" in prose and "mayor spoke" in prose and "line." in prose
+    assert "table" not in prose and "quoted" not in prose
