@@ -9,6 +9,33 @@ from factlint.kinds import kinds
 from factlint.spec import RuleSpec
 
 
+# The zones of a document a scope names, and why a rule usually reads or skips each.
+ZONES = {
+    "prose": "prose",
+    "quotes": "quotations",
+    "headline": "display type (headlines, subheads, captions, bylines, datelines)",
+}
+WHY_SKIPPED = {
+    "quotes": "a quotation keeps the speaker's words as said",
+    "headline": "display type has its own conventions (surnames, title case, no full sentences)",
+}
+
+
+def zones(spec: RuleSpec) -> str:
+    """Which zones a rule reads and why, from its scope (and its scope_note, if any)."""
+    scope = {"prose", "quotes", "headline"} if "all" in spec.scope else set(spec.scope)
+    read = [ZONES[z] for z in ZONES if z in scope]
+    skipped = [f"not {ZONES[z]}: {WHY_SKIPPED[z]}" for z in WHY_SKIPPED if z not in scope]
+    text = "Reads " + ", ".join(read) + ("; " + "; ".join(skipped) if skipped else "") + "."
+    return text + (f" {spec.scope_note.strip()}" if spec.scope_note else "")
+
+
+def short_zones(spec: RuleSpec) -> str:
+    scope = {"prose", "quotes", "headline"} if "all" in spec.scope else set(spec.scope)
+    names = {"prose": "prose", "quotes": "quotations", "headline": "display"}
+    return ", ".join(names[z] for z in names if z in scope)
+
+
 def rule_record(spec: RuleSpec) -> dict[str, Any]:
     kind = kinds()[spec.kind]
     return {
@@ -20,6 +47,7 @@ def rule_record(spec: RuleSpec) -> dict[str, Any]:
         "summary": spec.summary,
         "rationale": spec.rationale,
         "scope": list(spec.scope),
+        "zones": zones(spec),
         "examples": spec.examples.model_dump(),
         "options": spec.options,
         "options_schema": kind.options_model.model_json_schema(),
@@ -39,11 +67,11 @@ def rules_text(specs: list[RuleSpec]) -> str:
 
 
 def rules_markdown(specs: list[RuleSpec]) -> str:
-    rows = ["| Rule | Severity | Fix | Summary |", "| --- | --- | --- | --- |"]
+    rows = ["| Rule | Severity | Fix | Reads | Summary |", "| --- | --- | --- | --- | --- |"]
     for spec in sorted(specs, key=lambda s: s.id):
         fix = "yes" if kinds()[spec.kind].fixable else ""
         summary = spec.summary.replace("|", "\\|") + ("" if spec.enabled else " *(off by default)*")
-        rows.append(f"| `{spec.id}` | {spec.severity.value} | {fix} | {summary} |")
+        rows.append(f"| `{spec.id}` | {spec.severity.value} | {fix} | {short_zones(spec)} | {summary} |")
     return "\n".join(rows)
 
 
@@ -61,7 +89,7 @@ def explain(spec: RuleSpec) -> str:
         "",
         spec.rationale.strip(),
         "",
-        f"Scope: {', '.join(spec.scope)}",
+        f"Scope: {', '.join(spec.scope)}. {zones(spec)}",
         "",
         "Bad:",
         _indent(spec.examples.bad),

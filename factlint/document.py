@@ -27,6 +27,26 @@ BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]")
 LONE_CR = re.compile(r"\r(?!\n)")
 SENTENCE_END = re.compile(r"[.!?…:]['\"’”)\]]*\s*$")
+# Markup in plain text (web exports): embeds whose content is not prose either, then any tag.
+EMBED_NAMES = "tweet|iframe|script|style|embed|object|video|audio|svg|noscript|figure|table|form"
+MARKUP = re.compile(
+    # an embed's content stops at the next tag of its name, so a run of unclosed tags is read
+    # once, not once per tag (nested embeds of one name are not expected in web exports)
+    rf"<(?P<embed>{EMBED_NAMES})\b[^<>]*(?<!/)>(?:(?!<(?P=embed)\b).){{0,20000}}?</(?P=embed)\s*>"
+    r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!--.*?-->",
+    re.DOTALL | re.IGNORECASE,
+)
+# Display type in plain text and Markdown paragraphs: bylines, captions, short subheads, and a
+# dateline at the start of the first paragraph ("LONDON (Reuters) - ", "BUENOS AIRES, Feb 26 - ").
+BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5}(?:\s*[,|–—-]\s*[^\n]{0,60})?\s*$")
+CAPTION = re.compile(r"(?i:image caption|caption|photo(?:graph)?|picture|pictured|illustration|video)\s*[:|–—-]")
+SUBHEAD_WORDS = 12
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:\s+\([A-Z][\w. -]{1,30}\))?"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?\s+\((?:Reuters|AP|AFP|PA|UPI|Bloomberg|dpa|CP)\))"
+    r"\s+[-–—]{1,2}\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,23 @@ class Segment:
     @property
     def source_start(self) -> int:
         return self.run_sources[0] if self.run_sources else 0
+
+    def split_dateline(self) -> Segment | None:
+        """Split a dateline ("LONDON (Reuters) - ") off the start of this segment: return it as a
+        segment of its own and keep the rest here, offsets unchanged; None when there is none."""
+        match = DATELINE.match(self.text)
+        if match is None or match.end() >= len(self.text):
+            return None
+        at = match.end()
+        head = SegmentBuilder("dateline")
+        head.add(self.source_offset(0), self.text[: len(match.group().rstrip())])
+        k = bisect_right(self.run_starts, at) - 1
+        starts = [at] + [r for r in self.run_starts[k + 1 :]]
+        sources = [self.source_offset(at)] + self.run_sources[k + 1 :]
+        self.text = self.text[at:]
+        self.run_starts = [r - at for r in starts]
+        self.run_sources = sources
+        return head.build()
 
     @property
     def source_end(self) -> int:
@@ -227,30 +264,44 @@ class Document:
 
     def _parse_plain_text(self) -> None:
         text = self.text
+        masked = [m.span() for m in MARKUP.finditer(text)] if "<" in text else []
         paragraphs: list[tuple[int, int]] = []
         pos = 0
         for match in BLANK_LINE.finditer(text):
             paragraphs.append((pos, match.start()))
             pos = match.end()
         paragraphs.append((pos, len(text)))
-        first = True
+        first, body_started = True, False  # the first prose paragraph may open with a dateline
         for start, end in paragraphs:
             chunk = text[start:end]
-            if not chunk.strip():
+            if not chunk.strip() or _all_masked(masked, start, end, chunk):
                 continue
             is_headline = (
                 first and "\n" not in chunk.strip() and len(paragraphs) > 1
                 and not SENTENCE_END.search(chunk)
             )
-            builder = SegmentBuilder("headline" if is_headline else "prose")
-            self._add_lines(builder, start, chunk)
+            kind = "headline" if is_headline else display_kind(chunk.strip()) or "prose"
             first = False
+            builder = SegmentBuilder(kind)
+            self._add_lines(builder, start, chunk, masked)
             segment = builder.build()
             if segment:
-                self.segments.append(segment)
+                body_started = self.add_body_segment(segment, body_started)
 
-    def _add_lines(self, builder: SegmentBuilder, start: int, chunk: str) -> None:
-        """Add a chunk of plain lines, URLs removed, line endings as single breaks."""
+    def add_body_segment(self, segment: Segment, body_started: bool) -> bool:
+        """Append a segment, splitting a dateline off the first prose paragraph; returns whether
+        the body has started."""
+        if segment.kind == "prose" and not body_started:
+            dateline = segment.split_dateline()
+            if dateline:
+                self.segments.append(dateline)
+        self.segments.append(segment)
+        return body_started or segment.kind == "prose"
+
+    def _add_lines(
+        self, builder: SegmentBuilder, start: int, chunk: str, masked: list[tuple[int, int]] = ()  # type: ignore[assignment]
+    ) -> None:
+        """Add a chunk of plain lines, URLs and markup removed, line endings as single breaks."""
         offset = start
         lines = chunk.split("\n")
         for n, line in enumerate(lines):
@@ -258,11 +309,49 @@ class Document:
             stripped = body.strip()
             lead = len(body) - len(body.lstrip())
             if stripped:
-                add_prose(builder, offset + lead, stripped)
+                for piece_start, piece in _unmasked(masked, offset + lead, stripped):
+                    add_prose(builder, piece_start, piece)
             if n < len(lines) - 1:
                 builder.add_break(offset + len(body))
             offset += len(line) + 1
 
+
+def display_kind(paragraph: str) -> str | None:
+    """A paragraph that is display type, not prose: a byline, a caption or a subhead."""
+    if "\n" in paragraph:
+        return None
+    if CAPTION.match(paragraph):
+        return "caption"
+    if BYLINE.match(paragraph) and len(paragraph.split()) <= 10:
+        return "byline"
+    if (
+        len(paragraph.split()) <= SUBHEAD_WORDS and paragraph[:1].isupper()
+        and not SENTENCE_END.search(paragraph) and not paragraph.rstrip().endswith((",", ";", "”", '"'))
+    ):
+        return "heading"
+    return None
+
+
+def _unmasked(masked: list[tuple[int, int]], start: int, text: str) -> list[tuple[int, str]]:
+    """The pieces of ``text`` (at ``start`` in the source) outside the masked spans."""
+    end = start + len(text)
+    k = bisect_right(masked, (start, float("inf"))) - 1
+    k = max(k, 0)
+    pieces, pos = [], start
+    while k < len(masked) and masked[k][0] < end:
+        m_start, m_end = masked[k]
+        if m_end > pos:
+            if m_start > pos:
+                pieces.append((pos, text[pos - start : m_start - start]))
+            pos = max(pos, m_end)
+        k += 1
+    if pos < end:
+        pieces.append((pos, text[pos - start :]))
+    return [(s, t) for s, t in pieces if t.strip()]
+
+
+def _all_masked(masked: list[tuple[int, int]], start: int, end: int, chunk: str) -> bool:
+    return bool(masked) and not _unmasked(masked, start, chunk)
 
 
 def lf_line_ends(text: str) -> str:

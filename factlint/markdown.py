@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
-from factlint.document import URL, Link, SegmentBuilder
+from factlint.document import MARKUP, URL, Link, SegmentBuilder, display_kind
 
 if TYPE_CHECKING:
     from factlint.document import Document
 
 HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 SPECIAL = re.compile(r"[\\`<!\[\]*_~]")
 ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -41,6 +40,7 @@ def parse_markdown(doc: Document, body_start: int) -> None:
     masked = "\n" * text.count("\n", 0, body_start) + text[body_start:]
     tokens = _parser().parse(masked)
     has_title = any(s.kind == "headline" for s in doc.segments)
+    body_started = False
     line_starts = doc.line_starts
     for n, token in enumerate(tokens):
         if token.type == "html_block" and token.map:
@@ -63,7 +63,9 @@ def parse_markdown(doc: Document, body_start: int) -> None:
         _scan_inline(doc, builder, located)
         segment = builder.build()
         if segment:
-            doc.segments.append(segment)
+            if kind == "prose" and opener is not None and opener.type == "paragraph_open":
+                segment.kind = display_kind(segment.text.strip()) or "prose"
+            body_started = doc.add_body_segment(segment, body_started)
     doc.segments.sort(key=lambda s: s.source_start)
 
 
@@ -157,7 +159,7 @@ def _markup_end(
             k = s.find(fence, k + run + 1)
         return k + run if k != -1 else j + run
     if ch == "<":
-        for pattern in (HTML_COMMENT, AUTOLINK, HTML_TAG):
+        for pattern in (HTML_COMMENT, AUTOLINK, MARKUP):  # an embed's content is not prose either
             m = pattern.match(s, j)
             if m:
                 if pattern is HTML_COMMENT:

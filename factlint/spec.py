@@ -41,6 +41,9 @@ class RuleSpec(BaseModel):
     rationale: str
     message: str = "{found}"
     scope: list[Scope] = Field(default_factory=lambda: list[Scope](["prose", "headline"]))
+    scope_note: str | None = Field(
+        None, description="Why the rule reads the zones its scope names (shown by explain)"
+    )
     options: dict[str, Any] = Field(default_factory=dict)
     examples: Examples
     link: str | None = None

@@ -39,8 +39,8 @@ def load_cases() -> list[Case]:
 
 def run_case(case: Case) -> tuple[list[Any], Document, Linter]:
     config = FileConfig.model_validate(case.config)
-    if isinstance(case.rule, str):
-        config = config.model_copy(update={"select": [case.rule]})
+    if isinstance(case.rule, (str, list)):  # one rule, or several to show one finding per fault
+        config = config.model_copy(update={"select": [case.rule] if isinstance(case.rule, str) else case.rule})
     settings = settings_from(config, "<case>", str(CASES), Overrides())
     linter = Linter(settings)
     if isinstance(case.rule, dict):  # an ad-hoc rule of a kind, as a user pack would write it

@@ -51,7 +51,8 @@ def test_relative_date_message_resolves_against_front_matter() -> None:
     from factlint.document import Document
     from factlint.engine import Linter
 
-    settings = settings_from(FileConfig(select=["dates/relative"]), "<t>", ".", Overrides())
+    config = FileConfig(select=["dates/relative"], rules={"dates/relative": {"evergreen": True}})
+    settings = settings_from(config, "<t>", ".", Overrides())
     doc = Document.parse("---\ndate: 2023-09-04\n---\nHe took office just last month.\n", "s.md")
     [finding] = Linter(settings).lint_document(doc)
     assert "August 2023" in finding.message

@@ -39,8 +39,8 @@ def drafts(tmp_path: Path) -> Path:
 
 
 def test_seed_text_report_names_positions() -> None:
-    proc = factlint("check", str(SEED.relative_to(ROOT)), "--select", "consistency/spelling")
-    assert "fixtures/seed/article.txt:7:113: warning consistency/spelling [*] 'Defense'" in proc.stdout
+    proc = factlint("check", str(SEED.relative_to(ROOT)), "--select", "consistency/spelling,consistency/title")
+    assert "fixtures/seed/article.txt:7:113: warning consistency/title [*] 'Defense Secretary'" in proc.stdout
     assert "fixtures/seed/article.txt:3:185: warning consistency/spelling" in proc.stdout
     assert "^^^^^^^" in proc.stdout
     assert proc.returncode == 0  # warnings do not fail the default gate (fail-on = error)
@@ -51,8 +51,11 @@ def test_seed_json_report() -> None:
     report = json.loads(proc.stdout)
     assert report["version"] == 1
     spelled = {(f["line"], f["column"], f["text"]) for f in report["findings"] if f["rule"] == "consistency/spelling"}
-    assert {(1, 57, "Defenses"), (3, 185, "defense"), (5, 52, "defense"), (7, 113, "Defense"),
+    assert {(1, 57, "Defenses"), (3, 185, "defense"), (5, 52, "defense"),
             (11, 33, "defense"), (15, 183, "defense")} <= spelled
+    # "Defense Secretary" is an office's name: consistency/title reports it, spelling does not
+    titled = {(f["line"], f["column"], f["text"]) for f in report["findings"] if f["rule"] == "consistency/title"}
+    assert (7, 113, "Defense Secretary") in titled and (7, 113, "Defense") not in spelled
     assert report["summary"]["files"] == 1
 
 

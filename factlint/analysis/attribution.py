@@ -463,7 +463,7 @@ class _Finder:
         person = finder.people.person_at(finder.segment.index, start, colon)
         speaker = finder._speaker(person.seg_start, person.seg_end) if person else None
         if speaker is None:  # "The minister deflected: “…”": the clause's subject introduces it
-            subject = SUBJECT.match(text, start, colon)
+            subject = SUBJECT.match(finder.masked, start, colon)
             if subject and _speaking_subject(subject.group("np")):
                 speaker = finder._speaker(subject.start("np"), subject.end("np"))
         return Attribution(cue, speaker, "intro")

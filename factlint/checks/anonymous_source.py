@@ -46,25 +46,31 @@ class AnonymousSource(Kind[AnonymousOptions]):
         if not candidates:
             return  # no source noun anywhere: most articles end here, after one RE2 scan
         reasons = _reason_pattern(tuple(o.reasons))
-        excused: set[str] = set()  # source nouns whose first reference gave the reason
+        sources = frozenset(o.sources)
+        seen: set[str] = set()  # each unnamed source is reported at its first mention only
         for sentence in candidates:
             segment = doc.segments[sentence.segment]
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
+            excused = bool(reasons.search(sentence.text))  # only sentences with a source noun
+            if excused:  # "said a diplomat who declined to be named": that source is explained
+                words = re.findall(r"[\w-]+", sentence.text.lower())
+                seen.update(_source_noun(w, sources) for w in words if w in sources)
             if not matches:
                 continue
-            if reasons.search(sentence.text):  # reasons asked only when there is something to
-                excused.update(_head(m.group("np")) for m in matches)  # excuse: they rarely are
-                continue
             for match in matches:
-                if _head(match.group("np")) in excused:
-                    continue  # "the official" again, after "an official who was not authorised"
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
-                if match.group("np").lower().split()[-1] == "sources":
-                    continue  # "sources said" is sourcing/vague's: one finding, not two
-                if analysis.in_quotation(segment.index, start, end):
+                np = match.group("np")
+                if analysis.in_quotation(segment.index, start, end) or _crowd(np, segment.text, start):
                     continue
+                noun = _source_noun(np, sources)
+                if excused or noun in seen:
+                    seen.add(noun)
+                    continue  # "the sources said" again, or a source whose anonymity is explained
+                seen.add(noun)
+                if OF_ORGANISATION.match(segment.text, end):
+                    continue  # "officials of both the union and the company": the body is named
                 before = segment.text[max(0, start - 2) : start]
                 if (
                     re.search(r"[A-Z][\w.]*\s$", segment.text[max(0, start - 30) : start])
@@ -75,10 +81,26 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 yield self.finding_at(doc, hit)
 
 
-def _head(np: str) -> str:
-    """The source noun of a noun phrase, singular: "two officials" -> "official"."""
-    word = np.lower().split()[-1]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+def _source_noun(np: str, sources: frozenset[str]) -> str:
+    """The source noun of a phrase, singular: "the sources" and "a source" are one source."""
+    words = [w for w in np.lower().split() if w in sources] or np.lower().split()[-1:]
+    word = words[0]
+    return word[:-1] if word.endswith("s") and word[:-1] in sources else word
+
+
+OF_ORGANISATION = re.compile(r"\s+(?:of|at|from)\s+(?:both\s+)?(?:the\s+)?[A-Za-z]")
+CROWD_NOUNS = frozenset({"people", "person", "individual", "individuals", "someone"})
+CROWD_WORDS = frozenset({"many", "some", "most", "few", "of"})
+
+
+def _crowd(np: str, text: str, start: int) -> bool:
+    """"Many people said" (vague sourcing's), "59 percent of people said" (a poll): a crowd, not
+    an unnamed source."""
+    words = np.lower().split()
+    if words[-1] not in CROWD_NOUNS:
+        return False
+    before = text[max(0, start - 12) : start].split()
+    return words[0] in CROWD_WORDS or bool(before and before[-1].lower() in CROWD_WORDS)
 
 
 def _sentences_with_nouns(doc: Document, nouns: BoundedPattern) -> list[Sentence]:
@@ -103,6 +125,10 @@ def _reason_pattern(reasons: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(r) for r in reasons), re.IGNORECASE)
 
 
+# Words that may follow a source noun after "according to" (anything else makes it an adjective).
+FOLLOWERS = "(?:in|at|of|from|for|with|on|who|close|familiar|and|or|to|involved|quoted|cited)"
+
+
 @lru_cache(maxsize=8)
 def _patterns(
     sources: tuple[str, ...], qualifiers: tuple[str, ...], cues: tuple[str, ...]
@@ -117,5 +143,6 @@ def _patterns(
     )
     return (
         re.compile(rf"(?i)(?<![\w-])(?P<np>{np})(?:,[^,]{{1,60}},)?\s+(?:{cue})\b"),
-        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b"),
+        # "according to officials", not "according to official estimates" (an adjective)
+        re.compile(rf"(?i)\baccording\s+to\s+(?P<np>{np})\b(?!\s+(?!{FOLLOWERS}\b)[a-z])"),
     )

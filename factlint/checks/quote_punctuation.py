@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.analysis.lexicons import data_path, read_lines
 from factlint.finding import Severity
 from factlint.kinds.base import Kind, Options
 
@@ -17,9 +19,23 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 DASH_INTRO = re.compile(r"(\w+)([-–—])[ \t]*$")
+# A dash fixed to the word before it and followed by a space: "He believed- cooperation ...".
+DASH_AFTER_WORD = re.compile(r"(?<=\w)[-–—](?=[ \t]+\S)")
+WORD_BEFORE = re.compile(r"(\w+)$")
 BARE_INTRO = re.compile(
     r"(?i)\b(said|says|saying|added|adding|told\s+\w+|wrote|asked|declared|stated)[ \t]+$"
 )
+
+
+@lru_cache(maxsize=1)
+def _inflected_verbs() -> frozenset[str]:
+    """The reporting and thinking verbs' inflected forms (said, believed, saying, says): a base
+    form before a dash is mostly a noun or a compound's first half ("state- produced ore")."""
+    forms: set[str] = set()
+    for line in read_lines(data_path("reporting-verbs.txt")):
+        parts = [p.strip().lower() for p in line.split("|")]
+        forms.update(p for p in parts[1:] if " " not in p)
+    return frozenset(forms)
 
 
 class PunctuationOptions(Options):
@@ -29,7 +45,8 @@ class PunctuationOptions(Options):
         ":", description="Mark that replaces a dash before a quotation (':' or ',')"
     )
     mixed_marks: bool = Field(
-        True, description="Flag straight and curly double marks in one document"
+        False, description="Flag straight and curly double marks in one document "
+        "(consistency/style reports them, with a fix)"
     )
 
 
@@ -41,10 +58,35 @@ class QuotePunctuation(Kind[PunctuationOptions]):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from self._quotation_marks(doc)
+        yield from self._dash_after_verb(doc)
+
+    def _dash_after_verb(self, doc: Document) -> Iterator[Finding]:
+        """A reporting or thinking verb followed by a dash ("He believed- cooperation"), whether
+        or not a quotation follows: a typing slip for a colon, a comma or "that". A dash with a
+        quotation after it is reported by the quotation check, with its fix."""
+        verbs = _inflected_verbs()
+        analysis = doc.analysis
+        for hit in analysis.pattern_hits(DASH_AFTER_WORD, self.scope):
+            text = hit.segment.text
+            word = WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+            if word is None or word.group(1).lower() not in verbs:
+                continue
+            after = text[hit.end :].lstrip(" \t")[:1]
+            if after in "“\"‘'":
+                continue  # a quotation follows: reported with its fix below
+            start, _ = hit.segment.source_span(word.start(1), word.end(1))
+            yield self.finding(
+                doc, start, hit.source_end, fixable=False,
+                message=f"A dash after '{word.group(1)}' breaks the sentence; write a colon, "
+                "'that' or a full sentence",
+            )
+
+    def _quotation_marks(self, doc: Document) -> Iterator[Finding]:
         analysis = doc.analysis
         attributions = analysis.attributions
         styles = Counter(q.style for q in analysis.quotations if q.style != "single")
-        majority = styles.most_common(1)[0][0] if len(styles) > 1 else None
+        majority = styles.most_common(1)[0][0] if len(styles) > 1 and self.options.mixed_marks else None
         for quote, attribution in zip(analysis.quotations, attributions, strict=False):
             text = doc.segments[quote.segment].text
             segment = doc.segments[quote.segment]

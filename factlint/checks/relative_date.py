@@ -17,25 +17,40 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)]
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 
 
 class RelativeOptions(Options):
     """Options of the relative-date kind."""
 
+    vague: list[str] = Field(
+        default_factory=list,
+        description="Vague time words, reported always (regular expressions)",
+    )
     terms: list[str] = Field(
-        description="Patterns of relative time expressions (regular expressions)"
+        description="Relative but resolvable expressions, reported when the story has no date"
+    )
+    evergreen: bool = Field(
+        False, description="Report resolvable expressions in dated copy too (evergreen copy)"
     )
 
 
 class RelativeDate(Kind[RelativeOptions]):
-    """Flag relative dates; with a story date (front matter ``date``, --as-of) resolve them."""
+    """Flag vague time words always, and relative dates when the story has no date (front matter
+    ``date``, --as-of) or the house writes evergreen copy; the message resolves them."""
 
     name = "relative-date"
     options_model = RelativeOptions
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        pattern = _compile(tuple(self.options.terms))
         story = story_date(doc, self.settings.as_of)
+        terms = list(self.options.vague)
+        if story is None or self.options.evergreen:
+            terms += self.options.terms
+        if not terms:
+            return
+        pattern = _compile(tuple(terms))
         us = self.settings.dialect == "en-US"
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
             resolved = resolve(hit.text, story, us) if story else None
@@ -93,15 +108,27 @@ def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:
     if unit == "week":
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=shift)
         return "the week of " + _day(monday, us)
-    if unit in WEEKDAYS and shift:
-        delta = (day.weekday() - WEEKDAYS.index(unit)) % 7 or 7
-        target = (
-            day - dt.timedelta(days=delta)
-            if shift < 0
-            else day + dt.timedelta(days=(WEEKDAYS.index(unit) - day.weekday()) % 7 or 7)
-        )
-        return _day(target, us, weekday=True)
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    if weekday is not None:
+        return _weekday(day, WEEKDAYS.index(weekday), shift, us)
+    if unit in MONTHS and shift:
+        month = MONTHS.index(unit) + 1  # "last June": the latest June before the story's month
+        passed = month < day.month if shift < 0 else month > day.month
+        return f"{unit.title()} {day.year + (0 if passed else shift)}"
+    if unit in SEASONS and "this" in words:
+        return f"{unit} {day.year}"
     return None
+
+
+def _weekday(day: dt.date, target: int, shift: int, us: bool) -> str:
+    """"last Tuesday" (the one before the story date), "next Tuesday" (the one after), "on
+    Tuesday" (news style: the one in the past week, the story's day included)."""
+    if shift > 0:
+        found = day + dt.timedelta(days=(target - day.weekday()) % 7 or 7)
+    else:
+        back = (day.weekday() - target) % 7
+        found = day - dt.timedelta(days=back or (7 if shift < 0 else 0))
+    return _day(found, us, weekday=True)
 
 
 def _day(day: dt.date, us: bool, weekday: bool = False) -> str:

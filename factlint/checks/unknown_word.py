@@ -52,6 +52,8 @@ class UnknownWord(Kind[UnknownWordOptions]):
                 continue
             if len(word) < 2 or _with_digits(item.segment.text, item.start, item.end):
                 continue  # units and codes: £2bn, 17m/s, 18s, v2, x100m
+            if _unit_after_figure(item.segment.text, item.start, word):
+                continue  # wire abbreviations of units: 1.2 billion dlrs, 300 mln dlr, 550,000 bpd
             if reportable(doc, item, self.scope, config.check_quotes_spelling):
                 fixes = list(item.lint.suggestions)
                 shown = ", ".join("'" + fix + "'" for fix in fixes[:3])
@@ -70,6 +72,30 @@ class UnknownWord(Kind[UnknownWordOptions]):
             bounded = re.compile(rf"(?<!\w)(?:{pattern.pattern})(?!\w)", pattern.flags)
             for hit in doc.analysis.pattern_hits(bounded, scope):
                 yield self.finding_at(doc, hit, message=f"'{hit.text}' is on the house reject list")
+
+
+SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "mn", "bn"})
+UNIT_LENGTH = 4
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozen hundred".split())
+
+
+def _unit_after_figure(text: str, start: int, word: str) -> bool:
+    """A short lower-case word after a figure, directly or after a scale, another such unit or a
+    currency's country ("4.2 mln dlrs", "1.2 billion Canadian dlrs", "20 U.S. dlrs"): a unit
+    abbreviation, not a misspelling."""
+    if not (word.islower() and word.isalpha() and len(word) <= UNIT_LENGTH):
+        return False
+    before = text[max(0, start - 40) : start].split()[-3:]
+    for token in reversed(before):
+        bare = token.strip("(),")
+        if any(ch.isdigit() for ch in bare) or bare.lower() in NUMBER_WORDS:
+            return True
+        if not (
+            bare.lower() in SCALE_WORDS or (bare.islower() and len(bare) <= UNIT_LENGTH)
+            or (bare[:1].isupper() and bare.rstrip(".-").replace(".", "").isalpha())
+        ):
+            return False
+    return False
 
 
 def _with_digits(text: str, start: int, end: int) -> bool:

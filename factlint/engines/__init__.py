@@ -134,16 +134,16 @@ def document_language(doc: Document, settings: Settings) -> str:
     """The dialect to check in: the house dialect, or with ``auto`` the document's majority."""
     if settings.dialect != "auto":
         return settings.dialect
-    from factlint.kinds.spelling import load_pairs
-    from factlint.packs import builtin_rules_dir
+    from factlint.engine import all_specs
+    from factlint.kinds.spelling import Spelling
 
-    variants = load_pairs(str(builtin_rules_dir() / "data" / "spelling-en.tsv"))
-    counts = {"en-GB": 0, "en-US": 0}
-    for word, tokens in doc.analysis.word_index.items():
-        variant = variants.get(word)
-        if variant is not None:
-            counts[variant.dialect] += len(tokens)
-    return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
+    spec = next((s for s in all_specs(settings) if s.id == SPELLING_RULE), None)
+    if spec is None:
+        return "en-US"
+    options = Spelling.options_model.model_validate(
+        {**spec.options, **settings.config.rules.get(SPELLING_RULE, {})}
+    )
+    return Spelling(spec, options, settings).majority_dialect(doc)  # type: ignore[arg-type]
 
 
 def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
@@ -161,6 +161,7 @@ def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
 
 
 UNKNOWN_WORD_RULE = "spelling/unknown-word"
+SPELLING_RULE = "consistency/spelling"
 
 
 def spelling_exemptions(doc: Document, settings: Settings) -> SpellingExemptions:

@@ -56,6 +56,8 @@ NEWS_DISABLED: dict[str, str] = {
     "MergeWords": "false alarms: 30s and -> sand (2)",
     "ToTwoToo": "false alarms: up to now -> up too now, due to cold (2)",
 }
+# The dialects whose spellings are never unknown words, whatever the document's dialect.
+OTHER_DIALECTS = ("BRITISH", "AMERICAN", "CANADIAN", "AUSTRALIAN")
 # Headlines and headings: title case and capitals are headline style, not errors.
 HEADLINE_SKIPPED_KINDS = frozenset({"Capitalization"})
 # Texts whose lints are kept in the process (a paragraph is about 250 characters).
@@ -123,6 +125,9 @@ class HarperEngine:
         if switches.get(SPELL_CHECK, known.get(SPELL_CHECK)):
             self.speller = harper.Linter(dialect)
             self.speller.set_lint_config({**dict.fromkeys(known, False), SPELL_CHECK: True})
+        self._dialect = dialect
+        self._other_spellers: list[harper.Linter] | None = None
+        self._known_elsewhere = lru_cache(maxsize=TEXTS_KEPT)(self._known_elsewhere_uncached)
         self._grammar_lints = lru_cache(maxsize=TEXTS_KEPT)(self._grammar_uncached)
         self._spelling_lints = lru_cache(maxsize=TEXTS_KEPT)(self._spelling_uncached)
 
@@ -150,7 +155,25 @@ class HarperEngine:
     def _spelling_uncached(self, text: str) -> list[EngineLint]:
         assert self.speller is not None
         lints = self.speller.lint(text, language=self._harper.Language.PLAINTEXT)
-        return [self._engine_lint(SPELL_CHECK, lint) for lint in lints]
+        return [
+            self._engine_lint(SPELL_CHECK, lint) for lint in lints
+            if not self._known_elsewhere(text[lint.span.start : lint.span.end])
+        ]
+
+    def _known_elsewhere_uncached(self, word: str) -> bool:
+        """Whether another English dialect spells ``word`` so ("travelled", "behaviour" in an
+        American check): a dialect's spelling is never an unknown word; consistency/spelling
+        reports it, once, where the house or the document's majority spells it otherwise."""
+        if self._other_spellers is None:
+            others = [d for d in OTHER_DIALECTS if getattr(self._harper.Dialect, d) != self._dialect]
+            self._other_spellers = []
+            for name in others:
+                speller = self._harper.Linter(getattr(self._harper.Dialect, name))
+                known = speller.get_default_lint_config()
+                speller.set_lint_config({**dict.fromkeys(known, False), SPELL_CHECK: True})
+                self._other_spellers.append(speller)
+        plain = self._harper.Language.PLAINTEXT
+        return any(not speller.lint(word, language=plain) for speller in self._other_spellers)
 
     def _engine_lint(self, rule: str, lint: harper.Lint) -> EngineLint:
         return EngineLint(

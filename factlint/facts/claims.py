@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from factlint.checks.relative_date import resolve
 from factlint.facts.mentions import Mention, TitleMention, find_mentions, find_titles
 from factlint.facts.models import Person
 from factlint.facts.speakers import sentence_of, speaker_of
@@ -118,7 +119,7 @@ def lexicons() -> dict[str, re.Pattern[str]]:
     """Compiled patterns: the lexicons of rules/data/claims.yaml plus the built-in number forms."""
     data = yaml.safe_load((builtin_rules_dir() / "data" / "claims.yaml").read_text("utf-8"))
     found = {
-        "relative-date": data["relative_dates"],
+        "relative-date": relative_date_terms(),
         "superlative": data["superlatives"],
         "vague-source": data["vague_sources"],
     }
@@ -190,26 +191,16 @@ def _note(kind: str, hit: Hit, context: Context) -> str:
 
 
 def _resolved(text: str, day: dt.date) -> str:
-    """What a simple relative date means on the story date: " (August 2023)"; else ""."""
-    words = text.lower().split()
-    unit, which = words[-1], words[-2] if len(words) > 1 else ""
-    step = {"last": -1, "this": 0, "next": 1}.get(which)
-    if text.lower() in ("yesterday", "today", "tomorrow"):
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[text.lower()]
-        date = day + dt.timedelta(days=shift)
-        return f" ({date:%A} {date.day} {date:%B %Y})"
-    if step is None:
-        return ""
-    if unit == "month":
-        month = day.month - 1 + step
-        first = dt.date(day.year + month // 12, month % 12 + 1, 1)
-        return f" ({first.strftime('%B %Y')})"
-    if unit == "year":
-        return f" ({day.year + step})"
-    if unit == "week":
-        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
-        return f" (week of Monday {monday.day} {monday:%B %Y})"
-    return ""
+    """What a relative date means on the story date: " (August 2023)"; else ""."""
+    resolved = resolve(text, day)
+    return f" ({resolved})" if resolved else ""
+
+
+def relative_date_terms() -> list[str]:
+    """The dates/relative rule's lexicon (rules/dates.yaml): vague words and resolvable ones."""
+    rules = yaml.safe_load((builtin_rules_dir() / "dates.yaml").read_text("utf-8"))
+    options = next(r["options"] for r in rules if r["name"] == "relative")
+    return [*options["vague"], *options["terms"]]
 
 
 def _claim(

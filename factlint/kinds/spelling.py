@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
-INFLECTIONS = ("s", "es", "d", "ed", "ing")
 POSSESSIVE = re.compile(r"['’]s?$")
 # Head words that make a capitalised run an organisation or place name ("Department of Defense").
 NAME_HEADS = frozenset(
@@ -31,11 +30,17 @@ NAME_HEADS = frozenset(
     hospital commission authority bureau office force forces union league society company""".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "&"})
-# Capitalised words that make a variant part of a title, not of a name ("Defense Secretary").
-TITLE_WORDS = frozenset(
-    """secretary secretaries minister ministers ministry department departments committee
-    officials chief chiefs head spokesman spokeswoman forces""".split()
+# Capitalised words that make a variant before them part of the official name of an office or
+# institution ("Defence Secretary", "Defense Department", "Labour Party"), or, with "of" or "for",
+# after them ("Ministry of Defence", "Secretary of Defense", "Centers for Disease Control").
+OFFICE_HEADS = frozenset(
+    """secretary secretaries minister ministers ministry department committee council party
+    agency command force forces college institute university organization organisation center
+    centre centers centres union association foundation corporation board commission office
+    bureau authority day review staff chiefs""".split()
 )
+HEAD_AFTER = re.compile(r"(?:['’]s?)?\s+([A-Z][a-z]+)")
+HEAD_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 class SpellingOptions(Options):
@@ -43,16 +48,36 @@ class SpellingOptions(Options):
 
     pairs: str = Field("data/spelling-en.tsv", description="TSV of british<TAB>american pairs")
     oxford: bool = Field(False, description="en-GB with Oxford -ize spellings (organize, realize)")
+    dialects: str = Field(
+        "data/dialects.yaml", description="Which spelling each house dialect takes (its authority)"
+    )
     exceptions: str = Field("data/proper-names.txt", description="Proper names never flagged")
     extra_exceptions: list[str] = Field(default_factory=list, description="More proper names")
 
 
 @dataclass(frozen=True)
 class Variant:
-    family: str  # the British lemma both spellings share
+    family: str  # the stem every inflection and derivation of both spellings shares
     dialect: str  # "en-GB" | "en-US"
     other: str  # the same word in the other dialect
-    ize: bool  # an -ise/-ize pair (Oxford spelling prefers -ize)
+    klass: str  # how the spellings differ: ize, yse, our, re, ll, ence or other
+    british: str  # the British form (dialect tables name words by it)
+
+    @property
+    def ize(self) -> bool:  # an -ise/-ize pair (Oxford spelling prefers -ize)
+        return self.klass == "ize"
+
+
+@dataclass(frozen=True)
+class DialectTable:
+    """Which side of each pair a house dialect takes (rules/data/dialects.yaml)."""
+
+    default: str
+    classes: dict[str, str]
+    words: dict[str, str]
+
+    def side(self, variant: Variant) -> str:
+        return self.words.get(variant.british) or self.classes.get(variant.klass) or self.default
 
 
 class Spelling(Kind[SpellingOptions]):
@@ -71,15 +96,31 @@ class Spelling(Kind[SpellingOptions]):
         names = list(load_lines(str(self.data_file(self.options.exceptions))))
         return names + self.options.extra_exceptions
 
+    def majority_dialect(self, doc: Document) -> str:
+        """The document's dialect as this rule counts it (names and offices left out): what the
+        grammar engines check in under ``auto``, so no engine flips mid-article."""
+        counts = {"en-GB": 0, "en-US": 0}
+        for _, variant in self._counted_hits(doc):
+            counts[variant.dialect] += 1
+        return "en-GB" if counts["en-GB"] > counts["en-US"] else "en-US"
+
+    def _counted_hits(self, doc: Document) -> list[tuple[Hit, Variant]]:
+        """The variants in scope that are not proper or official names."""
+        hits = list(self._variant_hits(doc, self._variants))
+        if not hits:
+            return hits
+        exempt = self._exempt_spans(doc)
+        hits = [
+            (h, v) for h, v in hits
+            if not _covered(h, exempt) and not _official_name(h) and not _in_name(h)
+        ]
+        names = {h.text.lower() for h, _ in hits if _beside_name(h)}
+        return [(h, v) for h, v in hits if not (h.text[:1].isupper() and h.text.lower() in names)]
+
     def check(self, doc: Document) -> Iterator[Finding]:
-        variants = self._variants
-        hits = [(hit, variant) for hit, variant in self._variant_hits(doc, variants)]
+        hits = self._counted_hits(doc)
         if not hits:
             return
-        exempt = self._exempt_spans(doc)
-        hits = [(h, v) for h, v in hits if not _covered(h, exempt) and not _in_name(h)]
-        names = {h.text.lower() for h, _ in hits if _beside_name(h)}
-        hits = [(h, v) for h, v in hits if not (h.text[:1].isupper() and h.text.lower() in names)]
         dialect = self.settings.dialect
         if dialect == "auto":
             yield from self._by_majority(doc, hits)
@@ -95,10 +136,13 @@ class Spelling(Kind[SpellingOptions]):
                     f"is '{fix}'",
                 )
 
+    @cached_property
+    def _tables(self) -> dict[str, DialectTable]:
+        return load_dialects(str(Path(self.spec.base_dir) / self.options.dialects), self.options.oxford)
+
     def _preferred_dialect(self, variant: Variant, dialect: str) -> str:
-        if dialect == "en-GB" and self.options.oxford and variant.ize:
-            return "en-US"
-        return "en-US" if dialect == "en-US" else "en-GB"
+        table = self._tables.get(dialect)
+        return table.side(variant) if table else ("en-US" if dialect == "en-US" else "en-GB")
 
     def _by_majority(self, doc: Document, hits: list[tuple[Hit, Variant]]) -> Iterator[Finding]:
         families: dict[str, list[tuple[Hit, Variant]]] = defaultdict(list)
@@ -181,17 +225,28 @@ def _in_name(hit: Hit) -> bool:
     return len(words) >= 2 and any(w.lower() in NAME_HEADS for w in words)
 
 
-def _beside_name(hit: Hit) -> bool:
-    """A capitalised variant inside a sentence of prose is a name (Stuart Gray, Arbor Networks,
-    the film Airplane!), unless a title word follows it ("the position of Defense Secretary")."""
-    if hit.segment.kind != "prose" or not hit.text[:1].isupper() or hit.text.isupper():
+def _official_name(hit: Hit) -> bool:
+    """A capitalised variant in the name of an office or institution, in any zone: "Defence
+    Secretary", "Ministry of Defence", "Secretary of Defense". Official names keep their own
+    spelling in every dialect and do not count toward a document's majority; consistency/title
+    compares an office's spellings."""
+    if not hit.text[:1].isupper():
         return False
     text = hit.segment.text
-    before = text[: hit.start].rstrip()
-    if not before or before[-1] in ".!?:;\"“‘'(—–-":
-        return False  # a sentence (or quotation) starts here: the capital says nothing
-    after = re.match(r"\s([A-Z][\w’'-]*)", text[hit.end : hit.end + 40])
-    return not (after and after.group(1).lower() in TITLE_WORDS)
+    after = HEAD_AFTER.match(text, hit.end)
+    if after and after.group(1).lower() in OFFICE_HEADS:
+        return True
+    before = HEAD_BEFORE.search(text[max(0, hit.start - 40) : hit.start])
+    return bool(before and before.group(1).lower() in OFFICE_HEADS)
+
+
+def _beside_name(hit: Hit) -> bool:
+    """A capitalised variant inside a sentence of prose is a name (Stuart Gray, Arbor Networks,
+    the film Airplane!)."""
+    if hit.segment.kind != "prose" or not hit.text[:1].isupper() or hit.text.isupper():
+        return False
+    before = hit.segment.text[: hit.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'(—–-"  # else a sentence starts here
 
 
 def _capitalised_run(text: str, start: int, end: int) -> list[str]:
@@ -217,29 +272,101 @@ def _extend(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=8)
 def load_pairs(path: str) -> dict[str, Variant]:
-    """Read a British<TAB>American pair list into a lookup of both spellings."""
+    """Read a British<TAB>American pair list into a lookup of both spellings. A third column
+    ``one-way`` marks a sense-dependent pair: only the British form is a variant."""
     variants: dict[str, Variant] = {}
-    pairs = [line.partition("\t")[::2] for line in load_lines(path)]
-    british_words = {british for british, _ in pairs}
-    for british, american in pairs:
+    rows = [line.split("\t") for line in load_lines(path)]
+    pairs = [(row[0], row[1] if len(row) > 1 else "", "one-way" in row[2:]) for row in rows]
+    families = _families({american for _, american, _ in pairs if american})
+    # A family's class is its root pair's (centre/center: re, so centred/centered too).
+    klasses = {american: _klass(british, american) for british, american, _ in pairs if american in families.values()}
+    for british, american, one_way in pairs:
         if not american:
             continue
-        family = _lemma(british, british_words)
-        ize = british.replace("is", "iz") == american or british.replace("isa", "iza") == american
-        variants[british] = Variant(family, "en-GB", american, ize)
-        variants.setdefault(american, Variant(family, "en-US", british, ize))
+        family = families[american]
+        klass = klasses.get(family) or _klass(british, american)
+        variants[british] = Variant(family, "en-GB", american, klass, british)
+        if not one_way:
+            variants.setdefault(american, Variant(family, "en-US", british, klass, british))
     return variants
 
 
-def _lemma(word: str, words: set[str]) -> str:
-    """The uninflected form of ``word`` when the list has it (defences -> defence)."""
-    for suffix in INFLECTIONS:
-        if word.endswith(suffix):
-            stem = word[: -len(suffix)]
-            for candidate in (stem, stem + "e"):
-                if candidate in words:
-                    return candidate
-    return word
+# A word is a derivation of another in the list when one of these suffixes (or prefixes) joins
+# them: defenses -> defense, unionization -> unionize, organizational -> organization,
+# reorganize -> organize. The American forms are linked: their suffixes are regular.
+SUFFIXES = """s es d ed ing er ers al ation ations ization izations ful less ly ally able ist
+    ists ism isms ment ments""".split()
+PREFIXES = ("re", "de", "dis", "non", "pre", "over", "under", "mis", "anti")
+
+
+def _families(words: set[str]) -> dict[str, str]:
+    """Each word's family: the shortest word of its group of derivations (union-find)."""
+    parent = {w: w for w in words}
+
+    def root(w: str) -> str:
+        while parent[w] != w:
+            parent[w] = parent[parent[w]]
+            w = parent[w]
+        return w
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            keep, drop = sorted((ra, rb), key=lambda w: (len(w), w))
+            parent[drop] = keep
+
+    by_base: dict[str, str] = {}  # traveled, traveling, traveler: one base, "travel", not listed
+    for word in sorted(words):
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                base = word[: -len(suffix)]
+                for candidate in (base, base + "e", base + "ize"):
+                    if candidate in words and candidate != word:
+                        join(word, candidate)
+                if suffix in ("ed", "ing", "er", "ers"):
+                    join(word, by_base.setdefault(base, word))
+        for prefix in PREFIXES:
+            if word.startswith(prefix) and word[len(prefix) :] in words:
+                join(word, word[len(prefix) :])
+    return {w: root(w) for w in words}
+
+
+def _klass(british: str, american: str) -> str:
+    """How the two spellings differ: the classes dialect tables choose by."""
+    if british.replace("is", "iz") == american or british.replace("isa", "iza") == american:
+        return "ize"
+    if british.replace("ys", "yz") == american:
+        return "yse"
+    if british.replace("our", "or") == american:
+        return "our"
+    if any(
+        british[i : i + 2] == "re" and british[:i] + "er" + british[i + 2 :] == american
+        for i in range(len(british) - 1)
+    ):
+        return "re"
+    if british.replace("ll", "l", 1) == american or american.replace("ll", "l", 1) == british:
+        return "ll"
+    if british.replace("ence", "ense") == american:
+        return "ence"
+    return "other"
+
+
+@lru_cache(maxsize=8)
+def load_dialects(path: str, oxford: bool) -> dict[str, DialectTable]:
+    """The house dialects' tables; ``oxford`` applies en-GB's Oxford classes (-ize)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    tables = {}
+    for name, entry in data.items():
+        classes = dict(entry.get("classes") or {})
+        if oxford:
+            classes.update(entry.get("oxford") or {})
+        tables[name] = DialectTable(entry["default"], classes, dict(entry.get("words") or {}))
+    return tables
 
 
 @lru_cache(maxsize=32)
