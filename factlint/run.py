@@ -64,7 +64,7 @@ def run_check(request: CheckRequest) -> int:
                         diffs.append(unified_diff(result.path, result.source.text, result.fixed_text))
                     else:
                         write_atomic(path, encode(result.source, result.fixed_text))
-            results.append(result)
+            results.append(result.compact())
     if request.diff:
         click.echo("".join(diffs), nl=False)
         return EXIT_FINDINGS if diffs else EXIT_OK
