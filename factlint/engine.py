@@ -179,8 +179,9 @@ class Linter:
                 )
         if not_run:
             seconds = self.settings.config.limits.time_budget
+            named = ", ".join(not_run[:3]) + (", ..." if len(not_run) > 3 else "")
             doc.budget.skip(0, "io/too-large", f"the time budget of {seconds:g} s per file ran "
-                            f"out: {len(not_run)} rules not run ({', '.join(not_run[:3])} ...)")
+                            f"out: {len(not_run)} rules not run ({named})")
         findings += [_skip_finding(doc, skip) for skip in doc.budget.skips]
         findings = _dedupe(findings)
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
