@@ -21,7 +21,7 @@ from factlint.config import (
     settings_from,
 )
 from factlint.confine import ReadPolicy, Refused, TooLarge, in_repository, read_regular, real
-from factlint.document import Document
+from factlint.document import Document, lf_line_ends
 from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
@@ -54,6 +54,25 @@ class FileResult:
     fixed: int = 0
     fixed_text: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[int, str] | None = None  # the lines findings are on, once the text is dropped
+
+    def finding_lines(self) -> dict[int, str]:
+        """The text of each line a finding starts on (what the text report shows)."""
+        if self.lines is not None:
+            return self.lines
+        if self.source is None:
+            return {}
+        text_lines = lf_line_ends(self.source.text).split("\n")
+        return {f.line: text_lines[f.line - 1] for f in self.findings
+                if 0 < f.line <= len(text_lines)}
+
+    def compact(self) -> FileResult:
+        """Keep only what reporters need once the file is linted and fixed: its findings and
+        the lines they are on, not the whole text (memory flat in the number of files)."""
+        self.lines = self.finding_lines()
+        self.source = None
+        self.fixed_text = None
+        return self
 
 
 def all_specs(settings: Settings | None = None) -> list[RuleSpec]:
@@ -175,8 +194,9 @@ class Linter:
                 )
         if not_run:
             seconds = self.settings.config.limits.time_budget
+            named = ", ".join(not_run[:3]) + (", ..." if len(not_run) > 3 else "")
             doc.budget.skip(0, "io/too-large", f"the time budget of {seconds:g} s per file ran "
-                            f"out: {len(not_run)} rules not run ({', '.join(not_run[:3])} ...)")
+                            f"out: {len(not_run)} rules not run ({named})")
         findings += [_skip_finding(doc, skip) for skip in doc.budget.skips]
         return findings
 

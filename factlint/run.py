@@ -49,6 +49,7 @@ def run_check(request: CheckRequest) -> int:
     fixed_stdin: str | None = None
     cleaned: set[Path] = set()
     stdin_data = b""
+    keep_text = _fingerprinted(request)
     targets: list[str | Path] = []
     for raw in request.paths:  # "-" or the files to lint, in order
         if raw == "-" or not Path(raw).exists():
@@ -82,7 +83,7 @@ def run_check(request: CheckRequest) -> int:
                 else:
                     fixed = _write(path, result, fixed)
             result = fixed
-        results.append(result)
+        results.append(result if keep_text else result.compact())
     if gate.select(results):
         return EXIT_OK
     if request.diff:
@@ -99,6 +100,13 @@ def run_check(request: CheckRequest) -> int:
     else:
         _report(runner, results, request, err=False)
     return exit_code(results, runner, request)
+
+
+def _fingerprinted(request: CheckRequest) -> bool:
+    """Whether the report or baseline fingerprints findings by their sentence, so results must
+    keep their text (otherwise a result keeps only its findings' lines: memory flat)."""
+    gate = request.gate
+    return request.fmt in ("gitlab", "sarif") or bool(gate.baseline or gate.write_baseline)
 
 
 def _write(path: Path, before: FileResult, after: FileResult) -> FileResult:

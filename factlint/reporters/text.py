@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factlint.document import lf_line_ends
 from factlint.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -39,11 +38,11 @@ def text_report(results: Sequence[FileResult], options: TextOptions) -> str:
     if options.statistics:
         return statistics(findings, options)
     for result in results:
-        source_lines = lf_line_ends(result.source.text).split("\n") if result.source else []
+        source_lines = result.finding_lines()
         for f in result.findings:
             lines.append(_headline(f, options))
-            if options.show_source and not options.quiet and 0 < f.line <= len(source_lines):
-                lines += _excerpt(f, source_lines, options)
+            if options.show_source and not options.quiet and f.line in source_lines:
+                lines += _excerpt(f, source_lines[f.line], options)
     fixed = sum(r.fixed for r in results)
     if not options.quiet:
         lines.append(summary_line(len(results), findings, fixed))
@@ -57,8 +56,8 @@ def _headline(f: Finding, options: TextOptions) -> str:
     return f"{f.path}:{f.line}:{f.column}: {severity} {rule}{fix} {f.message}"
 
 
-def _excerpt(f: Finding, source_lines: list[str], options: TextOptions) -> list[str]:
-    line = source_lines[f.line - 1].rstrip("\r").expandtabs(1)
+def _excerpt(f: Finding, source_line: str, options: TextOptions) -> list[str]:
+    line = source_line.rstrip("\r").expandtabs(1)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     if len(line) > EXCERPT_WIDTH:  # prose lines are whole paragraphs: show a window around the span
