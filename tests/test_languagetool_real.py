@@ -90,6 +90,18 @@ def test_quoted_speech_is_not_grammar_checked(tmp_path):
     assert [(f.rule, f.text) for f in findings] == [("grammar/lt:EN_A_VS_AN", "a")]
 
 
+def test_the_grammar_lt_rule_examples_with_the_real_server(tmp_path):
+    from factlint.packs import builtin_rules_dir, load_pack_file
+
+    (spec,) = [
+        s for s in load_pack_file("grammar", builtin_rules_dir() / "grammar.yaml") if s.name == "lt"
+    ]
+    bad = lint(tmp_path, spec.examples.bad, name="bad.txt")
+    good = lint(tmp_path, spec.examples.good, name="good.txt")
+    assert any(f.rule.startswith("grammar/lt:") for f in bad), bad
+    assert not [f for f in good if f.rule.startswith("grammar/lt:")], good
+
+
 def test_one_server_for_every_file_and_dialect(tmp_path):
     lint(tmp_path, "There will be a investigation.\n", name="one.txt", dialect="en-GB")
     lint(tmp_path, "There will be a investigation.\n", name="two.txt", dialect="en-US")
