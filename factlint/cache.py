@@ -172,8 +172,14 @@ def _files(path: Path) -> list[Path]:
 
 
 def _file_hash(path: Path) -> str:
+    """A data file's or declared source's hash, read as the checks read it: a FIFO or a device
+    is refused without blocking, and nothing past the data size limit is read."""
+    from factlint.confine import Refused, read_regular
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path, "cached file")).hexdigest()
+    except Refused:
+        return "refused"
     except OSError:
         return "missing"
 

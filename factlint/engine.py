@@ -498,13 +498,32 @@ class Runner:
         return self.lint_source(source, shown, path)
 
     def lint_source(self, source: Source, shown: str, path: Path | None) -> FileResult:
+        # The result keeps what reporters need (findings, the text for excerpts), not the parsed
+        # document: memory stays flat in the number of files.
+        return self.lint_source_with_document(source, shown, path)[0]
+
+    def lint_source_with_document(
+        self, source: Source, shown: str, path: Path | None
+    ) -> tuple[FileResult, Document]:
+        """The result and the parsed document, for a caller that reads the analysis too (the
+        archive audit), and drops the document before the next file."""
         linter = self.linter_for(path)
         doc = Document.parse(source.text, shown)
         doc.reads = self.read_policy(path)
-        # The result keeps what reporters need (findings, the text for excerpts), not the parsed
-        # document: memory stays flat in the number of files.
         findings = ignored_for_path(linter.settings, path, shown, linter.lint_document(doc))
-        return FileResult(shown, findings, source)
+        return FileResult(shown, findings, source), doc
+
+    def lint_file_with_document(self, path: Path) -> tuple[FileResult, Document | None]:
+        """As ``lint_file``, with the parsed document (None when the file could not be read)."""
+        shown = str(path)
+        data = self.read_file(path, shown)
+        if isinstance(data, FileResult):
+            return data, None
+        try:
+            source = decode(data)
+        except UnicodeDecodeError:
+            return self.lint_bytes(data, shown, path), None
+        return self.lint_source_with_document(source, shown, path)
 
 
 def _links_to_folder(entry: os.DirEntry[str]) -> bool:

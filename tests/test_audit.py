@@ -152,8 +152,7 @@ def test_rule_counts_by_month_and_desk_match_check(audited, archive) -> None:
     runner = Runner(NO_GRAMMAR)
     expected: Counter[tuple[str, str, str]] = Counter()
     for path in planted.articles:
-        lint = runner.lint_file(path)
-        doc = lint.extra.get("document")
+        lint, doc = runner.lint_file_with_document(path)
         front = front_matter_columns(doc.front_matter if doc else {})
         for f in lint.findings:
             expected[(f.rule, front["month"] or "(none)", front["desk"] or "(none)")] += 1

@@ -127,7 +127,9 @@ def test_the_action_annotates_or_uploads_sarif_and_fails_after(tmp_path: Path) -
     outputs, ran, stdout = run_action(room, tmp_path, paths="drafts", args="--ignore grammar,spelling")
     assert ran == ["Install factlint", "Run the gate", "Fail on findings"]
     assert outputs["exit-code"] == "1" and outputs["failed-with"] == "1"
-    assert stdout.startswith("::warning file=drafts/")  # annotations on the pull request
+    annotations = stdout.splitlines()  # annotations on the pull request, and nothing else
+    assert annotations and all(line.startswith("::") for line in annotations)
+    assert any(line.startswith("::warning file=drafts/") for line in annotations)
     (tmp_path / "github-output").unlink()
     outputs, ran, stdout = run_action(room, tmp_path, paths="drafts", sarif="true",
                                       args="--ignore grammar,spelling --fail-on error")

@@ -66,15 +66,15 @@ def test_an_edit_saved_while_fix_runs_is_kept(repo: Path, monkeypatch: pytest.Mo
                                               capsys: pytest.CaptureFixture[str]) -> None:
     [first, second] = write_drafts(repo / "drafts", 2)
     edited = "Budget talks\n\nThe editor rewrote this paragraph about the defense budget.\n"
-    lint_file = Runner.lint_file
+    lint_bytes = Runner.lint_bytes  # every file read is linted through it (cache and workers too)
 
-    def lint_then_editor_saves(self: Runner, path: Path, display: str | None = None):  # type: ignore[no-untyped-def]
-        result = lint_file(self, path, display)
-        if path.name == first.name:  # the editor saves between factlint's read and its write
+    def lint_then_editor_saves(self: Runner, data: bytes, shown: str, path: Path | None):  # type: ignore[no-untyped-def]
+        result = lint_bytes(self, data, shown, path)
+        if path is not None and path.name == first.name:  # the editor saves between read and write
             path.write_text(edited, "utf-8")
         return result
 
-    monkeypatch.setattr(Runner, "lint_file", lint_then_editor_saves)
+    monkeypatch.setattr(Runner, "lint_bytes", lint_then_editor_saves)
     monkeypatch.chdir(repo)
     code = run_check(CheckRequest(paths=("drafts",), fmt="json", fix=True))
     findings = json.loads(capsys.readouterr().out)["findings"]

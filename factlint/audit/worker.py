@@ -91,8 +91,7 @@ def lint_partition(part: Partition, out: str, overrides: Overrides,
 
 
 def _lint_one(runner: Runner, path: str, key: str, rows: dict[str, list[dict[str, Any]]]) -> None:
-    result = runner.lint_file(Path(path))
-    doc = result.extra.get("document")
+    result, doc = runner.lint_file_with_document(Path(path))
     front = front_matter_columns(doc.front_matter if doc is not None else {})
     severities = {"error": 0, "warning": 0, "info": 0}
     for f in result.findings:

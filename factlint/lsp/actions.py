@@ -145,8 +145,7 @@ def add_word(target: Path, word: str) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists():
         target.touch()
-    mode = target.stat().st_mode & 0o7777
-    write_atomic(target, (text + term + "\n").encode("utf-8"), mode, original)  # never an edit lost
+    write_atomic(target, (text + term + "\n").encode("utf-8"), target.stat(), original)  # no edit lost
     return True
 
 
