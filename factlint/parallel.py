@@ -50,6 +50,8 @@ def lint_many(
     misses = [item for item in items if item.result is None]
     if progress:
         progress.advance(len(items) - len(misses))
+    if jobs is None and misses and _one_server(runner, misses[0].path):
+        jobs = 1
     workers = _workers(jobs, len(misses))
     if workers > 1:
         from factlint.pool import Pool  # the process machinery only when it is used
@@ -67,6 +69,12 @@ def lint_many(
                 progress.advance()
         yield item.result
         item.result = item.data = None  # memory flat: the caller keeps what it needs
+
+
+def _one_server(runner: Runner, path: Path) -> bool:
+    """LanguageTool is a server that checks in parallel itself: by default a run starts one and
+    lints in-process, instead of a server (about 1 GB) per worker. ``--jobs N`` still forks."""
+    return runner.linter_for(path).settings.config.grammar.backend == "languagetool"
 
 
 def _workers(jobs: int | None, files: int) -> int:
