@@ -139,12 +139,18 @@ def test_ctrl_c_stops_the_server(tmp_path):
     config = tmp_path / "lt.toml"
     port = lt_server.free_port()
     config.write_text(f'dialect = "en-GB"\n{CONFIG}port = {port}\n', "utf-8")
-    for i in range(50):
-        (tmp_path / f"d{i}.txt").write_text("There will be a investigation.\n" * 20, "utf-8")
+    # enough distinct drafts that the run is still linting when Ctrl-C comes, however fast the
+    # server answers once it is up (50 identical ones could all be done first)
+    for i in range(400):
+        (tmp_path / f"d{i}.txt").write_text(f"There will be a investigation, number {i}.\n" * 20,
+                                             "utf-8")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     run = subprocess.Popen(
         [sys.executable, "-m", "factlint", "check", "-q", "--config", str(config), str(tmp_path)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        # a CI script run in the background may start its children with SIGINT ignored, which
+        # Python then keeps: give the run the default disposition a terminal's Ctrl-C finds
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 300
     while lt_server.port_is_free(port) and run.poll() is None and time.monotonic() < deadline:
