@@ -29,6 +29,7 @@ from factlint.checks.name import (
 from factlint.checks.office import OfficeConsistency, OfficeOptions
 from factlint.kinds.spelling import Variant, load_pairs
 from factlint.packs import builtin_rules_dir
+from factlint.unionfind import DisjointSets
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -116,14 +117,7 @@ def same_name(surnames: list[str], similarity: float) -> list[list[str]]:
     """Surnames (written after one first name, across the archive) that spell one name: groups of
     two or more, found through shared two-deletion keys (linear, not every pair) and confirmed
     by the test consistency/name uses within an article."""
-    parent = {s: s for s in surnames}
-
-    def root(s: str) -> str:
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
+    sets = DisjointSets(surnames)
     buckets: dict[str, list[str]] = {}
     for surname in surnames:
         for key in _deletions(surname):
@@ -131,11 +125,11 @@ def same_name(surnames: list[str], similarity: float) -> list[list[str]]:
     for bucket in buckets.values():  # a handful of surnames share a key
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if root(a) != root(b) and similar_surnames(a, b, similarity):
-                    parent[root(b)] = root(a)
+                if sets.root(a) != sets.root(b) and similar_surnames(a, b, similarity):
+                    sets.join(a, b)
     groups: dict[str, list[str]] = {}
     for surname in surnames:
-        groups.setdefault(root(surname), []).append(surname)
+        groups.setdefault(sets.root(surname), []).append(surname)
     return [g for g in groups.values() if len(g) > 1]
 
 

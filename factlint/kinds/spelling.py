@@ -16,6 +16,7 @@ from pydantic import Field
 
 from factlint.kinds._text import match_case
 from factlint.kinds.base import Kind, Options, related_at
+from factlint.unionfind import DisjointSets
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
@@ -301,19 +302,8 @@ PREFIXES = ("re", "de", "dis", "non", "pre", "over", "under", "mis", "anti")
 
 def _families(words: set[str]) -> dict[str, str]:
     """Each word's family: the shortest word of its group of derivations (union-find)."""
-    parent = {w: w for w in words}
-
-    def root(w: str) -> str:
-        while parent[w] != w:
-            parent[w] = parent[parent[w]]
-            w = parent[w]
-        return w
-
-    def join(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            keep, drop = sorted((ra, rb), key=lambda w: (len(w), w))
-            parent[drop] = keep
+    sets = DisjointSets(words, prefer=lambda w: (len(w), w))
+    join = sets.join
 
     by_base: dict[str, str] = {}  # traveled, traveling, traveler: one base, "travel", not listed
     for word in sorted(words):
@@ -328,7 +318,7 @@ def _families(words: set[str]) -> dict[str, str]:
         for prefix in PREFIXES:
             if word.startswith(prefix) and word[len(prefix) :] in words:
                 join(word, word[len(prefix) :])
-    return {w: root(w) for w in words}
+    return {w: sets.root(w) for w in words}
 
 
 def _klass(british: str, american: str) -> str:
