@@ -33,7 +33,7 @@ FUNCTION_WORDS = frozenset(
     "and but or so yet that which who what when where while if as than then "
     "also because although though".split()
 )
-DETERMINERS = frozenset("the a an his her their its this that these those one some".split())
+DETERMINERS = frozenset("the a an his her their its my our your this that these those one some".split())
 AUXILIARIES = frozenset(
     "been being has have had was were is are did does do would will could should "
     "may might must can".split()
@@ -47,6 +47,7 @@ SOURCE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson official minister secretary president chairman chairwoman
     chief director executive analyst economist trader dealer banker expert source report minute
     statement letter communique document survey study committee commission ministry department
+    article piece story editorial column memo email release tweet post video poll headline
     government agency company firm group union council court judge lawyer police officer leader
     manager coach player researcher scientist professor doctor adviser advisor aide broker
     arbitrager onlooker witness resident""".split()
@@ -60,10 +61,17 @@ NOT_SPEECH = frozenset(
 )
 NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+$")
 NAME_BEFORE = re.compile(r"[A-Z][\w’'.&-]*\s+$")
+SENTENCE_END_BEFORE = re.compile(r"[a-z]{2,}[.!?][”\"’']?\s+$")  # "in New York. According to"
+POSSESSIVE_BEFORE = re.compile(
+    r"(?<![\w’'])(?!(?i:he|she|it|that|who|what|there|here|where|let)[’']s)\w+[’']s\s+$"
+)
+PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:with|amid|among|despite|by|for|of|over|after|to)\s+$")
+SAID_TO = re.compile(r"\s+to\s+(?:be|have|been|include|contain|cost|number|total|exceed|involve|date)\b")
 PASSIVE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|it’s|it's)\s+(?:widely\s+|also\s+)?$")
 TRAILING_FILLER = re.compile(
     r"(?i)(?:\s+|,)(?:has|have|had|was|is|are|were|also|later|then|once|previously|earlier|recently|"
-    r"repeatedly|would|will|may|might|could|can|did|does|do|who|has\s+since|(?-i:[a-z]+ly))$"
+    r"repeatedly|would|will|may|might|could|can|did|does|do|who|has\s+since|often|always|never|"
+    r"sometimes|again|still|just|soon|(?-i:[a-z]+ly))$"
 )
 LEADING_FILLER = re.compile(
     r"(?i)^(?:(?:and|but|so|yet|then|also|even|only|that|while|as|when|because|after|before|although|though|"
@@ -101,6 +109,12 @@ APPOSED_SUBJECT = re.compile(
     r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|its|[a-z]+)\b"
     r"[^,;:“”\"\n]{0,80},\s+(?:(?:also|later|then|now|[a-z]+ly)\s+)?(?P<verb>[a-z]+(?:s|ed))\b"
 )
+# A conjunction between a quotation and a later cue starts another clause: “…,” but he said.
+CLAUSE_LINK = re.compile(
+    r"(?i)\b(?:and|but|when|while|whereas|because|although|though|if|unless|until|since|after|before)\b"
+)
+PRONOUN_CONTRACTION = re.compile(r"\b((?i:he|she|it|they|we))(?:[’']s|[’']re|[’']d|[’']ve)$")
+LEADING_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -190,6 +204,7 @@ def find_attributions(
             sentence_start = max(starts[k0], quote.seg_start - REACH)
             lo = max(sentence_start, seg_quotes[n - 1].seg_end if n else 0)
             hi = ends[k1] if k1 < len(ends) else len(segment.text)
+            own_end = hi
             if hi <= quote.seg_end + 1 and k1 + 1 < len(ends):  # “…?” Graham asked.
                 hi = ends[k1 + 1]
             hi = min(hi, quote.seg_end + REACH)
@@ -199,7 +214,7 @@ def find_attributions(
                     if seg_quotes[n + 1].seg_start > quote.seg_end
                     else hi
                 )
-            found = finder.attribute(quote, sentence_start, lo, hi)
+            found = finder.attribute(quote, sentence_start, lo, hi, own_end)
             if found is None:
                 found = _inherit(
                     quote,
@@ -329,13 +344,23 @@ class _Finder:
         return quote.seg_start <= self._first_word
 
     def attribute(
-        self, quote: Quotation, sentence_start: int, lo: int, hi: int
+        self, quote: Quotation, sentence_start: int, lo: int, hi: int, own_end: int | None = None
     ) -> Attribution | None:
         tail_cues = self._cues_in(quote.seg_end, hi)
         between = self.masked[quote.seg_end : tail_cues[0].start()] if tail_cues else ""
         ends_unit = quote.inner.rstrip()[-1:] in ",.!?…" or between.lstrip()[:1] in (",", "—", "–")
-        if tail_cues and len(between.split()) <= 6 and ends_unit:
+        opens = not OPENER.sub("", self.masked[sentence_start : quote.seg_start]).strip(" \t\n(—–-")
+        if (
+            tail_cues
+            and len(between.split()) <= 6
+            and ends_unit
+            and not CLAUSE_LINK.search(between)
+            and (opens or own_end is None or tail_cues[0].start() < own_end)
+        ):  # “…,” she said; “…?” Graham asked (the next sentence only after a quotation that
+            # opens its own); not “…,” when Clinton blasted him, nor “…,” but he said
             return self._make(tail_cues[0], quote.seg_end, "after")
+        if own_end is not None:  # past this point a cue must lie in the quotation's sentence
+            tail_cues = [cue for cue in tail_cues if cue.start() < own_end]
         byline = BYLINE.search(self.masked, sentence_start, quote.seg_start)
         if byline:  # "- Newcastle boss Graeme Souness "We deserved the win.""
             cue = self._span(byline.start("dash"), byline.end("dash"))
@@ -481,16 +506,31 @@ class _Finder:
                 word in ("quoted", "asked", "told")
                 and "as saying" in self.masked[match.end() : match.end() + 60]
             )
-        if word == "said" and after.startswith(" to "):
-            return False
+        if word == "said" and SAID_TO.match(self.masked, match.end()):
+            return False  # "said to be worth", not "said to the TV"
+        if (
+            " " not in word
+            and POSSESSIVE_BEFORE.search(before)
+            and not re.match(r"\s+that\b|:", self.masked[match.end() : match.end() + 6])
+        ):
+            return False  # a noun after a possessive: "Trump’s tweet" (but "Trump’s claim that")
+        if (
+            word.endswith("s")
+            and self.masked.startswith(" of ", match.end())
+            and PREPOSITION_BEFORE.search(before)
+        ):
+            return False  # a noun: "with chants of", "amid claims of" (not "says of Clinton")
         if word.endswith("s") and re.search(
             r"(?i)\b(?:the|a|an|its|their|his|her|our|of|these|those)\s+$", before
         ):
             return False  # a noun: "one of the states", "the report"
         if " " not in word and NOUN_BEFORE.search(before):
             return False  # a noun after a determiner: "the state auditor", "a statement"
-        if match.group()[:1].isupper() and NAME_BEFORE.search(before):
-            return False  # part of a name: "the United States", "the Washington Post"
+        if match.group()[:1].isupper() and (
+            (NAME_BEFORE.search(before) and not SENTENCE_END_BEFORE.search(before))
+            or before.endswith(" of ")
+        ):
+            return False  # part of a name: "the United States", "Secretary of State"
         if word in ("read", "reads") and (
             re.search(r"[”\"],?\s*$", before)
             or re.match(r"[,:]\s*[“\"]", self.masked[match.end() : match.end() + 4])
@@ -499,8 +539,8 @@ class _Finder:
         return not (
             word in ("read", "reads")
             and not re.search(
-                r"(?i)(?:sign|statement|note|letter|"
-                r"message|post|tweet|banner)\s*$",
+                r"(?i)(?:sign|statement|note|letter|article|report|release|email|memo|caption|"
+                r"headline|message|post|tweet|banner)\s*$",
                 before,
             )
         )
@@ -517,6 +557,12 @@ class _Finder:
             )
             lo = lo + verb[-1].end() if verb else lo
         participle = cue.group().lower().endswith("ing")
+        possessor = POSSESSIVE_BEFORE.search(self.masked, max(lo, cue.start() - 60), cue.start())
+        if possessor:  # "the senator’s claim that “…”": the possessor speaks
+            chunk = self.masked[lo : possessor.end()].rstrip()[:-2]
+            found = self._possessor(lo, chunk)
+            if found is not None:
+                return Attribution(cue_span, found, how)
         speaker = self._left_speaker(lo, cue.start(), participle)
         if speaker is None and participle and how == "before":
             # "…, calling the plan “reckless”": the one calling speaks, not the plan
@@ -620,6 +666,25 @@ class _Finder:
         if not words:
             return None
         start = base + offset
+        if participle:  # "ends with the candidate saying": the noun phrase next to the participle
+            tail = list(NP_WORD.finditer(chunk))
+            cut = max((k for k, w in enumerate(tail) if w.group().lower() in PREPOSITIONS), default=-1)
+            whole = self.people.person_at(self.segment.index, start, start + len(chunk))
+            near = cut >= 0 and self.people.person_at(
+                self.segment.index, start + tail[min(cut + 1, len(tail) - 1)].start(), start + len(chunk)
+            )
+            if (
+                0 <= cut < len(tail) - 1
+                and tail[-1].group().lower() not in FUNCTION_WORDS
+                and (near or (whole is None and tail[cut + 1].group().lower() in DETERMINERS))
+            ):  # but "Trump unleashed a series of tweets saying": Trump, the person in the clause
+                start += tail[cut + 1].start()
+                chunk = chunk[tail[cut + 1].start() :]
+                words = words[cut + 1 :]
+            elif len(words) > 2 and not _not_a_subject(chunk):
+                subject_end = self._leading_subject(tail)  # "Mendes posted messages on Friday saying"
+                if subject_end is not None:
+                    return self._speaker(start, start + subject_end)
         if words[-1].lower() in PRONOUNS:  # "what she called", "in which he said"
             last = list(NP_WORD.finditer(chunk))[-1]
             return self._speaker(start + last.start(), start + last.end())
@@ -651,6 +716,38 @@ class _Finder:
         ):
             return self._tail_np(start, chunk)
         return self._speaker(start, start + len(chunk))
+
+    @staticmethod
+    def _leading_subject(words: list[re.Match[str]]) -> int | None:
+        """Where the subject that opens a clause ends: a run of capitalised words ("Sofia
+        Mendes"), or a determiner and a source noun within three words ("The spokesman");
+        None when the clause has no such subject before other words."""
+        if words[0].group().lower() in DETERMINERS:
+            for k in range(1, min(4, len(words) - 1)):
+                if _source_noun(words[k].group()):
+                    return words[k].end()
+            return None
+        k = 0
+        while k + 1 < len(words) and words[k + 1].group()[:1].isupper() and k < 3:
+            k += 1
+        if not words[0].group()[:1].isupper() or k + 1 >= len(words):
+            return None
+        return words[k].end()
+
+    def _possessor(self, start: int, chunk: str) -> Speaker | None:
+        """The noun phrase that ends ``chunk`` (before a possessive): from its determiner ("the
+        senator"), else its run of capitalised words ("Donald Trump")."""
+        words = list(NP_WORD.finditer(chunk))[-4:]
+        if not words:
+            return None
+        first = len(words) - 1
+        determiner = [k for k, w in enumerate(words) if w.group().lower() in DETERMINERS]
+        if determiner:
+            first = determiner[-1]
+        else:
+            while first > 0 and words[first - 1].group()[:1].isupper():
+                first -= 1
+        return self._speaker(start + words[first].start(), start + words[-1].end())
 
     def _tail_np(self, start: int, chunk: str) -> Speaker | None:
         """The last few words of a long clause: the noun phrase next to the cue."""
@@ -762,6 +859,7 @@ def _strip_trailing(chunk: str) -> str:
     while previous != chunk:
         previous = chunk
         chunk = TRAILING_FILLER.sub("", chunk.rstrip()) if chunk.strip() else chunk
+        chunk = PRONOUN_CONTRACTION.sub(r"\1", chunk)  # "He’s claiming": the speaker is "He"
     return chunk
 
 
