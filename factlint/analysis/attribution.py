@@ -115,6 +115,7 @@ CLAUSE_LINK = re.compile(
 )
 PRONOUN_CONTRACTION = re.compile(r"\b((?i:he|she|it|they|we))(?:[’']s|[’']re|[’']d|[’']ve)$")
 LEADING_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
+NEW_CLAUSE = re.compile(r"[;]|,\s*(?:but|and|yet|while|though|although|whereas)\s")
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -378,7 +379,10 @@ class _Finder:
                 self.masked, head_cues[-2].end(), head.start()
             ):  # "Trump said he thought drugs were a “big factor”": the main clause's speaker
                 head = head_cues[-2]
-            return self._make(head, sentence_start, "before", right_limit=quote.seg_start)
+            found = self._make(head, sentence_start, "before", right_limit=quote.seg_start)
+            if found.speaker is None or found.speaker.pronoun:
+                return self._outer(head_cues, head, sentence_start) or found
+            return found
         if tail_cues:
             return self._make(tail_cues[0], quote.seg_end, "after")
         prefix = self.masked[sentence_start : quote.seg_start]
@@ -390,6 +394,34 @@ class _Finder:
             return self._intro(self, sentence_start, colon)
         if prefix.strip():
             return self._subject(sentence_start, quote.seg_start)
+        return None
+
+    def _outer(
+        self, cues: list[re.Match[str]], inner: re.Match[str], sentence_start: int
+    ) -> Attribution | None:
+        """The reporting clause around an inner cue whose speaker is a pronoun: "Clinton says she
+        admired his courage through what she calls a “war of words”" reports Clinton's speech.
+        Its speaker must not be a pronoun and must not contradict what the pronoun resolves to."""
+        pronoun = self._make(inner, sentence_start, "before").speaker
+        word = pronoun.text.lower() if pronoun is not None else ""
+        sex = {"he": "m", "she": "f"}.get(word)
+        for cue in cues:
+            if cue.start() >= inner.start() or NEW_CLAUSE.search(
+                self.masked, cue.end(), inner.start()
+            ):
+                return None  # "…, but he said that": a clause of its own
+            outer = self._make(cue, sentence_start, "before", right_limit=inner.start())
+            speaker = outer.speaker
+            if speaker is None or (speaker.pronoun and word != "it"):
+                continue  # "She says it underscores that …": she speaks, not it
+            holder = next(
+                (p for p in self.people.people_in(self.segment.index, sentence_start, inner.start())
+                 if (p.start, p.end) == (speaker.start, speaker.end)),
+                None,
+            )
+            if holder is not None and sex and not self.people.compatible(holder, sex):
+                return None  # "Smith said she called it “…”": she is someone else
+            return outer
         return None
 
     def _subject(self, sentence_start: int, quote_start: int) -> Attribution | None:
