@@ -112,6 +112,13 @@ _RUNNER: Runner | None = None
 
 def start_worker(overrides: Overrides, config_path: str | None) -> None:
     global _RUNNER
+    import multiprocessing
+
+    from factlint.watchdog import exit_with_parent
+
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid is not None:
+        exit_with_parent(parent.pid)
     _RUNNER = Runner(overrides, config_path)
 
 
