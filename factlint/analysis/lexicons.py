@@ -36,6 +36,7 @@ class Lexicons:
     phrases: tuple[str, ...]  # multi-word cues, lower-cased
     abbreviations: dict[str, str]  # abbreviated title before a name -> the title ("Sen" -> senator)
     genders: dict[str, str]  # given name -> "f" or "m", where news copy makes it one sex
+    person_nouns: frozenset[str] = frozenset()  # "analyst", "negotiator": nouns for people
 
     @cached_property
     def cue_pattern(self) -> re.Pattern[str]:
@@ -80,6 +81,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         honorifics=frozenset(read_lines(data_path("honorifics.txt"))),
         titles=titles,
         places=frozenset(read_lines(data_path("places.txt"))),
+        person_nouns=frozenset(read_lines(data_path("person-nouns.txt"))),
         verbs=frozenset(verbs),
         phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
     )

@@ -790,8 +790,10 @@ def _surname_mentions(
             if word in orgs:
                 continue
             following = _word_after(text, token.end)
-            if following.lower() in NOT_PERSON_AFTER:
-                continue
+            if following.lower() in NOT_PERSON_AFTER and not (
+                text[token.end : token.end + 1] == "," and _role_appositive(text, token, lex)
+            ):
+                continue  # "the Maekawa report", but not "Macklin, president of …"
             if word not in full_by_surname and word not in known:
                 if not _person_like(text, token, word, following, lex) or word.lower() in lower_words:
                     continue
@@ -847,6 +849,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     text = segment.text
     word = token.text
     nxt = text[token.end : token.end + 1]
+    if _after_person_noun(text, token.start, lex):
+        return True  # "analyst Hess told", "chief negotiator Seixas": a name after a description
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
@@ -857,6 +861,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if nxt == ",":
         if AGE_APPOSITIVE.match(text, token.end):
             return True
+        if _role_appositive(text, token, lex):
+            return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
         appositive = APPOSITIVE.match(text, token.end)
         if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
             return False
@@ -881,6 +887,50 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
         return False
     return _gendered_pronoun_follows(analysis, segment, end)
+
+
+PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+) \Z")
+ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
+APPOSITIVE_STOP = frozenset("of at with for in on to from as whose which who that and".split())
+
+
+def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
+    """A capitalised word right after a lower-case noun for a person: "analyst Hess"."""
+    if text[start - 1 : start] != " ":
+        return False
+    match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    return match is not None and match.group(1) in lex.person_nouns
+
+
+def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
+    """A word whose appositive describes a person by a job ("Macklin, president of the National
+    Association, said"; "said Heymann, analyst at Drexel"): the job noun comes before any
+    preposition or relative word of the appositive, and a reporting verb stands before the word
+    or after the appositive."""
+    appositive = ROLE_APPOSITIVE.match(text, token.end)
+    if appositive is None:
+        return False
+    described = False
+    words = appositive.group(1).split()[:6]
+    for k, word in enumerate(words):
+        lowered = word.lower().strip("’'")
+        if (lowered in APPOSITIVE_STOP and not (lowered == "of" and words[k - 1 : k] == ["one"])) or (
+            k == 0 and lowered.endswith("ing")
+        ):
+            break  # "one of Italy's leading economists" is still about a person; "Kinsey, starring
+            # Liam Neeson as sex researcher Alfred Kinsey" is not
+        singular = lowered[:-1] if lowered.endswith("s") else lowered
+        if word[:1].islower() and (
+            lowered in lex.person_nouns or singular in lex.person_nouns or lowered in lex.titles
+        ):
+            described = True
+            break
+    if not described:
+        return False
+    after = _word_after(text, appositive.end())  # "…, said"; "… Shearson Lehman Bros. said"
+    return _word_before(text, token.start).lower() in lex.verbs or (
+        after[:1].islower() and after in lex.verbs
+    )
 
 
 ADVERBS = frozenset("also later then once again".split())
