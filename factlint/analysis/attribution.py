@@ -234,6 +234,7 @@ def find_attributions(
             if found is not None:
                 previous = found
         last_in_segment[seg_index] = previous
+    _standalone(analysis, quotes, result)
     for quote in reversed(quotes):  # a quoted paragraph attributed at its end covers its start
         k = quote.index
         weak = result[k] is None or result[k].how in ("previous", "inherited")  # type: ignore[union-attr]
@@ -247,6 +248,76 @@ def find_attributions(
         ):
             result[k] = _as(following, "continued")
     return result
+
+
+def _standalone(analysis: Analysis, quotes: list[Quotation], result: list[Attribution | None]) -> None:
+    """Attribute quotations that stand alone as a paragraph and that nothing attributed so far:
+    a quote box (a pull quote repeating words the article attributes elsewhere, before or after
+    it) takes that attribution; otherwise a next paragraph that opens by pointing back at it
+    ("That was the verdict of …", "So said …", "Said …") gives its speaker."""
+    doc = analysis.doc
+    alone = [
+        q
+        for q in quotes
+        if result[q.index] is None
+        and q.closed
+        and not q.continued
+        and doc.segments[q.segment].kind == "prose"
+        and doc.segments[q.segment].text.strip() == q.text
+    ]
+    if not alone:
+        return
+    shingles: dict[tuple[str, ...], int] = {}  # the first attributed quotation holding each run
+    for quote in quotes:
+        if result[quote.index] is not None:
+            words = _words(quote.inner)
+            for k in range(max(len(words) - BOX_RUN + 1, 1)):
+                shingles.setdefault(tuple(words[k : k + BOX_RUN]), quote.index)
+    for quote in alone:
+        words = _words(quote.inner)
+        source = shingles.get(tuple(words[:BOX_RUN])) if len(words) >= 3 else None
+        if source is not None and " ".join(words) in " ".join(_words(quotes[source].inner)):
+            result[quote.index] = _as(result[source], "box")
+        elif quote.segment + 1 < len(doc.segments):
+            result[quote.index] = _next_paragraph(analysis, doc.segments[quote.segment + 1])
+
+
+BOX_RUN = 5  # words: a quote box matches the attributed quotation holding its first five words
+# A paragraph that opens by pointing back at the quotation before it names its speaker.
+BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:That|This|Those|These|Such)\s+(?:is|was|were|are|came|comes)\s+(?:the\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?i:words?|message|verdict|view|warning|assessment|reaction|response|"
+    r"plea|promise|reply|answer|advice|prediction)\s+(?:of|from)\s+"
+    r"|(?:So\s+|Thus\s+)?(?i:said|says|added|adds|wrote|writes|insisted|insists|warned|warns)"
+    r"\s+(?=[A-Z]|(?:the|a|an|one|his|her|their)\s))"
+)
+
+
+def _next_paragraph(analysis: Analysis, segment: Segment) -> Attribution | None:
+    """The attribution a paragraph's opening gives the quotation just before it."""
+    if segment.kind != "prose":
+        return None
+    sentences = analysis.sentences_of(segment.index)
+    end = sentences[0].end if sentences else len(segment.text)
+    match = BACK_REFERENCE.match(segment.text, 0, end)
+    if match is None or QUOTE_MARKS_IN.search(segment.text, 0, end):
+        return None  # a sentence with quotations of its own speaks for itself
+    finder = _Finder(analysis, segment, segment.text, lexicons(), analysis.people_index)
+    speaker = finder._right_speaker(match.end(), end)
+    if speaker is None:
+        return None
+    lead = len(match.group()) - len(match.group().lstrip())
+    return Attribution(finder._span(match.start() + lead, match.end()), speaker, "next")
+
+
+QUOTE_MARKS_IN = re.compile(r"[“”\"]")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in PLAIN_WORD.findall(text)]
+
+
+PLAIN_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
 def _inherit(
