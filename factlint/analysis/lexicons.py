@@ -49,6 +49,12 @@ class Lexicons:
         return re.compile(rf"(?<![\w.])(?P<abbr>{words})(?P<dot>\.)?[^\S\n]+\Z")
 
     @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """The word that names the office in each title ("secretary" of "finance secretary" and of
+        "secretary of state"): never a given name ("Treasury Secretary Baker")."""
+        return frozenset(re.split(r" (?:of|for|to) ", title)[0].split()[-1] for title in self.titles)
+
+    @cached_property
     def title_pattern(self) -> CandidateScan:
         return _title_pattern(tuple(self.titles))
 

@@ -22,16 +22,24 @@ if TYPE_CHECKING:
 # royalty by title and given name ("King Charles"): these are full references in British style.
 STYLED = frozenset("Lord Lady Baroness Baron Sir Dame Justice Judge Rabbi Imam Sheikh Pope".split())
 ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
+NATIONALITY_PREFIXES = frozenset(("u.s.", "us", "uk", "u.k.", "former", "then"))
 
 
 class SurnameFirstOptions(Options):
     """Options of the surname-first kind."""
 
     titled: bool = Field(
-        False,
+        True,
         description=(
-            "Also flag an office and a surname ('President Reagan'), which many style books accept "
-            "as a first reference"
+            "Also flag an office and a surname ('Finance Secretary Ongpin') with no full name: AP, "
+            "Reuters and the BBC give the full name at first reference"
+        ),
+    )
+    accepted_titles: list[str] = Field(
+        ["president", "prime minister", "premier", "chancellor"],
+        description=(
+            "Offices that identify their holder, so that the office and the surname are a full "
+            "first reference ('President Reagan'); lower case"
         ),
     )
 
@@ -66,7 +74,7 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             if (
                 person.form == "full"
                 or person.honorific in STYLED
-                or (person.form == "titled" and not self.options.titled)
+                or (person.form == "titled" and not self._titled_flagged(person))
                 or (person.title or "").lower() in ROYAL
                 or doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end)
             ):
@@ -112,6 +120,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             start, end = _first_use(doc, person)
             yield self.finding(doc, start, end, message=message)
 
+
+    def _titled_flagged(self, person: Person) -> bool:
+        title = (person.title or "").lower().split()
+        office = " ".join(word for word in title if word not in NATIONALITY_PREFIXES)
+        return self.options.titled and office not in self.options.accepted_titles
 
     def _registry_name(self, surname: str) -> str | None:
         """The one person the house facts registry knows by this surname or alias, if any."""
