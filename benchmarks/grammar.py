@@ -5,7 +5,9 @@
     python benchmarks/grammar.py --noise         # lints per Harper rule, house defaults ignored
     python benchmarks/grammar.py --lt-noise [--house]  # findings per LanguageTool rule
     python benchmarks/grammar.py --planted       # recall on planted newsroom errors, false alarms
+    python benchmarks/grammar.py --planted -n 200 --dump F  # ... and every case and finding to F
     python benchmarks/grammar.py --engines       # factlint vs Harper alone vs the LT server
+    python benchmarks/grammar.py --house-hits -n 7000  # factlint's own grammar rules, in context
 
 Reads ../shared/corpus (FACTLINT_SHARED overrides the shared folder) and skips cleanly without it.
 Targets (issue 5): the Harper pass costs at most 2x the rest of factlint; cold start < 1.5 s.
@@ -14,6 +16,7 @@ Targets (issue 5): the Harper pass costs at most 2x the rest of factlint; cold s
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -214,6 +217,7 @@ def lt_noise(n: int, seed: int, house: bool) -> None:
         languagetool.NEWS_DISABLED_RULES = {}
         languagetool.NEWS_DISABLED_CATEGORIES = {}
         languagetool.NEWS_DISABLED_PREFIXES = {}
+        languagetool.NEWS_DISABLED_SUFFIXES = {}
     words = 0
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
@@ -248,6 +252,29 @@ def lt_noise(n: int, seed: int, house: bool) -> None:
         print(f"{count:6d}  {rule}")
         for example in examples[rule]:
             print(f"{'':8s}{example}")
+
+
+def house_hits(n: int) -> None:
+    """Every finding of factlint's own grammar rules (backend none) on up to n corpus articles
+    outside the --planted false-alarm sample, in context: each one is a real error or not."""
+    from factlint.config import Overrides
+    from factlint.engine import Runner
+
+    held = {path for path, _ in sample(200, 11)}
+    articles = [a for a in sample(10_000, 3) if a[0] not in held][:n]
+    found = 0
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "none.toml"
+        config.write_text('[grammar]\nbackend = "none"\n', "utf-8")
+        runners = {d: Runner(Overrides(dialect=d, select=("grammar",)), config_path=str(config))
+                   for d in DIALECTS}
+        for path, dialect in articles:
+            text = path.read_text("utf-8")
+            for f in runners[dialect].lint_file(path).findings:
+                found += 1
+                context = " ".join(text[max(0, f.offset - 40) : f.end_offset + 30].split())
+                print(f"{f.rule:32s} {path.name}: ...{context}... -> {f.suggestions}")
+    print(f"{found} findings of factlint's own grammar rules in {len(articles)} articles")
 
 
 def bbc(n: int, seed: int) -> list[Path]:
@@ -289,8 +316,16 @@ def main() -> None:
     parser.add_argument("--lt-noise", action="store_true", help="count findings per LT rule")
     parser.add_argument("--house", action="store_true", help="--lt-noise with the house lists")
     parser.add_argument("--planted", action="store_true", help="recall on planted errors")
+    parser.add_argument("--house-hits", action="store_true",
+                        help="findings of factlint's own grammar rules on the corpus, in context")
     parser.add_argument("--per-type", type=int, default=40, help="--planted cases per type")
-    parser.add_argument("--engine", action="append", help="--planted: harper, languagetool")
+    parser.add_argument("--engine", action="append",
+                        help="--planted: harper, languagetool, none (factlint's own rules only)")
+    parser.add_argument("--dump", help="--planted: write every case and finding to this file")
+    parser.add_argument("--fa-seed", type=int, default=11,
+                        help="--planted: the seed of the untouched sample (11: the docs' figures)")
+    parser.add_argument("--lt-enable", default="",
+                        help="--planted: LanguageTool rules to enable too (comma-separated)")
     parser.add_argument("--engines", action="store_true", help="speed against the engines alone")
     parser.add_argument("--speed-step", help=argparse.SUPPRESS)  # one step of --engines
     parser.add_argument("--step", help=argparse.SUPPRESS)  # one step of --parts
@@ -305,6 +340,8 @@ def main() -> None:
         from grammar_planted import speed as speed_step
 
         speed_step(bbc(args.n, args.seed), args.speed_step)
+    elif args.house_hits:
+        house_hits(args.n)
     elif args.engines:
         engines_speed(args.n, args.seed)
     elif args.planted:
@@ -313,8 +350,10 @@ def main() -> None:
         # plant into every article (seed 1); false alarms on a sample the defaults were not
         # measured on (seed 11, not the --lt-noise/--noise seed 5)
         everything = sample(10_000, 1)
-        planted(everything, sample(args.n, 11), args.per_type, args.seed,
-                tuple(args.engine or ENGINES))
+        enable = [r for r in args.lt_enable.split(",") if r]
+        extra = f"[grammar.languagetool]\nenable = {json.dumps(enable)}\n" if enable else ""
+        planted(everything, sample(args.n, args.fa_seed), args.per_type, args.seed,
+                tuple(args.engine or ENGINES), args.dump, extra)
     else:
         if args.lt_noise:
             lt_noise(args.n, args.seed, args.house)

@@ -9,6 +9,7 @@ out. False alarms: findings per 1,000 words on untouched articles (a different s
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import tempfile
@@ -33,7 +34,8 @@ MODALS = r"(?:will|would|could|should|must|can|may|might)"
 # type -> [(pattern with one group: the text replaced, replacement or table or callable)]
 PLANTS: dict[str, list[tuple[str, Any]]] = {
     "subject-verb agreement": [
-        (r"\b(?:[Hh]e|[Ss]he|[Ii]t) (is|was|has|does)\b",
+        # not after if/as/though/wish: "if he was" -> "if he were" is the subjunctive, not an error
+        (r"(?<!\bif )(?<!\bas )(?<!though )(?<!\bwish )\b(?:[Hh]e|[Ss]he|[Ii]t) (is|was|has|does)\b",
          {"is": "are", "was": "were", "has": "have", "does": "do"}),
         (r"\b(?:[Tt]hey|[Ww]e) (are|were|have)\b", {"are": "is", "were": "was", "have": "has"}),
     ],
@@ -149,17 +151,20 @@ def plant_cases(articles: list[tuple[Path, str]], per_type: int, seed: int) -> l
 
 
 # -- running the engines ---------------------------------------------------------------------
-ENGINES = ("harper", "languagetool")
+# "none": factlint's own grammar rules alone (no engine), which every other column includes too.
+ENGINES = ("harper", "languagetool", "none")
 
 
 class Linters:
-    """factlint's grammar and spelling rules with one engine, per dialect."""
+    """factlint's grammar rules with one engine (the house defaults, as a user gets them)."""
 
-    def __init__(self, backend: str, folder: str) -> None:
+    def __init__(self, backend: str, folder: str, extra: str = "") -> None:
         self.config = Path(folder) / f"{backend}.toml"
-        self.config.write_text(f'[grammar]\nbackend = "{backend}"\n', "utf-8")
+        self.config.write_text(f'[grammar]\nbackend = "{backend}"\n{extra}', "utf-8")
 
     def spans(self, text: str, dialect: str) -> list[tuple[int, int, str]]:
+        """(start, end, rule) of every grammar/* and spelling/* finding; a Harper finding's rule
+        is shown with the Harper rule behind it: grammar/usage[Regionalisms]."""
         from factlint import lint_text
         from factlint.config import Overrides
 
@@ -167,32 +172,48 @@ class Linters:
             text, path="draft.txt", config=str(self.config),
             overrides=Overrides(dialect=dialect, select=("grammar", "spelling")),
         )
-        return [(f.offset, f.end_offset, f.rule) for f in found]
+        return [(f.offset, f.end_offset, _rule(f)) for f in found]
 
 
-def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
+def _rule(finding: Any) -> str:
+    harper = re.search(r" \[(\w+)\]$", finding.message)
+    if finding.rule.startswith("grammar/lt:") or harper is None:
+        return str(finding.rule)
+    return f"{finding.rule}[{harper.group(1)}]"
 
 
-def recall(cases: list[Case], linters: dict[str, Linters]) -> None:
+def is_grammar(rule: str) -> bool:
+    """What the recall and false-alarm figures count: grammar/* findings (unknown words are
+    counted apart: spelling/unknown-word has its own filters and figures)."""
+    return rule.startswith("grammar/")
+
+
+def _overlapping(spans: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    return sorted({r for s, e, r in spans if s < end and start < e and is_grammar(r)})
+
+
+def recall(cases: list[Case], linters: dict[str, Linters], dump: list[dict[str, Any]]) -> None:
+    """Recall per error type: a case is found when a grammar finding overlaps the planted span.
+    A case is left out when the untouched paragraph already has a grammar finding there."""
     found: dict[str, Counter[str]] = {name: Counter() for name in (*linters, "both")}
     total: Counter[str] = Counter()
+    skipped = 0
     for case in cases:
-        hits = {}
-        skip = False
-        for name, linter in linters.items():
-            before = linter.spans(case.original, case.dialect)
-            if _overlaps(before, case.original_start, case.original_end):
-                skip = True  # the engine already flags the untouched text there
-                break
-            hits[name] = _overlaps(linter.spans(case.planted, case.dialect), case.start, case.end)
-        if skip:
+        before = {n: _overlapping(lt.spans(case.original, case.dialect), case.original_start,
+                                  case.original_end) for n, lt in linters.items()}
+        after = {n: _overlapping(lt.spans(case.planted, case.dialect), case.start, case.end)
+                 for n, lt in linters.items()}
+        dump.append({"case": case.kind, "dialect": case.dialect, "before": before,
+                     "after": after})
+        if any(before.values()):
+            skipped += 1
             continue
         total[case.kind] += 1
-        for name, hit in hits.items():
-            found[name][case.kind] += hit
-        found["both"][case.kind] += any(hits.values())
+        for name, rules in after.items():
+            found[name][case.kind] += bool(rules)
+        found["both"][case.kind] += any(after.values())
     names = list(found)
+    print(f"cases left out (the untouched text already had a finding there): {skipped}")
     print(f"{'error type':24s} {'cases':>5s} " + " ".join(f"{n:>12s}" for n in names))
     for kind in PLANTS:
         row = " ".join(f"{found[n][kind] / max(total[kind], 1):12.2f}" for n in names)
@@ -201,44 +222,80 @@ def recall(cases: list[Case], linters: dict[str, Linters]) -> None:
     print(f"{'overall':24s} {sum(total.values()):5d} {overall}")
 
 
-def false_alarms(articles: list[tuple[Path, str]], linters: dict[str, Linters]) -> None:
+def false_alarms(articles: list[tuple[Path, str]], linters: dict[str, Linters],
+                 dump: list[dict[str, Any]]) -> None:
+    """Findings per 1,000 words on untouched published articles, and the rules behind them."""
     words = 0
-    grammar: dict[str, int] = defaultdict(int)
-    spelling: dict[str, int] = defaultdict(int)
+    grammar: Counter[str] = Counter()
+    spelling: Counter[str] = Counter()
     rules: dict[str, Counter[str]] = defaultdict(Counter)
     for path, dialect in articles:
         text = path.read_text("utf-8")
         words += len(text.split())
-        union: dict[tuple[int, int], str] = {}
+        union: list[tuple[int, int, str]] = []
         for name, linter in linters.items():
             for start, end, rule in linter.spans(text, dialect):
-                kind = spelling if rule.startswith("spelling/") else grammar
-                kind[name] += 1
+                dump.append({"article": path.name, "engine": name, "rule": rule,
+                             "start": start, "end": end})
+                (grammar if is_grammar(rule) else spelling)[name] += 1
                 rules[name][rule] += 1
-                if not any(s < end and start < e for s, e in union):
-                    union[(start, end)] = rule
-        for rule in union.values():
-            (spelling if rule.startswith("spelling/") else grammar)["both"] += 1
+                if not any(s < end and start < e for s, e, _ in union):
+                    union.append((start, end, rule))
+        grammar["both"] += sum(is_grammar(r) for *_, r in union)
+        spelling["both"] += sum(not is_grammar(r) for *_, r in union)
     print(f"untouched articles: {len(articles)}, {words} words; findings per 1,000 words")
     for name in (*linters, "both"):
         print(
-            f"  {name:12s} grammar {grammar[name] / words * 1000:5.2f}   "
-            f"unknown words {spelling[name] / words * 1000:5.2f}"
+            f"  {name:12s} grammar {grammar[name] / words * 1000:5.2f} ({grammar[name]})   "
+            f"unknown words {spelling[name] / words * 1000:5.2f} ({spelling[name]})"
         )
+    judged(dump, words)
     for name in linters:
-        common = ", ".join(f"{r} {c}" for r, c in rules[name].most_common(6))
-        print(f"  {name} most frequent: {common}")
+        counted = [(r, c) for r, c in rules[name].most_common() if is_grammar(r)]
+        print(f"  {name} grammar findings by rule: " + ", ".join(f"{r} {c}" for r, c in counted))
+
+
+LABELS = Path(__file__).with_name("grammar_false_alarm_labels.tsv")
+
+
+def judged(dump: list[dict[str, Any]], words: int) -> None:
+    """The grammar findings on untouched copy split by the hand labels (LABELS: whether the
+    published text really has the problem): false alarms are the findings labelled false."""
+    labels = {}
+    for line in LABELS.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            article, start, end, verdict, _ = line.split("\t")
+            labels[(article, int(start), int(end))] = verdict
+    by_engine: dict[str, Counter[str]] = defaultdict(Counter)
+    union: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # as false_alarms counts
+    for r in dump:
+        if "article" in r and is_grammar(r["rule"]):
+            verdict = labels.get((r["article"], r["start"], r["end"]), "unlabelled")
+            by_engine[r["engine"]][verdict] += 1
+            spans = union[r["article"]]
+            if not any(s < r["end"] and r["start"] < e for s, e, _ in spans):
+                spans.append((r["start"], r["end"], verdict))
+    by_engine["both"] = Counter(v for spans in union.values() for *_, v in spans)
+    print("  judged by hand (benchmarks/grammar_false_alarm_labels.tsv: seeds 11 and 13):")
+    for name, counts in by_engine.items():
+        print(f"  {name:12s} false alarms {counts['false'] / words * 1000:5.2f} per 1,000 words "
+              f"({counts['false']}), real errors in the copy {counts['error']}, "
+              f"not labelled {counts['unlabelled']}")
 
 
 def planted(articles: list[tuple[Path, str]], untouched: list[tuple[Path, str]],
-            per_type: int, seed: int, engines: tuple[str, ...]) -> None:
+            per_type: int, seed: int, engines: tuple[str, ...], dump: str | None = None,
+            extra: str = "") -> None:
     cases = plant_cases(articles, per_type, seed)
     print(f"planted {len(cases)} cases: " + ", ".join(
         f"{k} {c}" for k, c in Counter(c.kind for c in cases).items()))
+    records: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
-        linters = {name: Linters(name, folder) for name in engines}
-        recall(cases, linters)
-        false_alarms(untouched, linters)
+        linters = {name: Linters(name, folder, extra) for name in engines}
+        recall(cases, linters, records)
+        false_alarms(untouched, linters, records)
+    if dump:
+        Path(dump).write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
 
 
 # -- speed -----------------------------------------------------------------------------------

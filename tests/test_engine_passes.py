@@ -10,7 +10,7 @@ from factlint.engine import Linter
 DRAFT = """# Council promises flood walls
 
 <!-- factlint-disable-next-line grammar/agreement -->
-She have promised the money, the mayor’s office said.
+She promise the money, the mayor’s office said.
 
 The flood defense plan is a testament to patience. He go to the council on Monday.
 """
@@ -31,7 +31,7 @@ def test_two_passes_equal_one_and_partial_keeps_suppressions_quiet() -> None:
     assert both == whole
     rules = [f.rule for f in whole]
     assert "consistency/spelling" in rules and "house/cliche" in rules
-    assert rules.count("grammar/agreement") == 1  # "He go"; "She have" is suppressed
+    assert rules.count("grammar/agreement") == 1  # "He go"; "She promise" is suppressed
     assert "meta/unused-suppression" not in rules
 
     # Before the grammar pass the suppression has nothing to suppress yet: a partial pass must

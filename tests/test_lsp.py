@@ -490,7 +490,7 @@ async def test_grammar_runs_after_the_cheap_rules_and_words_join_the_vocabulary(
 ) -> None:
     text = (
         "Flood talks\n\nThe Defence Secretary called the delay an omnishambles on Monday. "
-        "She have promised the defense money by June.\n"
+        "She promise the defense money by June.\n"
     )
     folder = project(
         tmp_path, "grammar", 'dialect = "en-GB"\nvocab = ["vocab"]\n', {"story.txt": text}

@@ -198,6 +198,11 @@ def _run(
                 source_start, source_end = segment.source_span(start, end)
                 if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
                     continue
+                if not lint.spelling and (
+                    _beside_wire_tag(doc.text, source_start, source_end)
+                    or _misread_convention(segment.text, start, end, lint.rule)
+                ):
+                    continue
                 found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
     return found
 
@@ -260,6 +265,52 @@ def _blank_long_words(text: str, longest: int) -> tuple[str, list[tuple[int, int
 @lru_cache(maxsize=4)
 def _long_word(longest: int) -> re.Pattern[str]:
     return re.compile(r"\S{%d,}" % (longest + 1))
+
+
+# Wire copy tags companies and tickers in angle brackets: "Toshiba Corp <TSBA.T> said",
+# "<Rapid-American Corp> said". Engines read a tag's brackets and full stops as punctuation (a
+# sentence end, a space before "<"), so a lint on or beside a tag is not about the prose.
+WIRE_TAG = re.compile(r"<[^<>\n]{1,80}>")
+# The engines' sentence-start capitals and doubled-word rules (Harper's and LanguageTool's).
+SENTENCE_START_RULES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
+REPEAT_RULES = frozenset({"RepeatedWords", "ENGLISH_WORD_REPEAT_RULE"})
+# The engines' its/it's rules: a capitalised "It's" inside a sentence is in a title ("Do They
+# Know It's Christmas?"), not the writer's grammar.
+ITS_RULES = frozenset({"ItsPossessive", "ItsContraction", "IT_IS", "IT_IS_2", "ITS_TO_IT_S"})
+# Doubled words that are grammatical: "the EC had had more time", "he said that that was wrong".
+GRAMMATICAL_REPEATS = frozenset({"had", "that"})
+
+
+def _beside_wire_tag(source: str, start: int, end: int) -> bool:
+    """Whether source[start:end] is in or next to a wire tag (the document may have dropped
+    "<V>" from the prose as markup, leaving "Irving Bank Corp , agreed" to the engine)."""
+    if "<" not in source:
+        return False
+    low = max(0, start - 82)
+    return any(
+        low + s <= end + 1 and start <= low + e + 1
+        for s, e in (m.span() for m in WIRE_TAG.finditer(source[low : end + 82]))
+    )
+
+
+def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
+    """Whether a lint at text[start:end] misreads a news convention: a word after "!" or "?"
+    or inside a dotted name taken for a sentence start ("Mamma Mia! has", "gamesindustry.biz"),
+    a capitalised "It's" in a title, or a name or grammatical pair taken for a doubled word
+    ("Bafana Bafana", "had had")."""
+    if rule in SENTENCE_START_RULES and start > 0:
+        before = text[:start].rstrip()
+        return not text[start - 1].isspace() or before.endswith(("!", "?", '!"', '?"', "!”", "?”"))
+    if rule in ITS_RULES and text[start : start + 1].isupper():
+        before = text[:start].rstrip()
+        return bool(before) and not before.endswith((".", "!", "?", ":", '"', "“", "‘", "'"))
+    if rule in REPEAT_RULES:
+        words = re.findall(r"[\w'’]+", text[max(0, start - 40) : end])[-2:]
+        if len(words) == 2 and words[0].lower() == words[1].lower():
+            return words[0].lower() in GRAMMATICAL_REPEATS or (
+                words[0][:1].isupper() and words[1][:1].isupper()
+            )
+    return False
 
 
 def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:

@@ -55,6 +55,15 @@ NEWS_DISABLED: dict[str, str] = {
     "AvoidCurses": "names and idioms: Dick de Bruyn, tit-for-tat (2)",
     "MergeWords": "false alarms: 30s and -> sand (2)",
     "ToTwoToo": "false alarms: up to now -> up too now, due to cold (2)",
+    # Measured again with the grammar benchmark's tuning sample: 300 articles (150 BBC en-GB,
+    # 150 Reuters en-US, 109,012 words), harper-py 0.2 (docs/grammar.md).
+    "Dashes": "a double hyphen is the dash of ASCII wire copy: banks -- including ... (22)",
+    "Damages": "'damages' is the legal term: monetary damages, seeks damages (4 of 4)",
+    "OneOfTheSingular": "false alarms: one of the eight -> eights, the San Jose Open -> Opens (2)",
+    "WereWhere": "inverted sentences: among the factors it cited were, also affirmed were (2)",
+    "PhrasalVerbAsCompoundNoun": "the noun is one word: turnaround expert, vows turnaround (2)",
+    "InDemandInDepth": "false alarms: a drop in demand -> in-demand (1, and 2 more elsewhere)",
+    "ModalBeAdjective": "May the month taken for the modal; 'should first fully implement' (1)",
 }
 # The dialects whose spellings are never unknown words, whatever the document's dialect.
 OTHER_DIALECTS = ("BRITISH", "AMERICAN", "CANADIAN", "AUSTRALIAN")

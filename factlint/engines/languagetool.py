@@ -30,7 +30,10 @@ LANGUAGES = {
 }
 SPELLING_RULES = ("MORFOLOGIK_RULE", "HUNSPELL_RULE")
 HEADLINE_SKIPPED_CATEGORIES = frozenset({"CASING"})
-HEADLINE_SKIPPED_RULES = frozenset({"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START"})
+# Headlines drop full stops, abbreviations' too: "U.S HOUSE LEADER URGES ..." (wire headlines).
+HEADLINE_SKIPPED_RULES = frozenset(
+    {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START", "ABBREVIATION_PUNCTUATION"}
+)
 # LanguageTool rules and categories off by default for news copy, with the measured reason
 # (docs/grammar.md; `python benchmarks/grammar.py --lt-noise`). Turn one back on with
 # [grammar.languagetool] enable = [...] or enable-categories = [...].
@@ -53,6 +56,19 @@ NEWS_DISABLED_RULES: dict[str, str] = {
     "A_UNCOUNTABLE": "false alarms: a freedom of expression event, a maturity of (2)",
     "PLURAL_MODIFIER": "false alarms: borrowers banks have drawn up (2)",
     "ALLY_ALLAY": "false alarms: Brown ally rejects (2)",
+    # Measured again on the grammar benchmark's tuning sample: 300 articles (150 BBC en-GB, 150
+    # Reuters en-US, 109,012 words), not the sample its false alarms are counted on.
+    "NNP_AGREEMENT": "British plural teams: Scotland have, Chelsea have (2)",
+    "MASS_AGREEMENT": "British plural teams: Chelsea take on Barcelona (1)",
+    "COLLECTIVE_NOUN_VERB_AGREEMENT_VBP": "a collective noun may take a plural verb: a group of "
+    "MPs are (1)",
+    "INDEPENDENTLY_FROM_OF": "'independent from' is standard British usage (3)",
+    "CA_BRAND_NEW": "house hyphenation: a brand new stadium (1)",
+    "HYPHEN_TO_EN": "a hyphen in a range is ASCII house style, as Harper's NumericRangeEnDash (1)",
+    "EN_SIMPLE_REPLACE_JP_MORGAN": "JP Morgan is the house form of the bank's name (1)",
+    "EN_SIMPLE_REPLACE_JP_MORGAN_CHASE": "the same (1)",
+    "CAPITALIZATION": "lower-case compass points are house style: the west coast (1)",
+    "COMMA_AFTER_A_MONTH": "'August, 1985': the comma is Reuters style (1)",
 }
 NEWS_DISABLED_CATEGORIES: dict[str, str] = {
     "BRE_STYLE_OXFORD_SPELLING": "-ize for en-GB: the house writes -ise; dialect is consistency/"
@@ -60,11 +76,26 @@ NEWS_DISABLED_CATEGORIES: dict[str, str] = {
     "MULTITOKEN_SPELLING": "names in house form: George W Bush, West Brom, Luis Aragones (15)",
     "PROPER_NOUNS": "names and datelines: Delta Airlines, SAO PAULO (7); facts/* checks names",
     "REDUNDANCY": "style: all of the, a large number of, the question of whether (9)",
+    "STYLE": "style suggestions, not errors: I'm not sure there is (1); picky is off too",
+    "AMERICAN_ENGLISH": "regional phrasing is consistency's and the dialect's job: take a look (1)",
+    "BRITISH_ENGLISH": "the same: at the weekend in London wire copy checked as en-US (1)",
+    "AMERICAN_ENGLISH_STYLE": "the same: a comma after the year (1)",
+    "COMPOUNDING": "house hyphenation and compounds: fifth largest, decision making, the break up "
+    "of (11 on the tuning sample)",
 }
 # Rule-id prefixes off by default (LanguageTool cannot switch off a family by prefix).
 NEWS_DISABLED_PREFIXES: dict[str, str] = {
     "EN_COMPOUNDS_": "house hyphenations: anti-virus, euro zone, best-seller (22 in 16 rules)",
     "EN_DIACRITICS_REPLACE_": "English news drops accents: Arsene Wenger, communique (17 in 11)",
+}
+# Rule-id suffixes off by default: hyphenation, compounds and accents are house style, whatever
+# LanguageTool's category (many such rules are filed under GRAMMAR).
+NEWS_DISABLED_SUFFIXES: dict[str, str] = {
+    "_HYPHEN": "house hyphenation: a 25 year mortgage, 10 hour session, per share basis (21 in 7 "
+    "rules on the tuning sample)",
+    "_COMPOUNDS": "house compounds: bond holders, market place, clam shell (5 in 4 rules)",
+    "_COMPOUND": "the same: any left over (1)",
+    "_DIACRITIC": "English news drops accents: net cafes (17)",
 }
 OR_HARPER = 'or use the built-in engine: [grammar] backend = "harper"'
 
@@ -83,6 +114,7 @@ class LanguageToolEngine:
         )
         self.tool.enabled_rules = self.enabled = frozenset(config.enable)
         self.skipped_prefixes = tuple(NEWS_DISABLED_PREFIXES)
+        self.skipped_suffixes = tuple(NEWS_DISABLED_SUFFIXES)
         self.tool.disabled_categories = (
             set(NEWS_DISABLED_CATEGORIES) - set(config.enable_categories)
         ) | set(config.disable_categories)
@@ -106,7 +138,10 @@ class LanguageToolEngine:
             starts.append(pos)
             pos += len(t.text) + len(SEPARATOR)
         for match in self._matches(joined):
-            if match.rule_id.startswith(self.skipped_prefixes) and match.rule_id not in self.enabled:
+            if (
+                match.rule_id.startswith(self.skipped_prefixes)
+                or match.rule_id.endswith(self.skipped_suffixes)
+            ) and match.rule_id not in self.enabled:
                 continue
             start = match.offset
             end = start + utf16_to_code_points(joined[start:], match.error_length)

@@ -1,0 +1,96 @@
+"""The confusable kind: a wrong word known by the words around it (lose for loose after "to").
+
+Each pattern is an RE2 expression (linear time) whose group ``wrong`` is the flagged span; other
+named groups can be excused with ``unless`` (e.g. "will to" after "the": the noun, not the verb).
+``{name}`` in a pattern stands for the word list ``name`` of ``words``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, model_validator
+
+from factlint.kinds._text import compile_user_pattern, match_case
+from factlint.kinds.base import Kind, Options
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.finding import Finding
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+class ConfusableOptions(Options):
+    """Options of the confusable kind."""
+
+    patterns: list[str] = Field(
+        min_length=1, description="RE2 patterns; the group (?P<wrong>...) is the flagged span"
+    )
+    fix: dict[str, str] = Field(min_length=1, description="The wrong word (lower case) -> the fix")
+    words: dict[str, list[str]] = Field(
+        default_factory=dict, description="Word lists, written {name} in a pattern"
+    )
+    unless: dict[str, str] = Field(
+        default_factory=dict,
+        description="Group name -> RE2 pattern: a match whose group matches it whole is not flagged",
+    )
+    case: bool = Field(True, description="Match case exactly (write [Ww]ho for either)")
+
+    @model_validator(mode="after")
+    def _check(self) -> ConfusableOptions:
+        for pattern in self.expanded():
+            compiled = compile_user_pattern(pattern, self.case)
+            if "wrong" not in compiled.groupindex:
+                raise ValueError(f"pattern {pattern!r} has no group (?P<wrong>...)")
+        for pattern in self.unless.values():
+            compile_user_pattern(pattern, self.case)
+        return self
+
+    def expanded(self) -> list[str]:
+        """The patterns with each {name} replaced by its word list."""
+
+        def words(match: re.Match[str]) -> str:
+            if match.group(1) not in self.words:
+                raise ValueError(f"no word list {match.group(1)!r} for {match.group()}")
+            return "(?:" + "|".join(re.escape(w) for w in self.words[match.group(1)]) + ")"
+
+        return [PLACEHOLDER.sub(words, pattern) for pattern in self.patterns]
+
+
+class Confusable(Kind[ConfusableOptions]):
+    """Flag a word its neighbours show to be the wrong one of a pair, with the right one."""
+
+    name = "confusable"
+    options_model = ConfusableOptions
+
+    @cached_property
+    def _compiled(self) -> tuple[list[Any], dict[str, Any]]:
+        case = self.options.case
+        unless = {g: compile_user_pattern(f"^(?:{p})$", case) for g, p in self.options.unless.items()}
+        return [compile_user_pattern(p, case) for p in self.options.expanded()], unless
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        patterns, unless = self._compiled
+        analysis = doc.analysis
+        for segment in doc.segments:
+            for pattern in patterns:
+                groups = pattern.groupindex
+                for match in pattern.finditer(segment.text):
+                    if any(name in groups and match.group(groups[name]) is not None
+                           and test.search(match.group(groups[name]))
+                           for name, test in unless.items()):
+                        continue
+                    start, end = match.span(groups["wrong"])
+                    if not analysis.in_scope(segment, start, end, self.scope):
+                        continue
+                    found = segment.text[start:end]
+                    right = self.options.fix.get(" ".join(found.lower().replace("’", "'").split()))
+                    if right is None:
+                        continue
+                    fix = match_case(right, found)
+                    yield self.finding_at(doc, analysis.hit(segment, start, end),
+                                          suggestions=[fix], expected=fix)
