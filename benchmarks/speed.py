@@ -168,8 +168,8 @@ def cli_against_proselint(files: list[Path]) -> None:
         paths = [str(f) for f in files]
         timings = {}
         for name, cmd in (
-            ("factlint", [str(exe), "check", "--config", str(config), "--no-cache", "-q", "--exit-zero",
-                          *paths]),
+            ("factlint", [str(exe), "check", "--config", str(config), "--no-cache", "--jobs", "1",
+                          "-q", "--exit-zero", *paths]),  # one process, as the issue states
             ("proselint", [str(prose), "check", *paths]),
         ):
             subprocess.run(cmd[:-len(paths)] + paths[:1], capture_output=True, env=ENV)  # bytecode
