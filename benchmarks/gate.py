@@ -21,16 +21,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from _shared import corpus_files
+from _shared import bytecode_env, corpus_files
 
 FACTLINT = Path(sys.executable).with_name("factlint")
+ENV: dict[str, str] | None = None  # bytecode_env of the run's folder (main)
 
 
 def measure(cmd: list[str], cwd: Path) -> dict[str, float]:
     """Run ``cmd`` in a fresh helper process: wall and CPU seconds (all its processes), peak MB of
     any one process, exit code."""
     helper = [sys.executable, __file__, "--measure", json.dumps(cmd)]
-    out = subprocess.run(helper, cwd=cwd, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(helper, cwd=cwd, capture_output=True, text=True, check=True,
+                         env=ENV).stdout
     return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -87,7 +89,11 @@ def main() -> None:
     extra = ["--ignore", args.ignore] if args.ignore else []
     with tempfile.TemporaryDirectory(prefix="factlint-gate-") as tmp:
         folder = Path(tmp)
+        global ENV
+        ENV = bytecode_env(folder)
         files = sample(args.limit or None, folder)
+        warm_up = [str(FACTLINT), "check", str(files[0]), "--no-cache", "--exit-zero"]
+        subprocess.run(warm_up, env=ENV, capture_output=True)  # compiles the bytecode once
         print(f"{len(files)} articles, config: default{' minus ' + args.ignore if args.ignore else ''}")
         rows: dict[str, dict[str, float]] = {}
         if not args.skip_serial:

@@ -113,6 +113,10 @@ class FileConfig(BaseModel):
         default_factory=dict, description="Globs (relative to this file) to rule ids or packs to skip"
     )
     cache_dir: str = Field(".factlint_cache", description="Result cache folder, relative to this file")
+    rule_docs_url: str | None = Field(
+        None, description="Your rule documentation, linked from reports (SARIF helpUri); {rule} is "
+        "replaced by the rule id, e.g. https://wiki.example/factlint#{rule}"
+    )
     fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
     facts: list[str] = Field(default_factory=list, description="House facts registry files")
     vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")

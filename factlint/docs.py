@@ -116,5 +116,16 @@ def explain(spec: RuleSpec) -> str:
     return "\n".join(lines)
 
 
+def explain_markdown(spec: RuleSpec) -> str:
+    """The documentation of ``explain`` as Markdown, for report viewers (SARIF help)."""
+    lines = [f"**{spec.summary}**", "", spec.rationale.strip(), "", zones(spec)]
+    for label, example in (("Bad", spec.examples.bad), ("Good", spec.examples.good)):
+        lines += ["", f"{label}:", "", "```text", example.rstrip("\n"), "```"]
+    lines += ["", f"Options and examples: `factlint explain {spec.id}`."]
+    if spec.link:
+        lines += ["", f"See: <{spec.link}>"]
+    return "\n".join(lines)
+
+
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())

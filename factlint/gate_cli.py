@@ -71,9 +71,14 @@ def clean(cache_dir: str | None, config_path: str | None) -> None:
               help="House dialect (asked on a terminal when not given).")
 @click.option("--force", is_flag=True, help="Overwrite an existing .factlint.toml.")
 @click.option("--no-pre-commit", is_flag=True, help="Do not add the pre-commit hook.")
-def init(folder: str, dialect: str | None, force: bool, no_pre_commit: bool) -> None:
+@click.option("--hook-repo", metavar="URL",
+              help="Git repository hosting factlint, for a remote hook (default: a local hook "
+              "running the installed factlint).")
+def init(folder: str, dialect: str | None, force: bool, no_pre_commit: bool,
+         hook_repo: str | None) -> None:
     """Write a commented starter .factlint.toml and a pre-commit hook entry."""
     from factlint.init import write_starter
 
-    for line in write_starter(Path(folder), dialect, force=force, pre_commit=not no_pre_commit):
+    for line in write_starter(Path(folder), dialect, force=force, pre_commit=not no_pre_commit,
+                              hook_repo=hook_repo):
         click.echo(line, err=True)

@@ -14,7 +14,6 @@ from factlint.errors import FactlintError
 
 CONFIG_NAME = ".factlint.toml"
 PRE_COMMIT_NAME = ".pre-commit-config.yaml"
-REPOSITORY = "https://github.com/your-org/factlint"  # where the newsroom gets factlint's hook
 
 STARTER = """\
 # factlint configuration: `factlint check` reads this file for every draft below this folder.
@@ -45,12 +44,29 @@ extend-exclude = ["archive/*", "templates/*"]
 # Result cache folder (`factlint clean` removes it; --no-cache skips it).
 # cache-dir = ".factlint_cache"
 
+# Your house's rule documentation, linked from SARIF reports ({{rule}}: the rule id).
+# rule-docs-url = "https://wiki.example.org/factlint#{{rule}}"
+
 # Grammar and spelling: harper (built in), languagetool, or none.
 [grammar]
 backend = "harper"
 """
 
-HOOK = """\
+# The hook `init` adds by default: a local hook that runs the factlint installed where `init` ran
+# (no repository URL to guess), with the filters of factlint's own .pre-commit-hooks.yaml.
+LOCAL_HOOK = """\
+  - repo: local
+    hooks:
+      - id: factlint
+        name: factlint
+        entry: factlint check
+        language: system
+        types_or: [markdown, text]
+        files: \\.(md|markdown|txt)$
+        # args: [--fail-on, warning]
+"""
+# With --hook-repo URL: the hook from the git repository the newsroom hosts factlint in.
+REMOTE_HOOK = """\
   - repo: {repository}
     rev: v{version}
     hooks:
@@ -59,7 +75,9 @@ HOOK = """\
 """
 
 
-def write_starter(folder: Path, dialect: str | None, *, force: bool, pre_commit: bool) -> list[str]:
+def write_starter(
+    folder: Path, dialect: str | None, *, force: bool, pre_commit: bool, hook_repo: str | None = None
+) -> list[str]:
     """Write the files; returns what was done, one line each."""
     if not folder.is_dir():
         raise FactlintError(f"{folder}: no such folder")
@@ -70,7 +88,7 @@ def write_starter(folder: Path, dialect: str | None, *, force: bool, pre_commit:
     config.write_text(STARTER.format(dialect=dialect), encoding="utf-8")
     done = [f"Wrote {config} (dialect {dialect})"]
     if pre_commit:
-        done.append(_add_hook(folder / PRE_COMMIT_NAME))
+        done.append(_add_hook(folder / PRE_COMMIT_NAME, hook_repo))
     return done
 
 
@@ -83,9 +101,9 @@ def _ask_dialect() -> str:
     ))
 
 
-def _add_hook(path: Path) -> str:
+def _add_hook(path: Path, hook_repo: str | None) -> str:
     """Create the pre-commit config, or append the hook to its ``repos:`` list."""
-    hook = HOOK.format(repository=REPOSITORY, version=__version__)
+    hook = REMOTE_HOOK.format(repository=hook_repo, version=__version__) if hook_repo else LOCAL_HOOK
     if not path.exists():
         path.write_text("repos:\n" + hook, encoding="utf-8")
         return f"Wrote {path}"

@@ -53,20 +53,23 @@ def lint_many(
     if jobs is None and misses and _one_server(runner, misses[0].path):
         jobs = 1
     workers = _workers(jobs, len(misses))
+
+    def done(item: Item, result: FileResult) -> None:  # as each file is linted, in any order
+        if cache is not None and item.key is not None and result.source is not None:
+            cache.put(item.key, result.findings)
+        if progress:
+            progress.advance()
+
     if workers > 1:
         from factlint.pool import Pool  # the process machinery only when it is used
 
         pool = Pool(workers, runner, work or lint_in_worker)
-        linted: Iterator[FileResult] = pool.run(misses)
+        linted: Iterator[FileResult] = pool.run(misses, done)
     else:
-        linted = (_lint_here(runner, item) for item in misses)
+        linted = (_lint_and_store(runner, item, done) for item in misses)
     for item in items:
         if item.result is None:
             item.result = next(linted)
-            if cache is not None and item.key is not None and item.result.source is not None:
-                cache.put(item.key, item.result.findings)
-            if progress:
-                progress.advance()
         yield item.result
         item.result = item.data = None  # memory flat: the caller keeps what it needs
 
@@ -97,6 +100,12 @@ def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
         if findings is not None:
             item.result = FileResult(shown, findings, decode(data))
     return item
+
+
+def _lint_and_store(runner: Runner, item: Item, done: Callable[[Item, FileResult], None]) -> FileResult:
+    result = _lint_here(runner, item)
+    done(item, result)
+    return result
 
 
 def _lint_here(runner: Runner, item: Item) -> FileResult:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from factlint.engine import FileResult, Runner, Source, _file_finding, decode
 from factlint.parallel import Item, Work, start_worker
 
 IN_FLIGHT_PER_JOB = 4  # files queued per worker: enough to keep it busy, memory flat
+
+Done = Callable[[Item, FileResult], None]
 
 
 class Pool:
@@ -35,45 +37,56 @@ class Pool:
             initializer=start_worker, initargs=self.initargs,
         )
 
-    def run(self, items: Sequence[Item]) -> Iterator[FileResult]:
-        pending: deque[tuple[Item, Future[FileResult]]] = deque()
+    def run(self, items: Sequence[Item], done: Done) -> Iterator[FileResult]:
+        """Every item's result in the order of ``items``; ``done`` is called as each arrives.
+
+        Files are handed out longest first, so the last ones to finish are short and the workers
+        end together; a result waits until those before it are in.
+        """
+        queue = deque(sorted(range(len(items)), key=lambda i: -len(items[i].data or b"")))
+        pending: dict[int, Future[FileResult]] = {}
+        results: dict[int, FileResult] = {}
         try:
-            for item in items:
-                self._submit(pending, item)
-                if len(pending) >= self.jobs * IN_FLIGHT_PER_JOB:
-                    yield self._next(pending)
-            while pending:
-                yield self._next(pending)
+            for index in range(len(items)):
+                while index not in results:
+                    while queue and len(pending) < self.jobs * IN_FLIGHT_PER_JOB:
+                        i = queue.popleft()
+                        pending[i] = self._submit(items, pending, results, i)
+                    self._collect(items, pending, results, done)
+                yield results.pop(index)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def _submit(self, pending: deque[tuple[Item, Future[FileResult]]], item: Item) -> None:
+    def _submit(self, items: Sequence[Item], pending: dict[int, Future[FileResult]],
+                results: dict[int, FileResult], i: int) -> Future[FileResult]:
+        item = items[i]
         try:
-            future = self.pool.submit(self.work, item.data, item.shown, item.path)
+            return self.pool.submit(self.work, item.data, item.shown, item.path)
         except BrokenProcessPool:  # a worker died since the last result was collected
-            self._recover(pending)
-            future = self.pool.submit(self.work, item.data, item.shown, item.path)
-        pending.append((item, future))
+            self._recover(items, pending, results)
+            return self.pool.submit(self.work, item.data, item.shown, item.path)
 
-    def _next(self, pending: deque[tuple[Item, Future[FileResult]]]) -> FileResult:
-        try:
-            result = pending[0][1].result()
-        except BrokenProcessPool:
-            self._recover(pending)
-            result = pending[0][1].result()
-        pending.popleft()
-        return result
+    def _collect(self, items: Sequence[Item], pending: dict[int, Future[FileResult]],
+                 results: dict[int, FileResult], done: Done) -> None:
+        """Wait for at least one file to finish; a broken pool reruns its files alone."""
+        wait(pending.values(), return_when=FIRST_COMPLETED)
+        finished = [i for i, future in pending.items() if future.done()]
+        if any(isinstance(pending[i].exception(), BrokenProcessPool) for i in finished):
+            finished = list(pending)
+            self._recover(items, pending, results)
+        else:
+            results.update((i, pending.pop(i).result()) for i in finished)
+        for i in finished:
+            done(items[i], results[i])
 
-    def _recover(self, pending: deque[tuple[Item, Future[FileResult]]]) -> None:
+    def _recover(self, items: Sequence[Item], pending: dict[int, Future[FileResult]],
+                 results: dict[int, FileResult]) -> None:
         """Rerun alone every file the broken pool had not finished; then start a new pool."""
         self.pool.shutdown(wait=True, cancel_futures=True)
-        redone: list[tuple[Item, Future[FileResult]]] = []
-        for item, future in pending:
-            if not (future.done() and not future.cancelled() and future.exception() is None):
-                future = _finished(self._alone(item))
-            redone.append((item, future))
+        for i, future in pending.items():
+            ok = future.done() and not future.cancelled() and future.exception() is None
+            results[i] = future.result() if ok else self._alone(items[i])
         pending.clear()
-        pending.extend(redone)
         self.pool = self._new(self.jobs)
 
     def _alone(self, item: Item) -> FileResult:
@@ -94,9 +107,3 @@ def _decoded(data: bytes | None) -> Source | None:
         return decode(data)
     except UnicodeDecodeError:
         return None
-
-
-def _finished(result: FileResult) -> Future[FileResult]:
-    future: Future[FileResult] = Future()
-    future.set_result(result)
-    return future

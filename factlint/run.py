@@ -133,8 +133,12 @@ def _clean_once(path: Path, cleaned: set[Path]) -> None:
 def _report(runner: Runner, results: list[FileResult], request: CheckRequest, *, err: bool) -> None:
     options = TextOptions(colour=request.colour and not err, quiet=request.quiet,
                           statistics=request.statistics)
-    specs = _specs(results, runner) if request.fmt == "sarif" else {}
-    options = replace(options, specs=specs, fail_on=lambda r: _fail_on(runner, r, request))
+    specs: dict[str, RuleSpec] = {}
+    docs_url: str | None = None
+    if request.fmt == "sarif":
+        specs, docs_url = _specs(results, runner), runner.linter_for(None).settings.config.rule_docs_url
+    options = replace(options, specs=specs, docs_url=docs_url,
+                      fail_on=lambda r: _fail_on(runner, r, request))
     output = reporter(request.fmt)(results, options)
     if request.gate.output_file:
         write_report(Path(request.gate.output_file), output, results)

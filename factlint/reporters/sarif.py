@@ -1,6 +1,7 @@
 """SARIF 2.1.0 for code-scanning dashboards: one run, the rules it reported with their summaries
-and help URIs, each finding a result with its region (1-based lines, columns in Unicode code points,
-the same convention as every other format) and its safe fix as a SARIF fix."""
+and documentation (a help URI where the rule links its own page or the config names a
+``rule-docs-url``), each finding a result with its region (1-based lines, columns in Unicode code
+points, the same convention as every other format) and its safe fix as a SARIF fix."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from factlint import __version__
+from factlint.docs import explain, explain_markdown
 from factlint.fingerprint import fingerprints
 from factlint.finding import Finding, Severity
 
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
     from factlint.spec import RuleSpec
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-PROJECT_URL = "https://github.com/your-org/factlint"  # the README's repository placeholder
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 
 
@@ -32,12 +33,13 @@ def sarif_report(results: Sequence[FileResult], options: TextOptions) -> str:
         for f, print_ in fingerprints(result):
             if f.rule not in rule_index:
                 rule_index[f.rule] = len(rules)
-                rules.append(_rule(f.rule, options.specs.get(f.rule.split(":", 1)[0])))
+                spec = options.specs.get(f.rule.split(":", 1)[0])
+                rules.append(_rule(f.rule, spec, options.docs_url))
             out.append(_result(f, rule_index[f.rule], print_))
     run = {
         "tool": {"driver": {
             "name": "factlint", "version": __version__, "semanticVersion": __version__,
-            "informationUri": PROJECT_URL, "rules": rules,
+            "rules": rules,
         }},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
@@ -47,17 +49,18 @@ def sarif_report(results: Sequence[FileResult], options: TextOptions) -> str:
                       ensure_ascii=False, indent=2)
 
 
-def _rule(rule_id: str, spec: RuleSpec | None) -> dict[str, Any]:
+def _rule(rule_id: str, spec: RuleSpec | None, docs_url: str | None) -> dict[str, Any]:
+    """A rule's descriptor: its summary, its documentation as help (`factlint explain`), and a
+    help URI only where a real one exists (the rule's own link, or the config's rule-docs-url)."""
     pack = rule_id.split("/", 1)[0]
-    rule: dict[str, Any] = {
-        "id": rule_id,
-        "helpUri": (spec.link if spec and spec.link else f"{PROJECT_URL}#rules"),
-        "properties": {"tags": [pack]},
-    }
+    rule: dict[str, Any] = {"id": rule_id, "properties": {"tags": [pack]}}
+    link = spec.link if spec and spec.link else None
+    if link or docs_url:
+        rule["helpUri"] = link or docs_url.replace("{rule}", quote(rule_id))  # type: ignore[union-attr]
     if spec is not None:
         rule["shortDescription"] = {"text": spec.summary}
-        rule["fullDescription"] = {"text": spec.rationale}
-        rule["help"] = {"text": f"{spec.summary}\n\n{spec.rationale}\n\n`factlint explain {spec.id}`"}
+        rule["fullDescription"] = {"text": spec.rationale.strip()}
+        rule["help"] = {"text": explain(spec), "markdown": explain_markdown(spec)}
         rule["defaultConfiguration"] = {"level": LEVELS[spec.severity], "enabled": spec.enabled}
     return rule
 

@@ -29,6 +29,7 @@ class TextOptions:
     statistics: bool = False
     show_source: bool = True
     specs: Mapping[str, RuleSpec] = field(default_factory=dict)  # rule metadata (sarif)
+    docs_url: str | None = None  # the config's rule-docs-url (sarif helpUri)
     fail_on: Callable[[FileResult], Severity] | None = None  # per file, from its config (junit)
 
 
