@@ -10,7 +10,7 @@ no spell checker can catch: those are the plants Harper does not flag, shown apa
 
     python benchmarks/typos.py [--limit 200] [--seed 12]
 
-Target: the slip test keeps at least 0.95 of the planted typos Harper alone catches.
+Aim: the slip test keeps at least 0.95 of the planted typos Harper alone catches.
 """
 
 from __future__ import annotations
