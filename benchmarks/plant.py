@@ -15,11 +15,18 @@ Fault types (each needs an article where it can be planted):
 - title: one mention of an office written one way twice or more is written a second way (other
   capitals; "Senator" as "Sen.").
 - name: one later mention of a surname used three times or more is misspelt (two letters swapped).
+- dialect: in an article spelled wholly in one dialect (the house one with --dialect en-GB or
+  en-US), a later lower-case word of a family it uses twice or more is given the other dialect's
+  spelling ("organised ... organized"): one off-dialect word among its family.
+
+    python benchmarks/plant.py --source bbc-news-2225 --dialect en-GB   # and --dialect auto
+    python benchmarks/plant.py --source reuters21578-prose --dialect en-US
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -32,6 +39,7 @@ from factlint.analysis.lexicons import lexicons
 from factlint.config import FileConfig, Overrides, settings_from
 from factlint.document import Document
 from factlint.engine import Linter
+from factlint.kinds.spelling import load_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = {
@@ -39,7 +47,9 @@ EXPECTED = {
     "unattributed": "quotes/unattributed",
     "title": "consistency/title",
     "name": "consistency/name",
+    "dialect": "consistency/spelling",
 }
+PROSE = frozenset({"prose"})
 ABBREVIATE = {"Senator": "Sen.", "Governor": "Gov.", "Representative": "Rep.", "General": "Gen."}
 
 
@@ -158,7 +168,28 @@ def name(doc: Document) -> Iterator[Plant]:
             return
 
 
-PLANTERS = {"surname-first": surname_first, "unattributed": unattributed, "title": title, "name": name}
+HOUSE = {"dialect": "auto"}  # the run's house dialect (--dialect)
+PAIRS = {"en": load_pairs(str(ROOT / "rules" / "data" / "spelling-en.tsv"))}
+VARIANT_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def dialect(doc: Document) -> Iterator[Plant]:
+    variants = PAIRS["en"]
+    hits = [(h, variants[h.text]) for h in doc.analysis.pattern_hits(VARIANT_WORD, PROSE)
+            if h.text in variants]
+    sides = {v.dialect for _, v in hits}
+    if len(sides) != 1 or HOUSE["dialect"] not in ("auto", *sides):
+        return  # mixed already, or not in the house dialect
+    uses = Counter(v.family for _, v in hits)
+    for hit, variant in reversed(hits):  # a later use: the first sets the family's spelling
+        if (uses[variant.family] >= 2 and variant.other in variants  # program: not one-way pairs
+                and not doc.text[hit.source_end :].lstrip()[:1].isupper()):
+            yield replace(doc.text, hit.source_start, hit.source_end, variant.other, "dialect")
+            return
+
+
+PLANTERS = {"surname-first": surname_first, "unattributed": unattributed, "title": title, "name": name,
+            "dialect": dialect}
 
 
 def main() -> None:
@@ -166,9 +197,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--source")
     parser.add_argument("--show", help="print the misses of one fault type")
+    parser.add_argument("--dialect", default="auto", help="the house dialect (default auto)")
     args = parser.parse_args()
     files = corpus_files(args.limit, args.source)
-    config = FileConfig.model_validate({"grammar": {"backend": "none"}})
+    HOUSE["dialect"] = args.dialect
+    config = FileConfig.model_validate({"grammar": {"backend": "none"}, "dialect": args.dialect})
     linter = Linter(settings_from(config, "<bench>", str(ROOT), Overrides()))
     planted: Counter[str] = Counter()
     caught: Counter[str] = Counter()
@@ -205,7 +238,8 @@ def main() -> None:
                 if (f.rule, f.offset) not in before and (f.rule, f.text) not in before_text and not near:
                     extra[plant.kind] += 1
                     extra_rules[f.rule] += 1
-    print(f"Fault planting over {len(files)} corpus articles (all built-in packs, grammar off):")
+    print(f"Fault planting over {len(files)} corpus articles (all built-in packs, grammar off, "
+          f"dialect {args.dialect}):")
     print(f"  {'fault':<14} {'planted':>7} {'caught':>7} {'recall':>7} {'extra/plant':>12}")
     for kind in PLANTERS:
         n = planted[kind]

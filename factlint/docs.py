@@ -21,8 +21,15 @@ WHY_SKIPPED = {
 }
 
 
+# Kinds that report on the file, the run or suppression comments rather than on its text.
+FILE_KINDS = frozenset({"internal", "refused"})
+
+
 def zones(spec: RuleSpec) -> str:
     """Which zones a rule reads and why, from its scope (and its scope_note, if any)."""
+    if spec.kind in FILE_KINDS:
+        return ("Reads no zone of the text: it reports on the file itself (reading, decoding, "
+                "size, suppression comments, the run).")
     scope = {"prose", "quotes", "headline"} if "all" in spec.scope else set(spec.scope)
     read = [ZONES[z] for z in ZONES if z in scope]
     skipped = [f"not {ZONES[z]}: {WHY_SKIPPED[z]}" for z in WHY_SKIPPED if z not in scope]

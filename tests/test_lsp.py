@@ -489,7 +489,7 @@ async def test_grammar_runs_after_the_cheap_rules_and_words_join_the_vocabulary(
     tmp_path: Path,
 ) -> None:
     text = (
-        "Flood talks\n\nThe Defence Secretary called the delay an omnishambles on Monday. "
+        "Flood talks\n\nThe Defence Secretary called her critics mardy on Monday. "
         "She promise the defense money by June.\n"
     )
     folder = project(
@@ -504,11 +504,11 @@ async def test_grammar_runs_after_the_cheap_rules_and_words_join_the_vocabulary(
         )
         assert by_code(complete, "consistency/spelling")
         unknown = by_code(complete, "spelling/unknown-word")
-        assert [d.range for d in unknown] == [expected_range(text, "omnishambles", "utf-16")]
+        assert [d.range for d in unknown] == [expected_range(text, "mardy", "utf-16")]
 
         actions = await client.text_document_code_action_async(actions_at(unknown[0], uri)) or []
         add = [
-            command_of(a) for a in actions if a.title.startswith("Add 'omnishambles' to the house")
+            command_of(a) for a in actions if a.title.startswith("Add 'mardy' to the house")
         ]
         assert len(add) == 1 and add[0]["command"] == "factlint.addToVocabulary"
         assert (
@@ -517,7 +517,7 @@ async def test_grammar_runs_after_the_cheap_rules_and_words_join_the_vocabulary(
             )
             is True
         )
-        assert (folder / "vocab" / "accept.txt").read_text(encoding="utf-8") == "omnishambles\n"
+        assert (folder / "vocab" / "accept.txt").read_text(encoding="utf-8") == "mardy\n"
         after = await client.published_for(
             uri,
             1,

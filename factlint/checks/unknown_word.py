@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
+from factlint.analysis.typos import TypoModel, word_uses
 from factlint.checks.grammar import reportable
 from factlint.kinds.base import Kind, Options
 
@@ -22,6 +24,19 @@ class UnknownWordOptions(Options):
 
     document_names: bool = Field(True, description="Accept words the draft uses as proper names")
     acronyms: bool = Field(True, description="Accept all-capital words (HOLR, NATO)")
+    likely_slips: bool = Field(
+        True, description="Report only a likely slip for a far more common word (word frequencies)"
+    )
+    common: float = Field(3.0, description="Zipf frequency from which a lower-case word is known")
+    gap: float = Field(2.0, description="How much more common (Zipf) the correction must be")
+    name_gap: float = Field(2.5, description="The same for a capitalised word (it may be a name)")
+    short_gap: float = Field(3.0, description="The same for a known word of four letters or fewer")
+    repeats: int = Field(3, ge=1, description="Uses in one document that make a word deliberate")
+    prefixes: tuple[str, ...] = Field((), description="Prefixes of deliberate coinages (over-, dis-)")
+    suffixes: tuple[str, ...] = Field((), description="Inflections of deliberate coinages (-s)")
+    compound_suffixes: tuple[str, ...] = Field(
+        (), description="More inflections in a part of a hyphenated compound (four-engined)"
+    )
 
 
 class UnknownWord(Kind[UnknownWordOptions]):
@@ -36,10 +51,11 @@ class UnknownWord(Kind[UnknownWordOptions]):
         from factlint.engines import document_lints
         from factlint.engines.vocab import vocabulary
 
-        config = self.settings.config.grammar
         vocab = vocabulary(self.settings)
         names: frozenset[str] | None = None  # computed for the first spelling lint only: with
         # grammar off (or a clean draft) there is none, and the names cost a pass over the words
+        uses: Counter[str] | None = None
+        model = self._model()
         for item in document_lints(doc, self.settings):
             if not item.lint.spelling:
                 continue
@@ -54,20 +70,51 @@ class UnknownWord(Kind[UnknownWordOptions]):
                 continue  # units and codes: £2bn, 17m/s, 18s, v2, x100m
             if _unit_after_figure(item.segment.text, item.start, word):
                 continue  # wire abbreviations of units: 1.2 billion dlrs, 300 mln dlr, 550,000 bpd
-            if reportable(doc, item, self.scope, config.check_quotes_spelling):
+            if _abbreviation(item.segment.text, item.start, item.end, word):
+                continue  # a table label before a figure (shr 6.23), a short form in brackets (bpd)
+            if not reportable(doc, item, self._zones(), quotes=False):
+                continue
+            if model is None:
                 fixes = list(item.lint.suggestions)
-                shown = ", ".join("'" + fix + "'" for fix in fixes[:3])
-                hint = f" (did you mean {shown}?)" if fixes else ""
-                yield self.finding(
-                    doc, item.source_start, item.source_end, suggestions=fixes, hint=hint,
-                    engine_message=item.lint.message, engine_rule=item.lint.rule, word=word,
+            else:
+                if uses is None:
+                    uses = word_uses(doc.text)
+                text = item.segment.text
+                hyphenated = "-" in (text[item.start - 1 : item.start] + text[item.end : item.end + 1])
+                likely = model.correction(
+                    word, item.lint.suggestions, uses[word.lower()], item.segment.kind != "prose",
+                    hyphenated,
                 )
+                if likely is None:
+                    continue  # a name, a coinage or a rare real word: no slip for a common word
+                fixes = [likely, *(fix for fix in item.lint.suggestions if fix != likely)]
+            shown = ", ".join("'" + fix + "'" for fix in fixes[:3])
+            hint = f" (did you mean {shown}?)" if fixes else ""
+            yield self.finding(
+                doc, item.source_start, item.source_end, suggestions=fixes, hint=hint,
+                engine_message=item.lint.message, engine_rule=item.lint.rule, word=word,
+            )
         yield from self._rejected(doc, vocab)
+
+    def _zones(self) -> frozenset[str]:
+        """The rule's scope, less quotations when [grammar] check-quotes-spelling is false."""
+        quotes = self.settings.config.grammar.check_quotes_spelling
+        return self.scope if quotes else self.scope - {"quotes"}
+
+    def _model(self) -> TypoModel | None:
+        """The slip test with this rule's thresholds, or None when it is switched off."""
+        o = self.options
+        if not o.likely_slips:
+            return None
+        return TypoModel(
+            common=o.common, gap=o.gap, name_gap=o.name_gap, short_gap=o.short_gap,
+            repeats=o.repeats, prefixes=o.prefixes, suffixes=o.suffixes,
+            compound_suffixes=o.compound_suffixes,
+        )
 
     def _rejected(self, doc: Document, vocab: Vocabulary) -> Iterator[Finding]:
         """Terms on the house reject list, wherever the engine stands on them."""
-        quotes = self.settings.config.grammar.check_quotes_spelling
-        scope = self.scope | {"quotes"} if quotes else self.scope
+        scope = self._zones()
         for pattern in vocab.reject:
             bounded = re.compile(rf"(?<!\w)(?:{pattern.pattern})(?!\w)", pattern.flags)
             for hit in doc.analysis.pattern_hits(bounded, scope):
@@ -96,6 +143,15 @@ def _unit_after_figure(text: str, start: int, word: str) -> bool:
         ):
             return False
     return False
+
+
+def _abbreviation(text: str, start: int, end: int, word: str) -> bool:
+    """A short lower-case word that labels a figure ("Oper shr 6.23 dlrs") or stands alone in
+    brackets after what it abbreviates ("barrels a day (bbd)"): a short form, not a slip."""
+    if not (word.islower() and word.isalpha() and len(word) <= UNIT_LENGTH + 1):
+        return False
+    after = text[end:].lstrip(" ")
+    return after[:1].isdigit() or (text[start - 1 : start] == "(" and after[:1] == ")")
 
 
 def _with_digits(text: str, start: int, end: int) -> bool:
