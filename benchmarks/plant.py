@@ -8,7 +8,8 @@ and the findings the planting added elsewhere (findings of the copy absent from 
     python benchmarks/plant.py [--limit N] [--source bbc-news-2225] [--show TYPE]
 
 Fault types (each needs an article where it can be planted):
-- surname-first: the first full-name mention of a person named again later is cut to the surname.
+- surname-first: the first full-name mention of a person named again later is cut to the surname
+  (titled ones too, "Agriculture Secretary Lyng", but not offices that name their holder).
 - unattributed: the cue and speaker after a quotation that opens a paragraph ("…,” she said.) are
   removed, when the paragraph before holds no quotation and no reporting verb (so nothing can
   carry the speaker over or introduce it).
@@ -36,6 +37,7 @@ from pathlib import Path
 from _shared import corpus_files
 
 from factlint.analysis.lexicons import lexicons
+from factlint.checks.surname_first import SurnameFirstOptions, office_names_holder
 from factlint.config import FileConfig, Overrides, settings_from
 from factlint.document import Document
 from factlint.engine import Linter
@@ -50,6 +52,7 @@ EXPECTED = {
     "dialect": "consistency/spelling",
 }
 PROSE = frozenset({"prose"})
+ACCEPTED_TITLES = SurnameFirstOptions().accepted_titles
 ABBREVIATE = {"Senator": "Sen.", "Governor": "Gov.", "Representative": "Rep.", "General": "Gen."}
 
 
@@ -76,7 +79,7 @@ def surname_first(doc: Document) -> Iterator[Plant]:
     for person in people:
         if person.form != "full" or doc.segments[person.segment].kind != "prose":
             continue
-        if person.title or person.honorific:
+        if person.honorific or office_names_holder(person.title, ACCEPTED_TITLES):
             return  # "President Kirchner" is a styled first reference, not a bare surname
         later = [p for p in people if p.surname == person.surname and p is not person
                  and p.form in ("honorific", "surname")

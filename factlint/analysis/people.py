@@ -620,6 +620,11 @@ def _person_from_run(
         None,
     )
     title = _title_before(text, run[0].start, title_end)
+    head = _office_head(words, lex)
+    if head is not None:  # "Agriculture Secretary Lyng": an office no lexicon lists, then the name
+        lead = next(k for k, word in enumerate(words) if len(word) > 1)  # not the S of "U.S."
+        title = _title(segment, run[lead].start, run[head].end, lex.titles)
+        run, words = run[head + 1 :], words[head + 1 :]
     if title is not None:
         start_k = 0
     if start_k is None and len(words) > 1 and _initial(text, run[0]):
@@ -686,8 +691,22 @@ SUFFIXES = frozenset("Jr Sr II III IV".split())
 
 
 def _initial(text: str, token: Token) -> bool:
-    """A one-letter capital followed by a full stop: an initial."""
-    return len(token.text) == 1 and text[token.end : token.end + 1] == "."
+    """A one-letter capital followed by a full stop, not inside an abbreviation ("U.S."): an
+    initial."""
+    return (
+        len(token.text) == 1
+        and text[token.end : token.end + 1] == "."
+        and text[token.start - 1 : token.start] != "."
+    )
+
+
+def _office_head(words: list[str], lex: Lexicons) -> int | None:
+    """The index of the last office word ("Secretary", "Chairman") after the first word and
+    before the last of a capitalised run: the run is a portfolio, an office and a name."""
+    heads = [k for k, word in enumerate(words[:-1]) if k and word.lower() in lex.title_heads]
+    if not heads or any(word.endswith(("'", "’")) for word in words[heads[-1] :]):
+        return None  # "General Workers' Union": no portfolio before the office word, or no name
+    return heads[-1]
 
 
 def _title_before(text: str, start: int, title_end: dict[int, Title]) -> Title | None:

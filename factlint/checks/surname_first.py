@@ -25,6 +25,13 @@ ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
 NATIONALITY_PREFIXES = frozenset(("u.s.", "us", "uk", "u.k.", "former", "then"))
 
 
+def office_names_holder(title: str | None, accepted: list[str]) -> bool:
+    """Whether an office names its holder with the surname alone ("U.S. President Reagan")."""
+    words = (title or "").lower().split()
+    office = " ".join(word for word in words if word not in NATIONALITY_PREFIXES)
+    return office in accepted or office in ROYAL
+
+
 class SurnameFirstOptions(Options):
     """Options of the surname-first kind."""
 
@@ -122,9 +129,7 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
 
 
     def _titled_flagged(self, person: Person) -> bool:
-        title = (person.title or "").lower().split()
-        office = " ".join(word for word in title if word not in NATIONALITY_PREFIXES)
-        return self.options.titled and office not in self.options.accepted_titles
+        return self.options.titled and not office_names_holder(person.title, self.options.accepted_titles)
 
     def _registry_name(self, surname: str) -> str | None:
         """The one person the house facts registry knows by this surname or alias, if any."""
