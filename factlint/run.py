@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from factlint.errors import FactlintError
 from factlint.finding import SEVERITY_RANK, Severity, sort_key
 from factlint.fix import NotFixed, apply_fixes, encode, remove_stale_temporaries, unified_diff, write_fixed
 from factlint.gate import Gate, GateOptions
+from factlint.packed import PackedResults
 from factlint.reporters import reporter
 from factlint.reporters.text import TextOptions, summary_line
 from factlint.spec import RuleSpec
@@ -44,12 +46,15 @@ class CheckRequest:
 def run_check(request: CheckRequest) -> int:
     runner = Runner(request.overrides, request.config_path)
     gate = Gate(runner, request.gate)
-    results: list[FileResult] = []
+    keep_text = _fingerprinted(request)
+    # What the report needs, pickled, unless a filter edits the results in place afterwards
+    results: list[FileResult] | PackedResults = (
+        [] if keep_text or gate.changes is not None else PackedResults()
+    )
     diffs: list[str] = []
     fixed_stdin: str | None = None
     cleaned: set[Path] = set()
     stdin_data = b""
-    keep_text = _fingerprinted(request)
     targets: list[str | Path] = []
     for raw in request.paths:  # "-" or the files to lint, in order
         if raw == "-" or not Path(raw).exists():
@@ -130,7 +135,7 @@ def _clean_once(path: Path, cleaned: set[Path]) -> None:
         remove_stale_temporaries(folder)
 
 
-def _report(runner: Runner, results: list[FileResult], request: CheckRequest, *, err: bool) -> None:
+def _report(runner: Runner, results: Sequence[FileResult], request: CheckRequest, *, err: bool) -> None:
     options = TextOptions(colour=request.colour and not err, quiet=request.quiet,
                           statistics=request.statistics)
     specs: dict[str, RuleSpec] = {}
@@ -146,7 +151,7 @@ def _report(runner: Runner, results: list[FileResult], request: CheckRequest, *,
         click.echo(output, err=err, color=options.colour)
 
 
-def exit_code(results: list[FileResult], runner: Runner, request: CheckRequest) -> int:
+def exit_code(results: Sequence[FileResult], runner: Runner, request: CheckRequest) -> int:
     if request.exit_zero:
         return EXIT_OK
     for result in results:
@@ -165,7 +170,7 @@ def _fail_on(runner: Runner, result: FileResult, request: CheckRequest) -> Sever
     return runner.linter_for(path if path and path.exists() else None).settings.fail_on
 
 
-def _specs(results: list[FileResult], runner: Runner) -> dict[str, RuleSpec]:
+def _specs(results: Sequence[FileResult], runner: Runner) -> dict[str, RuleSpec]:
     """Metadata of the rules in the report, from the configs of the files reported (sarif)."""
     specs = {spec.id: spec for spec in all_specs()}
     for path in {Path(r.path).parent for r in results if r.findings and r.path != "-"}:
@@ -174,7 +179,7 @@ def _specs(results: list[FileResult], runner: Runner) -> dict[str, RuleSpec]:
     return specs
 
 
-def write_report(target: Path, output: str, results: list[FileResult]) -> None:
+def write_report(target: Path, output: str, results: Sequence[FileResult]) -> None:
     """--output-file: the report to the file, the summary to the terminal (standard error)."""
     try:
         target.write_text(output + "\n" if output else "", encoding="utf-8")
