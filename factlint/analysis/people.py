@@ -448,8 +448,7 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
             if (
                 first.text.lower() in NOT_FIRST
                 or first.text in lex.honorifics
-                or first.text.lower() in lex.titles
-                or first.text.lower() in lex.title_heads
+                or first.text.lower() in lex.title_heads  # every one-word title is its own head
                 or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
                 or len(first.text) < 2
