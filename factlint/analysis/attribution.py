@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from factlint.analysis.cues import CueMatch
 from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
@@ -393,12 +394,12 @@ class _Finder:
         self.people = people
 
     @cached_property
-    def _cues(self) -> tuple[list[int], list[re.Match[str]]]:
+    def _cues(self) -> tuple[list[int], list[CueMatch]]:
         """Every reporting cue of the masked text, found in one pass (with their starts)."""
         cues = [m for m in self.cue.finditer(self.masked) if self._is_cue(m)]
         return [m.start() for m in cues], cues
 
-    def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+    def _cues_in(self, start: int, end: int) -> list[CueMatch]:
         """The cues that lie within [start, end), in order: a search in log time, so no
         quotation re-scans the text around it."""
         starts, cues = self._cues
@@ -468,7 +469,7 @@ class _Finder:
         return None
 
     def _outer(
-        self, cues: list[re.Match[str]], inner: re.Match[str], sentence_start: int
+        self, cues: list[CueMatch], inner: CueMatch, sentence_start: int
     ) -> Attribution | None:
         """The reporting clause around an inner cue whose speaker is a pronoun: "Clinton says she
         admired his courage through what she calls a “war of words”" reports Clinton's speech.
@@ -596,7 +597,7 @@ class _Finder:
                 speaker = finder._speaker(subject.start("np"), subject.end("np"))
         return Attribution(cue, speaker, "intro")
 
-    def _is_cue(self, match: re.Match[str]) -> bool:
+    def _is_cue(self, match: CueMatch) -> bool:
         word = match.group().lower()
         before = self.masked[max(0, match.start() - 20) : match.start()]
         after = self.masked[match.end() : match.end() + 4]
@@ -649,7 +650,7 @@ class _Finder:
         )
 
     def _make(
-        self, cue: re.Match[str] | _Shifted, lo: int, how: str, right_limit: int | None = None
+        self, cue: CueMatch | _Shifted, lo: int, how: str, right_limit: int | None = None
     ) -> Attribution:
         cue_span = self._span(cue.start(), cue.end())
         if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"

@@ -35,7 +35,7 @@ class CandidateScan:
     def __init__(self, pattern: re.Pattern[str], candidate: str) -> None:
         self.regex = pattern
         self.pattern = pattern.pattern  # the source, as on re.Pattern
-        self.candidates = _re2_or_none(candidate)
+        self.candidates = re2_or_none(candidate)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, found faster."""
@@ -44,7 +44,7 @@ class CandidateScan:
             return
         match_at = self.regex.match
         pos = 0
-        for start, end in self._candidate_spans(text):
+        for start, end in re2_spans(self.candidates, text):
             # RE2 reports non-overlapping matches, so a full match may start at any position up
             # to the candidate's end: try each (most fail at once, on the look-behind).
             p = max(start, pos)
@@ -58,25 +58,6 @@ class CandidateScan:
                     p += 1
 
 
-    def _candidate_spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """RE2's candidate spans in code points. RE2 is given UTF-8 bytes, and byte offsets are
-        turned into code points here, in one pass: the str interface of the re2 module does that
-        conversion at much greater cost (it doubles the time of a scan)."""
-        encoded = text.encode("utf-8")
-        if len(encoded) == len(text):  # ASCII: byte and code-point offsets agree
-            for match in self.candidates.finditer(encoded):  # type: ignore[attr-defined]
-                yield match.span()
-            return
-        byte, char = 0, 0
-        for match in self.candidates.finditer(encoded):  # type: ignore[attr-defined]
-            start, end = match.span()
-            char += len(encoded[byte:start].decode("utf-8"))
-            start_char = char
-            char += len(encoded[start:end].decode("utf-8"))
-            byte = end
-            yield start_char, char
-
-
 class BoundedPattern(CandidateScan):
     """``(?<!edge)(?:inner)(?!edge)`` with Python semantics and an RE2 candidate scan."""
 
@@ -87,7 +68,27 @@ class BoundedPattern(CandidateScan):
         )
 
 
-def _re2_or_none(source: str) -> object | None:
+def re2_spans(compiled: object, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of an RE2 pattern's matches, in code points. RE2 is given UTF-8 bytes, and byte
+    offsets are turned into code points here, in one pass: the str interface of the re2 module
+    does that conversion at much greater cost (it doubles the time of a scan)."""
+    encoded = text.encode("utf-8")
+    if len(encoded) == len(text):  # ASCII: byte and code-point offsets agree
+        for match in compiled.finditer(encoded):  # type: ignore[attr-defined]
+            yield match.span()
+        return
+    byte, char = 0, 0
+    for match in compiled.finditer(encoded):  # type: ignore[attr-defined]
+        start, end = match.span()
+        char += len(encoded[byte:start].decode("utf-8"))
+        start_char = char
+        char += len(encoded[start:end].decode("utf-8"))
+        byte = end
+        yield start_char, char
+
+
+def re2_or_none(source: str) -> object | None:
+    """``source`` compiled by RE2, or None where RE2 is missing or cannot take it."""
     if re2 is None or UNSUPPORTED.search(source):
         return None
     try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from factlint.analysis.cues import CueScanner
 from factlint.analysis.fastregex import CandidateScan
 from factlint.analysis.trie import trie_regex
 
@@ -39,8 +40,8 @@ class Lexicons:
     person_nouns: frozenset[str] = frozenset()  # "analyst", "negotiator": nouns for people
 
     @cached_property
-    def cue_pattern(self) -> re.Pattern[str]:
-        return _cue_pattern(self.verbs, self.phrases)
+    def cue_pattern(self) -> CueScanner:
+        return _cue_scanner(self.verbs, self.phrases)
 
     @cached_property
     def abbreviation_pattern(self) -> re.Pattern[str]:
@@ -94,9 +95,8 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
 
 
 @lru_cache(maxsize=8)
-def _cue_pattern(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = trie_regex([*phrases, *verbs])
-    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w’'])", re.IGNORECASE)
+def _cue_scanner(verbs: frozenset[str], phrases: tuple[str, ...]) -> CueScanner:
+    return CueScanner([*phrases, *verbs])
 
 
 @lru_cache(maxsize=8)

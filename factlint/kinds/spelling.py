@@ -280,7 +280,8 @@ def load_pairs(path: str) -> dict[str, Variant]:
     pairs = [(row[0], row[1] if len(row) > 1 else "", "one-way" in row[2:]) for row in rows]
     families = _families({american for _, american, _ in pairs if american})
     # A family's class is its root pair's (centre/center: re, so centred/centered too).
-    klasses = {american: _klass(british, american) for british, american, _ in pairs if american in families.values()}
+    roots = set(families.values())
+    klasses = {american: _klass(british, american) for british, american, _ in pairs if american in roots}
     for british, american, one_way in pairs:
         if not american:
             continue
