@@ -60,8 +60,8 @@ class CueScanner:
         # after the word is part of its match, and the one before is checked here); it takes
         # the plain alternation of a thousand words in well under a millisecond and scans in
         # one pass.
-        words = "|".join(map(re.escape, sorted(self._by_first, key=len, reverse=True)))
-        self._first_words = re2_or_none(r"(?:" + words + r")(?:[^\w’']|$)")
+        firsts = "|".join(map(re.escape, sorted(self._by_first, key=len, reverse=True)))
+        self._first_words = re2_or_none(r"(?:" + firsts + r")(?:[^\w’']|$)")
 
     def finditer(self, text: str) -> Iterator[CueMatch]:
         lowered = text.lower()
