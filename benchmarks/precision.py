@@ -27,6 +27,7 @@ from _shared import corpus_files
 from factlint.config import Overrides
 from factlint.engine import Runner
 from factlint.finding import Finding
+from factlint.groups import unfold
 
 RUNS = (("bbc-news-2225", "en-GB"), ("bbc-news-2225", "auto"),
         ("reuters21578-prose", "en-US"), ("reuters21578-prose", "auto"))
@@ -56,8 +57,10 @@ def lint(
     return words, found
 
 
-def rates(words: int, found: list[tuple[Path, Finding]]) -> dict[str, float]:
-    counts = Counter(f.rule.split(":")[0] for _, f in found)
+def rates(words: int, found: list[tuple[Path, Finding]], places: bool = False) -> dict[str, float]:
+    """Findings per 1,000 words per rule; ``places``: every place of a folded finding counted
+    (one word family's places are one finding: factlint.groups)."""
+    counts = Counter(f.rule.split(":")[0] for _, g in found for f in (unfold([g]) if places else [g]))
     return {rule: n * 1000 / words for rule, n in counts.most_common()}
 
 
@@ -91,6 +94,8 @@ def main() -> None:
     parser.add_argument("--judge", type=int, default=0, help="print N random findings to judge")
     parser.add_argument("--rule-prefix", default=None, help="with --judge: only rules starting so")
     parser.add_argument("--undated", action="store_true", help="no --as-of: copy without a date")
+    parser.add_argument("--places", action="store_true",
+                        help="count every place of a folded finding (as before one finding per word family)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     report, everything = {}, []
@@ -98,7 +103,7 @@ def main() -> None:
         files = articles(source, args.limit, args.seed)
         words, found = lint(files, dialect, args.grammar, None if args.undated else AS_OF[source])
         everything += [(source, dialect, p, f) for p, f in found]
-        per_rule = rates(words, found)
+        per_rule = rates(words, found, args.places)
         style = sum(r for rule, r in per_rule.items() if not rule.startswith(NOT_STYLE))
         report[f"{source} {dialect}"] = {
             "articles": len(files), "words": words, "per_rule": per_rule,

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.fingerprint import fingerprints
+from factlint.groups import fold, unfold
 
 if TYPE_CHECKING:
     from factlint.engine import FileResult
@@ -56,7 +57,7 @@ def write_baseline(results: Sequence[FileResult], target: Path) -> int:
     """Write every finding's fingerprint to ``target``; the number written."""
     entries = [
         Entry(path=_key(f.path, target.resolve().parent), rule=f.rule, fingerprint=print_, text=f.text[:80])
-        for result in results for f, print_ in fingerprints(result)
+        for result in results for f, print_ in fingerprints(result, unfold(result.findings))
     ]
     data = Baseline(findings=entries).model_dump_json(indent=1)
     try:
@@ -100,12 +101,12 @@ def without_baselined(
         if not result.findings:
             continue
         kept = []
-        for finding, print_ in fingerprints(result):
+        for finding, print_ in fingerprints(result, unfold(result.findings)):  # place by place
             key = (_key(finding.path, base), print_)
             if recorded[key] > 0:
                 recorded[key] -= 1
                 dropped += 1
             else:
                 kept.append(finding)
-        result.findings = kept
+        result.findings = fold(kept)
     return dropped

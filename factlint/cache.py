@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.finding import Finding
+from factlint.groups import fold, unfold
 
 if TYPE_CHECKING:
     from factlint.config import Settings
     from factlint.engine import Runner
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 STAMP = f"factlint {__version__} cache {FORMAT}"
 ENGINES = ("harper-py", "language-tool-python")
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A factlint result cache: `factlint clean` removes it.\n"
@@ -67,7 +68,7 @@ class Cache:
             record = json.loads(self._entry(key).read_bytes())
             if record["stamp"] != STAMP or record["key"] != key:
                 raise ValueError("foreign entry")
-            findings = [Finding.model_validate(item) for item in record["findings"]]
+            findings = fold(Finding.model_validate(item) for item in record["findings"])
         except Exception:  # any damage is a miss; the entry is rewritten after linting
             self.misses += 1
             return None
@@ -76,7 +77,7 @@ class Cache:
 
     def put(self, key: str, findings: list[Finding]) -> None:
         record = {"stamp": STAMP, "key": key,
-                  "findings": [f.model_dump(mode="json") for f in findings]}
+                  "findings": [{**f.model_dump(mode="json"), "group": f.group} for f in unfold(findings)]}
         target = self._entry(key)
         try:
             self._prepare(target.parent)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factlint.errors import FactlintError
+from factlint.groups import fold, unfold
 
 if TYPE_CHECKING:
     from factlint.engine import FileResult
@@ -100,4 +101,4 @@ def on_changed_lines(results: Sequence[FileResult], changes: ChangedLines) -> No
     """Keep, in place, only the findings on added or changed lines."""
     for result in results:
         path = Path(result.path)
-        result.findings = [f for f in result.findings if changes.covers(path, f)]
+        result.findings = fold(f for f in unfold(result.findings) if changes.covers(path, f))

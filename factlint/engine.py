@@ -30,6 +30,7 @@ from factlint.packs import builtin_rules_dir, load_folder, validate_options
 from factlint.perfile import ignored_for_path
 from factlint.precedence import one_per_fault
 from factlint.spec import RuleSpec
+from factlint.groups import fold
 from factlint.suppress import apply_suppressions, parse_suppressions
 
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -209,7 +210,7 @@ class Linter:
         findings = self._sub_filter(_drop_deferred(findings, self._deferring, doc.text))
         if doc.comments:
             findings = self._suppress(doc, findings, report_unused=not partial)
-        return sorted(findings, key=sort_key)
+        return sorted(fold(findings), key=sort_key)  # groups fold after suppressions (groups.py)
 
     @property
     def _deferring(self) -> set[str]:

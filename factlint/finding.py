@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 
 class Severity(str, Enum):
@@ -47,6 +48,10 @@ class Finding(BaseModel):
     related: list[Related] = Field(default_factory=list)
     offset: int = Field(description="0-based code-point offset of the span start (BOM removed)")
     end_offset: int
+    # Not in any report (factlint.groups): findings of one rule with the same group key fold into
+    # one, which keeps them all as members, each with its own place and fix.
+    group: SkipJsonSchema[str | None] = Field(None, exclude=True)
+    members: SkipJsonSchema[list[Finding]] = Field(default_factory=list, exclude=True)
 
 
 class Summary(BaseModel):

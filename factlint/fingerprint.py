@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,11 +45,14 @@ def fingerprint(finding: Finding, text: str | None) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def fingerprints(result: FileResult) -> Iterator[tuple[Finding, str]]:
-    """Each finding of a file with its fingerprint; the n-th identical one gets a suffix :n."""
+def fingerprints(
+    result: FileResult, findings: Iterable[Finding] | None = None
+) -> Iterator[tuple[Finding, str]]:
+    """Each finding of a file (or ``findings`` of it) with its fingerprint; the n-th identical one
+    gets a suffix :n."""
     text = result.source.text if result.source else None
     seen: Counter[str] = Counter()
-    for finding in result.findings:
+    for finding in result.findings if findings is None else findings:
         base = fingerprint(finding, text)
         seen[base] += 1
         yield finding, base if seen[base] == 1 else f"{base}:{seen[base]}"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from factlint.confine import read_regular, real
 from factlint.errors import FactlintError
+from factlint.groups import unfold
 
 if TYPE_CHECKING:
     from factlint.engine import Source
@@ -20,10 +21,10 @@ TEMP_SUFFIX = ".factlint-tmp"
 
 
 def fix_edits(findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of the first suggestion of each fixable finding, in order,
-    without overlaps (an edit overlapping one taken waits for the next run)."""
+    """(start, end, replacement) of the first suggestion of each fixable finding (each member of
+    a folded one), in order, without overlaps (an edit overlapping one taken waits for the next run)."""
     edits = sorted(
-        {(f.offset, f.end_offset, f.suggestions[0]) for f in findings if f.fixable and f.suggestions}
+        {(f.offset, f.end_offset, f.suggestions[0]) for f in unfold(findings) if f.fixable and f.suggestions}
     )
     taken: list[tuple[int, int, str]] = []
     pos = 0

@@ -13,6 +13,8 @@ import pytest
 
 from gate_drafts import FAST, factlint, newsroom
 
+from factlint.cache import FORMAT
+
 FORGED = "FORGED: this finding came from the cache"
 
 
@@ -108,14 +110,14 @@ def test_damaged_and_foreign_entries_never_change_results(room: Path) -> None:
     assert (run.returncode, run.stdout) == (reference.returncode, reference.stdout)
     for entry in entries(cache):  # rewritten whole
         assert json.loads(entry.read_text("utf-8"))["stamp"].startswith("factlint ")
-    (cache / "v1").chmod(0o500)  # a cache that cannot be written costs speed, not results
+    (cache / f"v{FORMAT}").chmod(0o500)  # a cache that cannot be written costs speed, not results
     try:
         for entry in entries(cache):
             entry.unlink()
     except PermissionError:
         pass
     run = check(room)
-    (cache / "v1").chmod(0o700)
+    (cache / f"v{FORMAT}").chmod(0o700)
     assert (run.returncode, run.stdout) == (reference.returncode, reference.stdout)
 
 

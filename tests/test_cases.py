@@ -8,7 +8,7 @@ from caselib import Case, fixed_text, load_cases, run_case
 
 CASES = load_cases()
 KEYS = ("rule", "line", "column", "end_line", "end_column", "text", "suggestions", "severity",
-        "message")
+        "message", "related")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

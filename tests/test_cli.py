@@ -41,7 +41,9 @@ def drafts(tmp_path: Path) -> Path:
 def test_seed_text_report_names_positions() -> None:
     proc = factlint("check", str(SEED.relative_to(ROOT)), "--select", "consistency/spelling,consistency/title")
     assert "fixtures/seed/article.txt:7:113: warning consistency/title [*] 'Defense Secretary'" in proc.stdout
-    assert "fixtures/seed/article.txt:3:185: warning consistency/spelling" in proc.stdout
+    # one finding per word family, at its first place; the message names the others
+    assert "fixtures/seed/article.txt:1:57: warning consistency/spelling" in proc.stdout
+    assert "(also at 3:185, 5:52, 11:33, 15:183: the same word family" in proc.stdout
     assert "^^^^^^^" in proc.stdout
     assert proc.returncode == 0  # warnings do not fail the default gate (fail-on = error)
 
@@ -50,7 +52,8 @@ def test_seed_json_report() -> None:
     proc = factlint("check", "fixtures/seed/article.txt", "--format", "json", "--select", "consistency")
     report = json.loads(proc.stdout)
     assert report["version"] == 1
-    spelled = {(f["line"], f["column"], f["text"]) for f in report["findings"] if f["rule"] == "consistency/spelling"}
+    spelled = {(p["line"], p["column"], p["text"]) for f in report["findings"] if f["rule"] == "consistency/spelling"
+               for p in [f, *f["related"]]}  # a word family's places: the finding and its related
     assert {(1, 57, "Defenses"), (3, 185, "defense"), (5, 52, "defense"),
             (11, 33, "defense"), (15, 183, "defense")} <= spelled
     # "Defense Secretary" is an office's name: consistency/title reports it, spelling does not

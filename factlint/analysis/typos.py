@@ -85,12 +85,14 @@ class TypoModel:
         return True
 
     def _composed(self, lower: str, suffixes: tuple[str, ...]) -> bool:
-        """A plural (liftings), a prefixed word (overlifting) or a closed compound (writeoffs) of
-        common words: a deliberate coinage, not a slip. Only plurals: a slip often makes an
+        """A plural (liftings), a prefixed word (overlifting), a closed compound (writeoffs) of
+        common words, or a plural of such a word (reschedulings): a deliberate coinage, not a slip. Only plurals: a slip often makes an
         inflection of its own ("steped", "occured"), which a real word list would lack."""
         for suffix in suffixes:
             stem = lower[: -len(suffix)]
-            if lower.endswith(suffix) and len(stem) >= STEM and self.common <= zipf(stem):
+            if lower.endswith(suffix) and len(stem) >= STEM and (
+                self.common <= zipf(stem) or self._composed(stem, ())  # reschedulings
+            ):
                 return True
         for prefix in self.prefixes:
             rest = lower[len(prefix) :]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from factlint.analysis.typos import TypoModel, word_uses
+from factlint.analysis.typos import TypoModel, word_uses, zipf
 from factlint.checks.grammar import reportable
 from factlint.kinds.base import Kind, Options
 
@@ -72,6 +72,10 @@ class UnknownWord(Kind[UnknownWordOptions]):
                 continue  # wire abbreviations of units: 1.2 billion dlrs, 300 mln dlr, 550,000 bpd
             if _abbreviation(item.segment.text, item.start, item.end, word):
                 continue  # a table label before a figure (shr 6.23), a short form in brackets (bpd)
+            if _mentioned(item.segment.text, item.start, item.end):
+                continue  # a term in scare quotes, or part of a known compound (touchy-feely)
+            if _not_prose(item.segment.text, item.start, item.end, word):
+                continue  # a web address (blinkx.tv), a table row, a name in brackets in a list
             if not reportable(doc, item, self._zones(), quotes=False):
                 continue
             if model is None:
@@ -154,10 +158,55 @@ def _abbreviation(text: str, start: int, end: int, word: str) -> bool:
     return after[:1].isdigit() or (text[start - 1 : start] == "(" and after[:1] == ")")
 
 
-def _with_digits(text: str, start: int, end: int) -> bool:
-    """Whether the run of non-space characters around [start, end) contains a digit."""
+OPENING = "\"“‘'"
+CLOSING = "\"”’'"
+
+
+def _mentioned(text: str, start: int, end: int) -> bool:
+    """A word the writer marks as a term: alone in quotation marks ("spyriders", "touchy-feely":
+    coinages and jargon held at arm's length), or part of a hyphenated compound that the word
+    list knows whole (touchy-feely, hocus-pocus), which a slip inside it would not be."""
+    begin, stop = _run(text, start, end)
+    token = text[begin:stop].rstrip(".,;:!?)")
+    if len(token) > 2 and token[0] in OPENING and token[-1] in CLOSING:
+        return True
+    compound = token.strip(OPENING + CLOSING + "(")
+    return "-" in compound and zipf(compound.lower()) > 0
+
+
+DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+SENTENCE_END = frozenset(".!?:;\"”")
+ROW_WORDS = 12  # words in a line of a table (results, team lists) at most
+
+
+def _not_prose(text: str, start: int, end: int, word: str) -> bool:
+    """A word in a web address (blinkx.tv); in a line of a table, short, with a figure and no
+    sentence end ("Oper shr profit 14 cts vs loss 45 cts"); or a capitalised word alone in
+    brackets after a name ("Julien Laharrague (Brive)": a club or a party in a list)."""
+    if DOMAIN.match(text, end):
+        return True
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    line = text[begin : stop if stop >= 0 else len(text)].strip()
+    if (any(ch.isdigit() for ch in line) and len(line.split()) <= ROW_WORDS
+            and line[-1:] not in SENTENCE_END):
+        return True
+    if word[:1].isupper() and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        before = text[max(0, start - 60) : start - 1].split()
+        return bool(before) and before[-1][:1].isupper()  # after a name: Laharrague (Brive)
+    return False
+
+
+def _run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of non-space characters around [start, end)."""
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
         end += 1
-    return any(ch.isdigit() for ch in text[start:end])
+    return start, end
+
+
+def _with_digits(text: str, start: int, end: int) -> bool:
+    """Whether the run of non-space characters around [start, end) contains a digit."""
+    begin, stop = _run(text, start, end)
+    return any(ch.isdigit() for ch in text[begin:stop])

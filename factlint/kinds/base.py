@@ -71,9 +71,11 @@ class Kind(Generic[O]):
         related: list[Related] | None = None,
         fixable: bool | None = None,
         message: str | None = None,
+        group: str | None = None,
         **fields: Any,
     ) -> Finding:
-        """Build a finding for the source span [start, end), formatting the rule's message."""
+        """Build a finding for the source span [start, end), formatting the rule's message;
+        findings with one ``group`` key are reported as one (factlint.groups)."""
         line, column = doc.line_col(start)
         end_line, end_column = doc.line_col(end)
         text = doc.text[start:end]
@@ -96,6 +98,7 @@ class Kind(Generic[O]):
             related=related or [],
             offset=start,
             end_offset=end,
+            group=group,
         )
 
     def finding_at(self, doc: Document, hit: Hit, **kwargs: Any) -> Finding:

@@ -131,7 +131,7 @@ class Spelling(Kind[SpellingOptions]):
             if variant.dialect != preferred:
                 fix = match_case(variant.other, hit.text)
                 yield self.finding_at(
-                    doc, hit, suggestions=[fix],
+                    doc, hit, suggestions=[fix], group=variant.family,
                     message=f"'{hit.text}' is {_dialect_name(variant.dialect)} spelling; "
                     f"the house style ({dialect}{', Oxford' if self.options.oxford else ''}) "
                     f"is '{fix}'",
@@ -165,7 +165,7 @@ class Spelling(Kind[SpellingOptions]):
                     continue
                 fix = match_case(variant.other, hit.text)
                 yield self.finding_at(
-                    doc, hit, suggestions=[fix], related=related,
+                    doc, hit, suggestions=[fix], related=related, group=variant.family,
                     message=f"'{hit.text}' mixes spellings: this document mostly spells it "
                     f"'{fix}' ({_dialect_name(majority)}, {counts[majority]} of {total})",
                 )

@@ -15,6 +15,7 @@ from factlint import __version__
 from factlint.docs import explain, explain_markdown
 from factlint.fingerprint import fingerprints
 from factlint.finding import Finding, Severity
+from factlint.groups import unfold
 
 if TYPE_CHECKING:
     from factlint.engine import FileResult
@@ -101,10 +102,10 @@ def _result(f: Finding, index: int, print_: str) -> dict[str, Any]:
             "description": {"text": f"Replace {f.text!r} with {f.suggestions[0]!r}"},
             "artifactChanges": [{
                 "artifactLocation": _artifact(f.path),
-                "replacements": [{
-                    "deletedRegion": {k: v for k, v in _region(f).items() if k != "snippet"},
-                    "insertedContent": {"text": f.suggestions[0]},
-                }],
+                "replacements": [{  # a folded finding's every place (factlint.groups)
+                    "deletedRegion": {k: v for k, v in _region(m).items() if k != "snippet"},
+                    "insertedContent": {"text": m.suggestions[0]},
+                } for m in unfold([f]) if m.fixable and m.suggestions],
             }],
         }]
     return result
