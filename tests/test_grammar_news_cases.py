@@ -9,29 +9,18 @@ from __future__ import annotations
 import pytest
 
 import test_cases
+import test_languagetool_real
 from caselib import CASES, Case, load_cases
 from factlint.config import FileConfig, Overrides, settings_from
 from factlint.document import Document
 from factlint.engines import Text, close_all, get_engine, lt_server
-from factlint.engines.lt_install import DEFAULT_VERSION, find_installation
-from factlint.errors import FactlintError
 
 HARPER_CASES = [c for c in load_cases() if c.file == "grammar_news" and "misread" in c.body]
 LT_CASES = load_cases(CASES / "languagetool")
 
 
-def _lt_installed() -> bool:
-    try:
-        find_installation(DEFAULT_VERSION)
-    except FactlintError:
-        return False
-    return True
-
-
-needs_lt = pytest.mark.skipif(
-    not _lt_installed(),
-    reason=f"LanguageTool {DEFAULT_VERSION} is not installed: run `factlint languagetool install`",
-)
+# skipped, with the reason naming the install command, where LanguageTool is not installed
+needs_lt = test_languagetool_real.pytestmark
 
 
 def engine_rules(case: Case) -> set[str]:
