@@ -326,6 +326,8 @@ def main() -> None:
                         help="--planted: the seed of the untouched sample (11: the docs' figures)")
     parser.add_argument("--lt-enable", default="",
                         help="--planted: LanguageTool rules to enable too (comma-separated)")
+    parser.add_argument("--undated", action="store_true",
+                        help="--planted: check the untouched articles without their dates")
     parser.add_argument("--engines", action="store_true", help="speed against the engines alone")
     parser.add_argument("--speed-step", help=argparse.SUPPRESS)  # one step of --engines
     parser.add_argument("--step", help=argparse.SUPPRESS)  # one step of --parts
@@ -353,7 +355,7 @@ def main() -> None:
         enable = [r for r in args.lt_enable.split(",") if r]
         extra = f"[grammar.languagetool]\nenable = {json.dumps(enable)}\n" if enable else ""
         planted(everything, sample(args.n, args.fa_seed), args.per_type, args.seed,
-                tuple(args.engine or ENGINES), args.dump, extra)
+                tuple(args.engine or ENGINES), args.dump, extra, not args.undated)
     else:
         if args.lt_noise:
             lt_noise(args.n, args.seed, args.house)

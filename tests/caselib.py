@@ -27,9 +27,9 @@ class Case:
     body: dict[str, Any]
 
 
-def load_cases() -> list[Case]:
+def load_cases(folder: Path = CASES) -> list[Case]:
     cases = []
-    for path in sorted(CASES.glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         for name, body in data["cases"].items():
             cases.append(Case(f"{path.stem}::{name}", path.stem, body.get("rule", data.get("rule")),

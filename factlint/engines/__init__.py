@@ -9,6 +9,7 @@ The lints of one document are computed once and shared by every grammar and spel
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import re
 import weakref
 from collections.abc import Iterator
@@ -155,7 +156,8 @@ def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
     if key not in cache:
         engine = get_engine(config, language)
         cache[key] = [] if engine is None else _run(
-            engine, doc, spelling_exemptions(doc, settings), settings.config.limits
+            engine, doc, spelling_exemptions(doc, settings), settings.config.limits,
+            _reference_date(doc, settings),
         )
     return cache[key]
 
@@ -180,10 +182,19 @@ def spelling_exemptions(doc: Document, settings: Settings) -> SpellingExemptions
     return SpellingExemptions(names=names, acronyms=options.acronyms)
 
 
+def _reference_date(doc: Document, settings: Settings) -> dt.date:
+    """The date a date without a year is read against: the story's, else today."""
+    from factlint.checks.relative_date import story_date
+
+    return story_date(doc, settings.as_of) or dt.date.today()
+
+
 def _run(
-    engine: Engine, doc: Document, exempt: SpellingExemptions, limits: LimitsConfig
+    engine: Engine, doc: Document, exempt: SpellingExemptions, limits: LimitsConfig,
+    reference: dt.date,
 ) -> list[SegmentLint]:
     from factlint.engines.stdout_guard import native_stdout_silenced
+    from factlint.engines.weekdays import CURRENT_YEAR_WEEKDAY_RULES, right_for_story
 
     found = []
     for batch in _batches(doc, limits):
@@ -201,6 +212,8 @@ def _run(
                 if not lint.spelling and (
                     _beside_wire_tag(doc.text, source_start, source_end)
                     or _misread_convention(segment.text, start, end, lint.rule)
+                    or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
+                        and right_for_story(segment.text, start, reference))
                 ):
                     continue
                 found.append(SegmentLint(segment, start, end, source_start, source_end, lint))
@@ -275,10 +288,26 @@ WIRE_TAG = re.compile(r"<[^<>\n]{1,80}>")
 SENTENCE_START_RULES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
 REPEAT_RULES = frozenset({"RepeatedWords", "ENGLISH_WORD_REPEAT_RULE"})
 # The engines' its/it's rules: a capitalised "It's" inside a sentence is in a title ("Do They
-# Know It's Christmas?"), not the writer's grammar.
+# Know It's Christmas?"), not the writer's grammar. A lower-case word after an ellipsis ("..",
+# "…") continues the sentence.
 ITS_RULES = frozenset({"ItsPossessive", "ItsContraction", "IT_IS", "IT_IS_2", "ITS_TO_IT_S"})
 # Doubled words that are grammatical: "the EC had had more time", "he said that that was wrong".
 GRAMMATICAL_REPEATS = frozenset({"had", "that"})
+# A repeated score is a result, not a doubled word: "won 6-4 6-4", "drew 1-1 and 1-1".
+REPEATED_SCORE = re.compile(r"(\d+[-–]\d+)(?:\s+\1)+")
+# Harper's pronoun-verb agreement: a past tense after he/she/it agrees with any subject.
+PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
+# The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
+# "A" inside a sentence is a letter or a name (class A shares, England A, A and P, Norsk Data A/S).
+A_AN_RULES = frozenset({"AnA", "EN_A_VS_AN"})
+# Abbreviations that end with a full stop inside a sentence: "i.e. like", "Leadplex LLC. and"
+# (and the titles of rules/data/title-abbreviations.txt: "former Nevada Sen. and").
+MID_SENTENCE_ABBREVIATIONS = frozenset(
+    {"i.e", "e.g", "cf", "viz", "vs", "inc", "ltd", "llc", "corp", "plc", "co", "bros"}
+)
+# Harper's hyphen in "a 30-day period": an ordinal is not a compound ("his 100th day in office").
+NUMBER_DAY_RULES = frozenset({"HyphenateNumberDay"})
+ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
 
 
 def _beside_wire_tag(source: str, start: int, end: int) -> bool:
@@ -294,23 +323,62 @@ def _beside_wire_tag(source: str, start: int, end: int) -> bool:
 
 
 def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
-    """Whether a lint at text[start:end] misreads a news convention: a word after "!" or "?"
-    or inside a dotted name taken for a sentence start ("Mamma Mia! has", "gamesindustry.biz"),
-    a capitalised "It's" in a title, or a name or grammatical pair taken for a doubled word
-    ("Bafana Bafana", "had had")."""
+    """Whether a lint at text[start:end] misreads a news convention: a word taken for a sentence
+    start after "!" or "?", an ellipsis or a mid-sentence abbreviation, or inside a dotted name
+    ("Mamma Mia! has", "Apple.. a triumph", "i.e. like", "gamesindustry.biz"); a capitalised
+    "It's" in a title, or "A" inside a sentence (class A shares); a name, grammatical pair or
+    repeated score taken for a doubled word ("Bafana Bafana", "had had", "6-4 6-4"); a past tense
+    taken for a present ("the player he beat"); "an" before a silent h ("an honour"); an ordinal
+    taken for a compound ("his 100th day")."""
     if rule in SENTENCE_START_RULES and start > 0:
         before = text[:start].rstrip()
-        return not text[start - 1].isspace() or before.endswith(("!", "?", '!"', '?"', "!”", "?”"))
-    if rule in ITS_RULES and text[start : start + 1].isupper():
+        return (
+            not text[start - 1].isspace()
+            or before.endswith(("!", "?", '!"', '?"', "!”", "?”", "..", "…"))
+            or _after_abbreviation(before)
+        )
+    if rule in NUMBER_DAY_RULES:
+        return bool(ORDINAL_END.search(text[:start]))
+    if rule in PAST_TENSE_RULES:
+        return text[start:end].lower() in _lexicon("past-tense-forms.txt")
+    if rule in A_AN_RULES and text[start:end].lower() == "an":
+        following = text[end:].lstrip().lower()
+        return following.startswith(tuple(_lexicon("silent-h.txt")))
+    if (rule in ITS_RULES or rule in A_AN_RULES) and text[start : start + 1].isupper():
         before = text[:start].rstrip()
         return bool(before) and not before.endswith((".", "!", "?", ":", '"', "“", "‘", "'"))
     if rule in REPEAT_RULES:
+        if REPEATED_SCORE.fullmatch(text[start:end]):
+            return True
         words = re.findall(r"[\w'’]+", text[max(0, start - 40) : end])[-2:]
         if len(words) == 2 and words[0].lower() == words[1].lower():
             return words[0].lower() in GRAMMATICAL_REPEATS or (
                 words[0][:1].isupper() and words[1][:1].isupper()
             )
     return False
+
+
+def _after_abbreviation(before: str) -> bool:
+    """Whether ``before`` ends with an abbreviation that ends with a full stop mid-sentence."""
+    if not before.endswith("."):
+        return False
+    word = before[:-1].rsplit(None, 1)[-1].lower() if before[:-1].strip() else ""
+    return word in MID_SENTENCE_ABBREVIATIONS or word in _title_abbreviations()
+
+
+@lru_cache(maxsize=1)
+def _title_abbreviations() -> frozenset[str]:
+    from factlint.analysis.lexicons import lexicons
+
+    return frozenset(short.lower() for short in lexicons().abbreviations)
+
+
+@lru_cache(maxsize=None)
+def _lexicon(name: str) -> frozenset[str]:
+    """A shipped word list (rules/data/NAME), lower case."""
+    from factlint.analysis.lexicons import data_path, read_lines
+
+    return frozenset(line.lower() for line in read_lines(data_path(name)))
 
 
 def _markup_artefact(flagged: str, length: int, source_length: int) -> bool:
