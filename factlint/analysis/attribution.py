@@ -126,24 +126,6 @@ AS_VERB = re.compile(
 )
 
 
-class _Shifted:
-    """A regex match of the verb group, with offsets shifted into segment text."""
-
-    def __init__(self, match: re.Match[str], base: int) -> None:
-        self._start = base + match.start("verb")
-        self._end = base + match.end("verb")
-        self._text = match.group("verb")
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text
-
-
 @dataclass(frozen=True)
 class SpanText:
     """A source span and its text."""
@@ -460,7 +442,9 @@ class _Finder:
         prefix = self.masked[sentence_start : quote.seg_start]
         as_verb = AS_VERB.search(prefix)
         if as_verb:  # hailed Trump as “The Comeback Kid”
-            return self._make(_Shifted(as_verb, sentence_start), sentence_start, "before")
+            at = sentence_start
+            verb = CueMatch(self.masked, at + as_verb.start("verb"), at + as_verb.end("verb"))
+            return self._make(verb, sentence_start, "before")
         if prefix.rstrip().endswith(":"):  # a new message: “It’s about me.”
             colon = sentence_start + len(prefix.rstrip()) - 1
             return self._intro(self, sentence_start, colon)
@@ -650,7 +634,7 @@ class _Finder:
         )
 
     def _make(
-        self, cue: CueMatch | _Shifted, lo: int, how: str, right_limit: int | None = None
+        self, cue: CueMatch, lo: int, how: str, right_limit: int | None = None
     ) -> Attribution:
         cue_span = self._span(cue.start(), cue.end())
         if cue.group().lower().endswith("as saying"):  # "quoted the president as saying"
