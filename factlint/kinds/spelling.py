@@ -299,6 +299,9 @@ def load_pairs(path: str) -> dict[str, Variant]:
 SUFFIXES = """s es d ed ing er ers al ation ations ization izations ful less ly ally able ist
     ists ism isms ment ments""".split()
 PREFIXES = ("re", "de", "dis", "non", "pre", "over", "under", "mis", "anti")
+SUFFIXES_BY_LAST_LETTER: dict[str, list[str]] = {}
+for _suffix in SUFFIXES:  # the start-up reads 1,700 words: try only the suffixes a word can end in
+    SUFFIXES_BY_LAST_LETTER.setdefault(_suffix[-1], []).append(_suffix)
 
 
 def _families(words: set[str]) -> dict[str, str]:
@@ -308,7 +311,7 @@ def _families(words: set[str]) -> dict[str, str]:
 
     by_base: dict[str, str] = {}  # traveled, traveling, traveler: one base, "travel", not listed
     for word in sorted(words):
-        for suffix in SUFFIXES:
+        for suffix in SUFFIXES_BY_LAST_LETTER.get(word[-1:], ()):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 base = word[: -len(suffix)]
                 for candidate in (base, base + "e", base + "ize"):
