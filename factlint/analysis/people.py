@@ -282,11 +282,19 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         words = person.name.split()
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
             full_by_surname[words[0]].append(person)
-    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    title_ends = {(t.segment, t.seg_end) for t in titles if t.klass != "role"}  # not "official Kent house"
+    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex, people, title_ends)
+    # A surname the text shows to be a person's ("chairman Leslie said", "Glitman, who heads")
+    # names that person wherever it stands alone, before or after: "Leslie said Qantas …".
+    shown = {p.surname for p in extra} - full_by_surname.keys() - known
+    if shown:
+        extra += _surname_mentions(analysis, full_by_surname, known | shown, lower_words, lex,
+                                   [*people, *extra], title_ends, only=shown)
     extra += _misspelt_surnames(analysis, full_by_surname, extra, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
-    found = _discover_full_names(analysis, wanted, lex) if wanted else []
+    in_titles = {(t.segment, i) for t in titles for i in range(t.seg_start, t.seg_end)}
+    found = _discover_full_names(analysis, wanted, lex, in_titles) if wanted else []
     if found:
         for person in found:
             full_by_surname[person.surname].append(person)
@@ -412,7 +420,9 @@ def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]
     return cut
 
 
-def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
+def _discover_full_names(
+    analysis: Analysis, wanted: set[str], lex: Lexicons, in_titles: set[tuple[int, int]]
+) -> list[Person]:
     """Full names whose given name is not in the lexicon, found because the article later uses the
     surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the capitalised tokens."""
     found = []
@@ -449,6 +459,8 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                 first.text.lower() in NOT_FIRST
                 or first.text in lex.honorifics
                 or first.text.lower() in lex.title_heads  # every one-word title is its own head
+                or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
+                or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
                 or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
                 or len(first.text) < 2
@@ -766,9 +778,14 @@ def _surname_mentions(
     known: set[str],
     lower_words: _LowerCaseUses,
     lex: Lexicons,
+    people: list[Person],
+    title_ends: set[tuple[int, int]],
+    only: set[str] | None = None,
 ) -> list[Person]:
-    """Single capitalised words used as surnames: of known people, or in person-like positions."""
-    taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
+    """Single capitalised words used as surnames: of known people, or in person-like positions
+    (with ``only``, the uses of those surnames alone)."""
+    taken = {(p.segment, p.seg_start) for p in people}
+    taken |= {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
     }
@@ -781,22 +798,29 @@ def _surname_mentions(
         segment = layout.segment
         text = segment.text
         for k, token in enumerate(layout.tokens):
+            if only is not None and _strip_possessive(token.text) not in only:
+                continue
+            titled = _after_office_word(layout, k, lex, title_ends)  # "chairman Leslie"
             if (
                 token.text not in names
+                and not titled
                 and not token.text.endswith(("’s", "'s"))
                 and text[token.end : token.end + 1] not in ("’", "'")
                 and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
-            if not (layout.lone(k) or _after_opener(layout, k)) or (segment.index, token.start) in taken:
+            if (
+                not (layout.lone(k) or _after_opener(layout, k) or titled)
+                or (segment.index, token.start) in taken
+            ):
                 continue
             word = _strip_possessive(token.text)
             if (
                 not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
             ):  # "Blair-era": a modifier
                 continue
-            if word in lex.first_names and word not in full_by_surname:
-                continue
+            if word in lex.first_names and word not in full_by_surname and word not in known and not titled:
+                continue  # a given name alone ("Sarah, who asked not to be named"), not after an office
             if (
                 len(word) < 3
                 or word.lower() in NOT_SURNAMES
@@ -814,7 +838,10 @@ def _surname_mentions(
             ):
                 continue  # "the Maekawa report", but not "Macklin, president of …"
             if word not in full_by_surname and word not in known:
-                if not _person_like(text, token, word, following, lex) or word.lower() in lower_words:
+                if word.lower() in lower_words or not (
+                    _person_like(text, token, word, following, lex)
+                    or (titled and word not in lex.places and word.lower() not in lex.titles)
+                ):
                     continue
                 if in_run is None:
                     in_run = _run_words(layouts)
@@ -854,6 +881,7 @@ def _word_before(text: str, start: int) -> str:
 AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
 # "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
 APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
+WHO_SINGULAR = re.compile(r", who (?:(?:also|now|then|[a-z]+ly) )?(?:is|was|has|[a-z]*[^\Ws]s)\b")
 PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 
@@ -878,8 +906,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
         return False
     if nxt == ",":
-        if AGE_APPOSITIVE.match(text, token.end):
-            return True
+        if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
+            return True  # "Moreau, 73,"; "Glitman, who heads the team" (a team: "who are")
         if _role_appositive(text, token, lex):
             return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
         appositive = APPOSITIVE.match(text, token.end)
@@ -910,7 +938,31 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
 
 PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+) \Z")
 ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
+LONG_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80})")  # its first words only
 APPOSITIVE_STOP = frozenset("of at with for in on to from as whose which who that and".split())
+
+
+OFFICE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*) \Z")
+
+
+def _after_office_word(
+    layout: Capitals, k: int, lex: Lexicons, title_ends: set[tuple[int, int]]
+) -> bool:
+    """Token k is a name an office introduces: right after an office word or a title, and before
+    no other capitalised word ("chairman Leslie said", "Exco Director Vieux said", "Sens.
+    Cranston", "Under-Secretary of State for Economic Affairs Wallis", "chief of staff Regan")."""
+    if layout.segment.kind != "prose" or (k + 1 < len(layout.joined) and layout.joined[k + 1]):
+        return False  # "Minister Resigns" (title case); "chairman Peter Smith": not one word
+    token = layout.tokens[k]
+    if (layout.segment.index, token.start - 1) in title_ends and layout.segment.text[token.start - 1] == " ":
+        return True
+    if layout.joined[k]:
+        return layout.tokens[k - 1].text.lower() in lex.office_words
+    text = layout.segment.text
+    before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
+    if before is not None:
+        return before.group(1) in lex.office_words
+    return bool(lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start))
 
 
 def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
@@ -924,31 +976,36 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
 def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     """A word whose appositive describes a person by a job ("Macklin, president of the National
     Association, said"; "said Heymann, analyst at Drexel"): the job noun comes before any
-    preposition or relative word of the appositive, and a reporting verb stands before the word
-    or after the appositive."""
-    appositive = ROLE_APPOSITIVE.match(text, token.end)
+    preposition or relative word of the appositive, and either the job is of something ("Fry,
+    vice-president of GM …", "Martell, chief meteorologist for E.F. Hutton") or a reporting verb
+    stands before the word or after the appositive."""
+    appositive = ROLE_APPOSITIVE.match(text, token.end) or LONG_APPOSITIVE.match(text, token.end)
     if appositive is None:
         return False
-    described = False
-    words = appositive.group(1).split()[:6]
-    for k, word in enumerate(words):
-        lowered = word.lower().strip("’'")
-        if (lowered in APPOSITIVE_STOP and not (lowered == "of" and words[k - 1 : k] == ["one"])) or (
-            k == 0 and lowered.endswith("ing")
-        ):
-            break  # "one of Italy's leading economists" is still about a person; "Kinsey, starring
-            # Liam Neeson as sex researcher Alfred Kinsey" is not
-        singular = lowered[:-1] if lowered.endswith("s") else lowered
-        if word[:1].islower() and (
-            lowered in lex.person_nouns or singular in lex.person_nouns or lowered in lex.titles
-        ):
-            described = True
-            break
-    if not described:
-        return False
+    words = appositive.group(1).split()[:7]
+    job = next((k for k, word in enumerate(words) if _job_word(word, lex)), None)
+    stop = next((k for k, word in enumerate(words) if word.lower() in APPOSITIVE_STOP
+                 and not (word == "of" and words[k - 1 : k] == ["one"])), len(words))
+    if job is None or stop < job or (words[0].endswith("ing") and job > 1):
+        return False  # "one of Italy's leading economists" is still about a person; "Kinsey,
+        # starring Liam Neeson as sex researcher Alfred Kinsey" is not; "managing director" is
+    if words[job + 1 : job + 2] in (["of"], ["at"], ["for"], ["with"]):
+        return True  # the job of something: no organisation or place is "president of" anything
+    if appositive.re is LONG_APPOSITIVE:
+        return False  # not closed within reach: no verb after it to read
     after = _word_after(text, appositive.end())  # "…, said"; "… Shearson Lehman Bros. said"
     return _word_before(text, token.start).lower() in lex.verbs or (
         after[:1].islower() and after in lex.verbs
+    )
+
+
+def _job_word(word: str, lex: Lexicons) -> bool:
+    """A lower-case noun for a person's job or description ("analyst", "chairman", "owners")."""
+    lowered = word.lower().strip("’'")
+    singular = lowered[:-1] if lowered.endswith("s") else lowered
+    return word[:1].islower() and (
+        lowered in lex.person_nouns or singular in lex.person_nouns or lowered in lex.titles
+        or lowered in lex.office_words
     )
 
 
@@ -1117,6 +1174,7 @@ NOT_PORTFOLIO = frozenset(
 )
 # Words that make another office of a title: Under Secretary of X is not the Secretary of X.
 MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliamentary".split())
+# (capitalised, they are no given name either: "Deputy Baglini")
 PREVIOUS = re.compile(r"(\w+)\s$")
 
 
