@@ -117,6 +117,14 @@ CLAUSE_LINK = re.compile(
 PRONOUN_CONTRACTION = re.compile(r"\b((?i:he|she|it|they|we))(?:[’']s|[’']re|[’']d|[’']ve)$")
 LEADING_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
 NEW_CLAUSE = re.compile(r"[;]|,\s*(?:but|and|yet|while|though|although|whereas)\s")
+# Verbs that state, not speak (being, having, auxiliaries, modals, and the light verbs SUBJECT
+# lists): a subject of one in the paragraph before does not introduce a quotation that opens the
+# next ("He was chairman until May." / "“Sales will rise.”").
+NOT_INTRODUCING = frozenset(
+    """is are was were will would can could has had have do does did won’t won't wouldn’t
+    wouldn't can’t can't didn’t didn't doesn’t doesn't don’t don't took held put set led made gave
+    owns owned bought sold""".split()
+)
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
@@ -541,8 +549,11 @@ class _Finder:
                 if attribution.speaker is not None:
                     return attribution
         # "Robert Tapsfield criticised the system. “There is no logic …”": the sentence before
-        # introduces the speaker as its subject
+        # introduces the speaker as its subject; in the paragraph before, only with a verb that can
+        # introduce speech, not one that only states something ("However, Pesch entered a bid.")
         match = SUBJECT.match(finder.masked, start, end)
+        if match and finder is not self and match.group("verb").lower() in NOT_INTRODUCING:
+            return None
         if match and _not_a_subject(match.group("np")):
             comma = finder.masked.find(",", start, end)
             match = SUBJECT.match(finder.masked, comma + 1, end) if comma >= 0 else None

@@ -25,6 +25,9 @@ def read_lines(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
+NOT_OFFICE_BEFORE = frozenset("chief executive general official officials king queen pope".split())
+
+
 @dataclass(frozen=True)
 class Lexicons:
     """Everything the people, title and attribution recognisers look words up in."""
@@ -54,6 +57,14 @@ class Lexicons:
         """The word that names the office in each title ("secretary" of "finance secretary" and of
         "secretary of state"): never a given name ("Treasury Secretary Baker")."""
         return frozenset(re.split(r" (?:of|for|to) ", title)[0].split()[-1] for title in self.titles)
+
+    @cached_property
+    def office_words(self) -> frozenset[str]:
+        """Office words that introduce a name directly after them ("chairman Leslie", "Director
+        Vieux"): every one-word title and title head, less those more often adjectives or royal
+        styles before a capitalised word ("chief Executive", "General Motors", "King Charles")."""
+        one_word = {title for title in self.titles if " " not in title}
+        return frozenset((self.title_heads | one_word) - NOT_OFFICE_BEFORE)
 
     @cached_property
     def title_pattern(self) -> CandidateScan:

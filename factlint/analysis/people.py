@@ -42,7 +42,7 @@ NOT_FIRST = frozenset(
 SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 NICKNAME = re.compile(r"\b([A-Z][a-z]+)\s+[\"“][^\"”\n]{1,25}[\"”]\s+$")
 COURTESY = frozenset("Mr Mrs Ms Miss Mx Dr".split())
-PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn".split())
+PARTICLES = frozenset("de da di del van von der den bin al el la le du dos ibn zur zu".split())
 POSSESSIVE = re.compile(r"[’']s?$")
 PERSONAL_NOUNS = frozenset(
     """office wife husband aides tenure resignation appointment inaugural trip visit visits
@@ -219,6 +219,24 @@ class Capitals:
         return not self.joined[k] and not (k + 1 < len(self.joined) and self.joined[k + 1])
 
 
+def _after_opening_common_word(analysis: Analysis, layout: Capitals, k: int, lex: Lexicons) -> bool:
+    """Token k is joined only to a common word capitalised because it opens the sentence: "Actor
+    Slater is stepping into the role", "Novelist Levy is favourite" (never capitalised mid-sentence,
+    not a given name, an honorific or a title word)."""
+    joined = layout.joined
+    if not joined[k] or (k + 1 < len(joined) and joined[k + 1]) or joined[k - 1]:
+        return False
+    before = layout.tokens[k - 1]
+    word = before.text
+    return (
+        _opens_sentence(layout.segment.text, before.start)
+        and word not in lex.first_names
+        and word not in lex.honorifics
+        and word.lower() not in lex.titles
+        and not _capitalised_mid_sentence(analysis, word)
+    )
+
+
 def _after_opener(layout: Capitals, k: int) -> bool:
     """Token k is joined only to a capitalised function word before it that opens a sentence
     ("And Greenspan said", "But Okafor"): alone for the purpose of naming someone."""
@@ -282,11 +300,22 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         words = person.name.split()
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
             full_by_surname[words[0]].append(person)
-    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex)
+    title_ends = {  # not "official Kent house", nor one capitalised word ("Premier League club")
+        (t.segment, t.seg_end) for t in titles
+        if t.klass != "role" and (t.text[:1].islower() or " " in t.text)
+    }
+    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex, people, title_ends)
+    # A surname the text shows to be a person's ("chairman Leslie said", "Glitman, who heads")
+    # names that person wherever it stands alone, before or after: "Leslie said Qantas …".
+    shown = {p.surname for p in extra} - full_by_surname.keys() - known
+    if shown:
+        extra += _surname_mentions(analysis, full_by_surname, known | shown, lower_words, lex,
+                                   [*people, *extra], title_ends, only=shown)
     extra += _misspelt_surnames(analysis, full_by_surname, extra, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
-    found = _discover_full_names(analysis, wanted, lex) if wanted else []
+    in_titles = {(t.segment, i) for t in titles for i in range(t.seg_start, t.seg_end)}
+    found = _discover_full_names(analysis, wanted, lex, in_titles, lower_words) if wanted else []
     if found:
         for person in found:
             full_by_surname[person.surname].append(person)
@@ -412,7 +441,13 @@ def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]
     return cut
 
 
-def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) -> list[Person]:
+def _discover_full_names(
+    analysis: Analysis,
+    wanted: set[str],
+    lex: Lexicons,
+    in_titles: set[tuple[int, int]],
+    lower_words: _LowerCaseUses,
+) -> list[Person]:
     """Full names whose given name is not in the lexicon, found because the article later uses the
     surname alone: "Radwan Hadi" once "Mr Hadi" appears. One pass over the capitalised tokens."""
     found = []
@@ -449,6 +484,10 @@ def _discover_full_names(analysis: Analysis, wanted: set[str], lex: Lexicons) ->
                 first.text.lower() in NOT_FIRST
                 or first.text in lex.honorifics
                 or first.text.lower() in lex.title_heads  # every one-word title is its own head
+                or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
+                or first.text.lower() in lex.person_nouns  # "Financier Lindner", "Developer Trump"
+                or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
+                or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
                 or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
                 or len(first.text) < 2
@@ -506,6 +545,7 @@ def _title(segment: Segment, start: int, end: int, classes: dict[str, str]) -> T
     )
 
 
+PARTICLE_BEFORE = re.compile(r"[A-Z][\w’'-]* (?:(?:" + "|".join(sorted(PARTICLES)) + r") )+\Z")
 PARTICLES_BETWEEN = re.compile(
     r" ((?:(?:" + "|".join(sorted(PARTICLES)) + r") )+)"
 )  # "Ursula von der Leyen": the gap between two capitalised words
@@ -766,9 +806,14 @@ def _surname_mentions(
     known: set[str],
     lower_words: _LowerCaseUses,
     lex: Lexicons,
+    people: list[Person],
+    title_ends: set[tuple[int, int]],
+    only: set[str] | None = None,
 ) -> list[Person]:
-    """Single capitalised words used as surnames: of known people, or in person-like positions."""
-    taken = {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
+    """Single capitalised words used as surnames: of known people, or in person-like positions
+    (with ``only``, the uses of those surnames alone)."""
+    taken = {(p.segment, p.seg_start) for p in people}
+    taken |= {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
     }
@@ -781,22 +826,36 @@ def _surname_mentions(
         segment = layout.segment
         text = segment.text
         for k, token in enumerate(layout.tokens):
+            if only is not None and _strip_possessive(token.text) not in only:
+                continue
+            if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
+                continue  # "Dieter zur Loye": the end of a name whose given name is unknown
+            titled = _after_office_word(layout, k, lex, title_ends) or (
+                segment.kind == "prose" and _wire_job(text, token, lex)
+            )  # "chairman Leslie", "said Lewis, economist at Phillips and Drew"
             if (
                 token.text not in names
+                and not titled
                 and not token.text.endswith(("’s", "'s"))
                 and text[token.end : token.end + 1] not in ("’", "'")
                 and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
-            if not (layout.lone(k) or _after_opener(layout, k)) or (segment.index, token.start) in taken:
+            if (
+                not (
+                    layout.lone(k) or _after_opener(layout, k) or titled
+                    or (token.text in names and _after_opening_common_word(analysis, layout, k, lex))
+                )
+                or (segment.index, token.start) in taken
+            ):
                 continue
             word = _strip_possessive(token.text)
             if (
                 not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
             ):  # "Blair-era": a modifier
                 continue
-            if word in lex.first_names and word not in full_by_surname:
-                continue
+            if word in lex.first_names and word not in full_by_surname and word not in known and not titled:
+                continue  # a given name alone ("Sarah, who asked not to be named"), not after an office
             if (
                 len(word) < 3
                 or word.lower() in NOT_SURNAMES
@@ -814,7 +873,10 @@ def _surname_mentions(
             ):
                 continue  # "the Maekawa report", but not "Macklin, president of …"
             if word not in full_by_surname and word not in known:
-                if not _person_like(text, token, word, following, lex) or word.lower() in lower_words:
+                if word.lower() in lower_words or not (
+                    _person_like(text, token, word, following, lex)
+                    or (titled and word not in lex.places and word.lower() not in lex.titles)
+                ):
                     continue
                 if in_run is None:
                     in_run = _run_words(layouts)
@@ -854,6 +916,12 @@ def _word_before(text: str, start: int) -> str:
 AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
 # "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
 APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
+KIN_BEFORE = re.compile(
+    r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|grandson|granddaughter|baby|"
+    r"child|girlfriend|boyfriend|fiancée?|widow|widower)s? \Z"
+)
+AND_HIS = re.compile(r" and (?:his|her) ")  # "Gibson and his partner": a man or a woman
+WHO_SINGULAR = re.compile(r", who (?:(?:also|now|then|[a-z]+ly) )?(?:is|was|has|[a-z]*[^\Ws]s)\b")
 PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 
@@ -873,13 +941,17 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
+        if following == "and" and AND_HIS.match(text, token.end):
+            return not _opens_sentence(text, token.start) or _capitalised_mid_sentence(analysis, word)
         if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
             return False
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
         return False
+    if KIN_BEFORE.search(text, max(0, token.start - 30), token.start):
+        return False  # "her daughter Teja, who was born in 2001": a given name
     if nxt == ",":
-        if AGE_APPOSITIVE.match(text, token.end):
-            return True
+        if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
+            return True  # "Moreau, 73,"; "Glitman, who heads the team" (a team: "who are")
         if _role_appositive(text, token, lex):
             return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
         appositive = APPOSITIVE.match(text, token.end)
@@ -910,7 +982,48 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
 
 PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+) \Z")
 ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
+LONG_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80})")  # its first words only
 APPOSITIVE_STOP = frozenset("of at with for in on to from as whose which who that and".split())
+
+
+# After a word, the rest of a name or of a firm's name: a particle, "&", "and Co".
+NAME_GOES_ON = re.compile(
+    r" (?:&|and Co\b|(?:de|da|di|del|van|von|der|den|bin|al|el|la|le|du|dos|ibn|zur|zu|abu|ben)\b)"
+    r"|-(?:[a-z]+-)?[A-Z]|(?: (?:al|el|ul|ud|abu|bin|ben)-)"
+)
+OFFICE_AFTER = re.compile(r" as (?:its |the |their )?(?:new |acting |interim )?([a-z]+(?:-[a-z]+)*)\b")
+OFFICE_APPOSED = re.compile(r"(?:\b(?:its|the|his|her|their)|[’']s) (?:[a-z]+ )?([a-z]+(?:-[a-z]+)*), \Z")
+OFFICE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*) \Z")
+
+
+def _after_office_word(
+    layout: Capitals, k: int, lex: Lexicons, title_ends: set[tuple[int, int]]
+) -> bool:
+    """Token k is a name an office introduces: right after an office word or a title, and before
+    no other capitalised word ("chairman Leslie said", "Exco Director Vieux said", "Sens.
+    Cranston", "Under-Secretary of State for Economic Affairs Wallis", "chief of staff Regan")."""
+    if layout.segment.kind != "prose" or (k + 1 < len(layout.joined) and layout.joined[k + 1]):
+        return False  # "Minister Resigns" (title case); "chairman Peter Smith": not one word
+    token = layout.tokens[k]
+    if NAME_GOES_ON.match(layout.segment.text, token.end):
+        return False  # "chief executive Refaat el-Sayed", "broker Marsh & McLennan"
+    if (layout.segment.index, token.start - 1) in title_ends and layout.segment.text[token.start - 1] == " ":
+        return True
+    if layout.joined[k]:  # a listed title there is read by _person_from_run ("Premier League")
+        office = layout.tokens[k - 1].text.lower()
+        return office in lex.office_words and office not in lex.titles
+    text = layout.segment.text
+    before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
+    if before is not None:
+        return before.group(1) in lex.office_words
+    after = OFFICE_AFTER.match(text, token.end)
+    if after is not None and after.group(1) in lex.office_words:
+        return True  # "named Kendall as president": an office is held by a person
+    if text[token.end : token.end + 1] == ",":  # "its governor, Leigh-Pemberton, said"
+        apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
+        if apposed is not None and apposed.group(1) in lex.office_words:
+            return True
+    return bool(lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start))
 
 
 def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
@@ -924,31 +1037,62 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
 def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     """A word whose appositive describes a person by a job ("Macklin, president of the National
     Association, said"; "said Heymann, analyst at Drexel"): the job noun comes before any
-    preposition or relative word of the appositive, and a reporting verb stands before the word
-    or after the appositive."""
-    appositive = ROLE_APPOSITIVE.match(text, token.end)
-    if appositive is None:
+    preposition or relative word of the appositive, and either the job is of something ("Fry,
+    vice-president of GM …", "Martell, chief meteorologist for E.F. Hutton") or a reporting verb
+    stands before the word or after the appositive."""
+    found = _job_appositive(text, token, lex)
+    if found is None:
         return False
-    described = False
-    words = appositive.group(1).split()[:6]
-    for k, word in enumerate(words):
-        lowered = word.lower().strip("’'")
-        if (lowered in APPOSITIVE_STOP and not (lowered == "of" and words[k - 1 : k] == ["one"])) or (
-            k == 0 and lowered.endswith("ing")
-        ):
-            break  # "one of Italy's leading economists" is still about a person; "Kinsey, starring
-            # Liam Neeson as sex researcher Alfred Kinsey" is not
-        singular = lowered[:-1] if lowered.endswith("s") else lowered
-        if word[:1].islower() and (
-            lowered in lex.person_nouns or singular in lex.person_nouns or lowered in lex.titles
-        ):
-            described = True
-            break
-    if not described:
-        return False
+    appositive, words, job = found
+    if words[job + 1 : job + 2] in (["of"], ["at"], ["for"], ["with"]):
+        return True  # the job of something: no organisation or place is "president of" anything
+    if appositive.re is LONG_APPOSITIVE:
+        return False  # not closed within reach: no verb after it to read
     after = _word_after(text, appositive.end())  # "…, said"; "… Shearson Lehman Bros. said"
     return _word_before(text, token.start).lower() in lex.verbs or (
         after[:1].islower() and after in lex.verbs
+    )
+
+
+def _job_appositive(
+    text: str, token: Token, lex: Lexicons
+) -> tuple[re.Match[str], list[str], int] | None:
+    """The appositive after a word, its first words and the index of the job noun in them, when
+    a job comes before any preposition or relative word ("vice-president of GM", "an analyst")."""
+    appositive = ROLE_APPOSITIVE.match(text, token.end) or LONG_APPOSITIVE.match(text, token.end)
+    if appositive is None:
+        return None
+    words = appositive.group(1).split()[:7]
+    job = next((k for k, word in enumerate(words) if _job_word(word, lex)), None)
+    stop = next((k for k, word in enumerate(words) if word.lower() in APPOSITIVE_STOP
+                 and not (word == "of" and words[k - 1 : k] == ["one"])), len(words))
+    if job is None or stop < job or (words[0].endswith("ing") and job > 1):
+        return None  # "one of Italy's leading economists" is still about a person; "Kinsey,
+        # starring Liam Neeson as sex researcher Alfred Kinsey" is not; "managing director" is
+    return appositive, words, job
+
+
+def _wire_job(text: str, token: Token, lex: Lexicons) -> bool:
+    """A job appositive with no article, of something ("said Lewis, economist at Phillips and
+    Drew"): wire style for a surname. A given name alone takes an article ("Sarah, a nurse at the
+    hospital"), so this one is a surname even when it is also a given name."""
+    found = _job_appositive(text, token, lex) if text[token.end : token.end + 1] == "," else None
+    if found is None:
+        return False
+    _, words, job = found
+    return words[0].lower() not in ARTICLES and words[job + 1 : job + 2] in (["of"], ["at"], ["for"], ["with"])
+
+
+ARTICLES = frozenset("a an the his her its their our my".split())
+
+
+def _job_word(word: str, lex: Lexicons) -> bool:
+    """A lower-case noun for a person's job or description ("analyst", "chairman", "owners")."""
+    lowered = word.lower().strip("’'")
+    singular = lowered[:-1] if lowered.endswith("s") else lowered
+    return word[:1].islower() and (
+        lowered in lex.person_nouns or singular in lex.person_nouns or lowered in lex.titles
+        or lowered in lex.office_words
     )
 
 
@@ -994,6 +1138,9 @@ def sentence_end_reached(text: str, end: int) -> bool:
     return rest.count(". ") == 0
 
 
+NAME_SHAPE = re.compile(r"(?:Mc|Mac|O[’']|D[’']|De|Di|Du|La|Le)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
 def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
     """A lone capitalised word used like a person: a possessive before "office", "trip" and the
     like ("Zelenskiy’s office")."""
@@ -1005,8 +1152,8 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
         or word.lower() in NOT_SURNAMES
     ):
         return False
-    if word.isupper() or not word[1:].islower():
-        return False
+    if word.isupper() or not NAME_SHAPE.fullmatch(word):
+        return False  # "iPod", "PlayStation"; but "McCarthy", "O'Neill", "Leigh-Pemberton" are names
     after = text[token.end : token.end + 3]
     if token.text == word and after[:1] in (",", " ", ".", ";", ""):
         return True  # the caller found it speaking or described (_speaks_or_described)
@@ -1117,6 +1264,7 @@ NOT_PORTFOLIO = frozenset(
 )
 # Words that make another office of a title: Under Secretary of X is not the Secretary of X.
 MODIFIERS = frozenset("under deputy assistant junior shadow permanent parliamentary".split())
+# (capitalised, they are no given name either: "Deputy Baglini")
 PREVIOUS = re.compile(r"(\w+)\s$")
 
 

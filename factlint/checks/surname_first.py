@@ -61,8 +61,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
         people = doc.analysis.people
         first_full: dict[str, Person] = {}
         by_name: dict[str, Person] = {}
+        displayed: dict[str, Person] = {}  # a full name in a headline or caption only
         for person in people:
-            if person.form == "full":
+            if person.form == "full" and doc.segments[person.segment].kind != "prose":
+                displayed.setdefault(person.surname, person)
+            elif person.form == "full":  # display type does not introduce anyone: the text must
                 first_full.setdefault(person.surname, person)
                 by_name.setdefault(person.full_name or person.name, person)
         seen: set[str] = set()
@@ -100,6 +103,11 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 message = (
                     f"'{person.name}' looks like a misspelling of '{near.surname}' "
                     f"({near.full_name}, line {line})"
+                )
+            elif full is None and (shown := displayed.get(person.surname)) is not None:
+                message = (
+                    f"'{person.name}' is not introduced by full name in the text (the headline "
+                    f"gives '{shown.full_name}'); introduce the person by full name at first mention"
                 )
             elif (
                 full is None
