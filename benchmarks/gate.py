@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -37,14 +38,17 @@ def measure(cmd: list[str], cwd: Path) -> dict[str, float]:
 
 
 def _measure_here(cmd: list[str]) -> None:
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"{cmd}: exit {proc.returncode}: {proc.stderr[-500:]}")
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # The load average before and after: a run beside other work is not a quiet-machine figure.
+    load = max(load_before, os.getloadavg()[0])
     print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-                      "peak_mb": usage.ru_maxrss / 1024, "rc": proc.returncode}))
+                      "peak_mb": usage.ru_maxrss / 1024, "rc": proc.returncode, "load": load}))
 
 
 def check(*args: str) -> list[str]:
@@ -107,7 +111,7 @@ def main() -> None:
         rows["that article alone (cold process)"] = measure(alone, folder)
         for name, row in rows.items():
             print(f"{name:<36} {row['seconds']:8.2f} s wall {row['cpu']:8.2f} s CPU   "
-                  f"peak {row['peak_mb']:5.0f} MB   exit {row['rc']:.0f}")
+                  f"peak {row['peak_mb']:5.0f} MB   exit {row['rc']:.0f}   load {row['load']:.1f}")
         if "cold, --jobs 1" in rows:
             ratio = rows["cold, --jobs 1"]["seconds"] / rows["cold, --jobs 2"]["seconds"]
             print(f"speed-up of --jobs 2 over --jobs 1: x{ratio:.2f}")
