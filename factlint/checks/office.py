@@ -76,12 +76,9 @@ class OfficeConsistency(Kind[OfficeOptions]):
                 peers = [m for m in same if m.form == form and _definite(m)]
                 if any(m.klass == "abbreviation" for m in peers):  # "Gov." is a state governor,
                     peers = [m for m in peers if not _qualified(doc, m)]  # not "Bank Governor"
-                # a sentence start says nothing about capitals, but "Sen." opens one too
-                texts = [m.text for m in peers if not m.sentence_start] or [m.text for m in peers]
-                if not texts:
+                if not peers:
                     continue
-                counts = Counter(texts)
-                usual = max(counts, key=lambda t: (counts[t], -texts.index(t)))
+                usual = _usual(peers)
                 for m in same:
                     if m.form != form or m.text == usual or m not in peers and _qualified(doc, m):
                         continue
@@ -116,6 +113,24 @@ def _qualified(doc: Document, office: Office) -> bool:
     return office.klass != "abbreviation" and bool(
         QUALIFIER.search(text, max(0, office.seg_start - 30), office.seg_start)
     )
+
+
+def _usual(peers: list[Office]) -> str:
+    """The usual way the peers write their office, by vote; ties go to the first written.
+
+    Each mention votes for its own text. A sentence start imposes only its first capital, so a
+    mention opening a sentence also votes for its text with that letter's case swapped: "Senator"
+    there says nothing between "Senator" and "senator", but "Prime Minister" still votes for a
+    capital M, and "Sen." for the abbreviation.
+    """
+    votes: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for m in peers:
+        order.setdefault(m.text, len(order))
+        votes[m.text] += 1
+        if m.sentence_start and m.text[:1].swapcase() + m.text[1:] != m.text:
+            votes[m.text[:1].swapcase() + m.text[1:]] += 1
+    return max(order, key=lambda text: (votes[text], -order[text]))
 
 
 def _capital_only(text: str, usual: str) -> bool:
