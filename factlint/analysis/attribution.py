@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from factlint.analysis.cues import CueMatch
+from factlint.analysis.cues import CueMatch, CueScanner
 from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
@@ -126,6 +126,13 @@ NOT_INTRODUCING = frozenset(
     owns owned bought sold""".split()
 )
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
+# A cue that is denied or a noun speaks for nobody: "did not respond to a request for comment",
+# "declined to comment", "could not be reached for comment" before a quotation that opens the next
+# sentence does not make its subject the speaker.
+NEGATED_BEFORE = re.compile(
+    r"(?i)(?:\b(?:not|never|declined\s+to|refused\s+to|for)|n[’']t)\s+"
+    r"(?:(?:immediately|yet|publicly|directly)\s+)?$"
+)
 NESTED_CUE = re.compile(r"\s+(?:that\s+)?(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+|also\s+)?$")
 PARENTHETICAL = re.compile(r"\([^()\n]{0,40}\)")
 AS_VERB = re.compile(
@@ -544,7 +551,9 @@ class _Finder:
         start = max(start, end - REACH)
         cues = finder._cues_in(start, end)
         for cue in cues:
-            if cue.group().lower() not in NOT_SPEECH:
+            if cue.group().lower() not in NOT_SPEECH and not NEGATED_BEFORE.search(
+                finder.masked, max(start, cue.start() - 40), cue.start()
+            ):
                 attribution = finder._make(cue, start, "previous", right_limit=end)
                 if attribution.speaker is not None:
                     return attribution
@@ -992,7 +1001,7 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
     cues = lexicons().cue_pattern
     for sentence in neighbours:
         # a name or pronoun next door attributes only as the subject of a reporting verb there
-        if not cues.search(_unquoted(analysis, sentence)):
+        if not _affirmed_cue(cues, _unquoted(analysis, sentence)):
             continue
         if people.person_at(sentence.segment, sentence.start, sentence.end) is not None:
             return True
@@ -1002,6 +1011,14 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
         if any(w.rstrip("s") in SOURCE_NOUNS for w in words[:6]):
             return True
     return False
+
+
+def _affirmed_cue(cues: CueScanner, text: str) -> bool:
+    """Whether the text has a reporting cue that is not denied ("did not respond")."""
+    return any(
+        not NEGATED_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+        for cue in cues.finditer(text)
+    )
 
 
 def framed_as_quotes(doc: Document, framing: list[str]) -> bool:
