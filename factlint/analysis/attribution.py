@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from factlint.analysis.cues import CueMatch, CueScanner
-from factlint.analysis.lexicons import Lexicons, lexicons
+from factlint.analysis.lexicons import Lexicons, data_path, lexicons, read_lines
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
@@ -126,6 +126,11 @@ NOT_INTRODUCING = frozenset(
     owns owned bought sold""".split()
 )
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
+# "a spokesperson for Secretary ", "chief of staff to ": a noun, a preposition, capitalised words
+PROXY_BEFORE = re.compile(
+    r"\b(?P<noun>[A-Za-z]+)\s+(?:for|of|to|close\s+to)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}$"
+)
+POSSESSIVE_AFTER = re.compile(r"[’']s?\s+[a-z]")  # "Cho's spokesman", "the Lees' lawyer"
 # A cue that is denied or a noun speaks for nobody: "did not respond to a request for comment",
 # "declined to comment", "could not be reached for comment" before a quotation that opens the next
 # sentence does not make its subject the speaker.
@@ -896,6 +901,8 @@ class _Finder:
                 resolved = (person.full_name or person.name) if person else None
             return Speaker(s, e, text, resolved, pronoun=True)
         person = self.people.person_at(index, start, end)
+        if person is not None and _speaks_for(self.text, start, end, person):
+            person = None  # "a spokesperson for Secretary Cho" is not Cho
         resolved = (person.full_name or None) if person else None
         return Speaker(s, e, text, resolved)
 
@@ -1011,6 +1018,21 @@ def speaker_in_context(analysis: Analysis, quote: Quotation) -> bool:
         if any(w.rstrip("s") in SOURCE_NOUNS for w in words[:6]):
             return True
     return False
+
+
+def _speaks_for(text: str, start: int, end: int, person: Person) -> bool:
+    """Whether the person named inside a speaker [start, end) is someone the speaker speaks for or
+    stands beside, not the speaker: "a friend of Ann Lee", "a spokesperson for Secretary Cho",
+    "Cho's spokesman"."""
+    if POSSESSIVE_AFTER.match(text, person.seg_end, end):
+        return True
+    before = PROXY_BEFORE.search(text, start, max(start, person.seg_start))
+    return before is not None and before.group("noun").lower() in proxy_nouns()
+
+
+@lru_cache(maxsize=1)
+def proxy_nouns() -> frozenset[str]:
+    return frozenset(read_lines(data_path("proxy-nouns.txt")))
 
 
 def _affirmed_cue(cues: CueScanner, text: str) -> bool:
