@@ -32,10 +32,6 @@ ignore = ["house"]
 # Paths never linted (globs), added to those given with --exclude.
 extend-exclude = ["archive/*", "templates/*"]
 
-# Rules or packs switched off for some files only.
-[per-file-ignores]
-# "wire/*" = ["references/surname-first"]
-
 # Your own rule packs (YAML), house vocabulary and facts registry, relative to this file:
 # packs = ["styles"]
 # vocab = ["styles"]
@@ -46,6 +42,12 @@ extend-exclude = ["archive/*", "templates/*"]
 
 # Your house's rule documentation, linked from SARIF reports ({{rule}}: the rule id).
 # rule-docs-url = "https://wiki.example.org/factlint#{{rule}}"
+
+# Tables come last: a key written below a [table] line belongs to that table.
+
+# Rules or packs switched off for some files only.
+[per-file-ignores]
+# "wire/*" = ["references/surname-first"]
 
 # Grammar and spelling: harper (built in), languagetool, or none.
 [grammar]

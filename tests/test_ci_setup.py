@@ -48,6 +48,27 @@ def test_init_writes_a_working_config_and_a_pre_commit_hook(tmp_path: Path) -> N
     assert 'dialect = "en-GB"' in (tmp_path / ".factlint.toml").read_text("utf-8")
 
 
+def test_every_example_setting_of_the_starter_config_works_uncommented(tmp_path: Path) -> None:
+    """A new user uncomments the examples: each lands where it belongs (packs, vocab, facts and
+    cache-dir at the top level, not inside [per-file-ignores]) and the config validates."""
+    assert factlint("init", "--dialect", "en-GB", "--no-pre-commit", cwd=tmp_path).returncode == 0
+    config_file = tmp_path / ".factlint.toml"
+    setting = re.compile(r"^# ([\w\"/*.-]+ = .+)$")
+    lines = [setting.sub(r"\1", line) for line in config_file.read_text("utf-8").splitlines()]
+    config_file.write_text("\n".join(lines) + "\n", "utf-8")
+    for folder in ("styles", "facts"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "facts" / "house.yaml").write_text("people:\n  - name: Ann Lee\n", "utf-8")
+    config = read_config_file(config_file)
+    assert config is not None
+    assert config.select and config.facts == ["facts/house.yaml"] and config.packs == ["styles"]
+    assert config.per_file_ignores == {"wire/*": ["references/surname-first"]}
+    (tmp_path / "story.txt").write_text(CLEAN, "utf-8")
+    proc = factlint("check", "story.txt", "--no-progress", "--ignore", "grammar,spelling",
+                    cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_init_appends_to_an_existing_pre_commit_config(tmp_path: Path) -> None:
     existing = ("# our hooks\nrepos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n"
                 "    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace  # keep\n")
