@@ -18,6 +18,8 @@ from factlint.kinds.spelling import load_lines
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
+    from factlint.config import Settings
+    from factlint.facts.registry import Registry
     from factlint.analysis.people import NameMention
     from factlint.document import Document
     from factlint.finding import Finding
@@ -75,19 +77,24 @@ class NameConsistency(Kind[NameOptions]):
         if not listed.words.isdisjoint(occurrences):  # most documents use no listed name
             groups = [g for g in listed.groups if sum(f in occurrences for f in g) > 1]
         groups += self._similar(doc, occurrences, comparable)
+        registered = _registered_names(self.settings) if groups else frozenset()
         for group in groups:
             present = [f for f in group if f in occurrences]
             order = sorted(present, key=lambda f: occurrences[f][0].source_start)
             dominant = max(order, key=lambda f: (len(occurrences[f]), -order.index(f)))
-            related = [related_at(doc, h) for h in occurrences[dominant][:10]]
             counts = sorted((len(occurrences[f]) for f in present), reverse=True)
             sure = counts[0] > counts[1]  # on a tie the first form is only a guess: don't auto-fix
+            house = [f for f in order if f.lower() in registered]
+            if len(house) == 1:  # the facts registry spells the name: it wins over any count
+                dominant, sure = house[0], True
+            uses = _times(len(occurrences[dominant])) + (
+                "; the facts registry spells it so" if len(house) == 1 else "")
+            related = [related_at(doc, h) for h in occurrences[dominant][:10]]
             for form in order:
                 if form != dominant:
                     for hit in occurrences[form]:
                         yield self.finding_at(doc, hit, suggestions=[dominant], related=related,
-                                              fixable=sure, expected=dominant,
-                                              uses=_times(len(occurrences[dominant])))
+                                              fixable=sure, expected=dominant, uses=uses)
 
     @cached_property
     def _listed(self) -> Listed:
@@ -199,3 +206,24 @@ def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:
     sexes = [{"f" if m.honorific in FEMALE else "m" for m in ms if m.honorific in FEMALE | MALE}
              for ms in (a, b)]
     return not (sexes[0] and sexes[1] and sexes[0] != sexes[1])
+
+
+def _registered_names(settings: Settings) -> frozenset[str]:
+    """The surnames and place names of the facts registry, lower-cased (none without one; a
+    registry that does not load is the facts rules' to report)."""
+    from factlint.errors import FactlintError
+    from factlint.facts.context import registry_for
+
+    try:
+        registry = registry_for(settings)
+    except FactlintError:
+        return frozenset()
+    return _names_of(registry) if registry is not None else frozenset()
+
+
+@lru_cache(maxsize=8)
+def _names_of(registry: Registry) -> frozenset[str]:
+    return frozenset(
+        [person.last_name.lower() for person in registry.people]
+        + [place.name.lower() for place in registry.places]
+    )

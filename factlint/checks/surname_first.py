@@ -98,6 +98,10 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
             ):
                 continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
             near = None if full is not None else _near_miss(person.surname, first_full)
+            if near is not None and self._registry_name(person.surname) and not (
+                self._registry_name(near.surname)
+            ):
+                continue  # the registry spells it so: the full name is misspelt (consistency/name)
             if near is not None:
                 line = doc.line_col(near.start)[0]
                 message = (
