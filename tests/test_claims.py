@@ -150,3 +150,18 @@ def test_worksheet_json_validates_against_its_schema(seed: dict) -> None:
 
     result = CliRunner().invoke(cli, ["facts", "schema", "--worksheet"])
     jsonschema.validate(seed, json.loads(result.output))
+
+
+def test_a_pronoun_speaker_the_registry_does_not_know_stays_the_analysis_person(
+    tmp_path: Path,
+) -> None:
+    """"He" after Tom Barrett (not in the registry) is Barrett, not the last registry person."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "Defence Secretary Grant Shapps arrived in Kyiv on Friday.\n\n"
+        "Tom Barrett, a British MP, went with him. “This visit matters,” Barrett said. "
+        "He added that “the people of Kharkiv deserve better”.\n", "utf-8")
+    sheet = worksheet(draft, "--facts", str(REGISTRY), "--as-of", "2023-09-22")
+    quotes = claims_of(sheet, "quotation")
+    assert [(q["details"]["speaker"], q["details"]["resolved"]) for q in quotes] == [
+        ("Barrett", "Tom Barrett"), ("He", "Tom Barrett")]

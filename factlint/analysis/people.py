@@ -64,6 +64,9 @@ ORG_WORDS = frozenset(
     BV
     GmbH SpA AB Cie Brewery Breweries""".split()
 )
+# Letters after a person's name, not an organisation's ending: "Tom Barrett, an MP," or "Tom
+# Barrett MP" make no organisation of the words before them.
+POST_NOMINALS = frozenset("MP MEP MSP".split())
 DETERMINER = re.compile(
     r"(?:\b(?i:the|his|her|their|its|our)|[A-Z][\w-]*[’']s?)\s+(?:(?:new|former|then|current|"
     r"acting|outgoing|incoming|interim|deputy|British|American|Ukrainian|Russian|French|German|"
@@ -472,6 +475,7 @@ def _discover_full_names(
             if (
                 first.text in wanted
                 and _capitalised(last.text)
+                and last_word not in ORG_WORDS  # "Ruth Kelly MP": MP is no surname
                 and last.text.lower() not in NOT_PERSON_AFTER
                 and (before_first is None or before_first.text not in lex.honorifics)
             ):
@@ -673,6 +677,8 @@ def _person_from_run(
     run = run[start_k : start_k + 5]
     if len(run) > 2 and run[-1].text.rstrip(".") in SUFFIXES:
         run = run[:-1]  # "Ken Griffey Jr.": the surname is the word before the suffix
+    if len(run) > 2 and run[-1].text in POST_NOMINALS:
+        run = run[:-1]  # "Ruth Kelly MP": letters after the name
     words = [_strip_possessive(t.text) for t in run]
     form = "full"
     honorific = None
@@ -1171,7 +1177,8 @@ def organisation_words(analysis: Analysis) -> set[str]:
         return cached  # type: ignore[no-any-return]
     words: set[str] = set()
     for segment, caps in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True):
-        org_positions = [k for k, token in enumerate(caps) if token.text in ORG_WORDS]
+        org_positions = [k for k, token in enumerate(caps)
+                         if token.text in ORG_WORDS and token.text not in POST_NOMINALS]
         for k in org_positions:
             token = caps[k]
             for before in reversed(caps[:k]):

@@ -69,9 +69,12 @@ def speaker_of(
     if registry is not None and people is None:
         mentions = find_mentions(doc, registry, frozenset({"prose", "headline"}))
         people = [m for m in mentions if isinstance(m.entity, Person)]
-    house = _house_name(registry, speaker.resolved) if speaker.resolved else None
-    found = house or _resolve(doc, speaker.text, speaker.start, registry, day, people or [])
-    return Speaker(speaker.text, found or speaker.resolved, attribution.cue.text)
+    found: str | None
+    if speaker.resolved:  # the shared analysis knows who: the registry only names them its way
+        found = _house_name(registry, speaker.resolved) or speaker.resolved
+    else:
+        found = _resolve(doc, speaker.text, speaker.start, registry, day, people or [])
+    return Speaker(speaker.text, found, attribution.cue.text)
 
 
 def _house_name(registry: Registry | None, name: str) -> str | None:
