@@ -340,7 +340,33 @@ def find_titles(
                     text, hit, nearby, registry, explicit=organisation is not None
                 )
             found.append(TitleMention(hit, title, organisation or title_org, modifiers, person))
+    found += _abbreviated_titles(doc, registry, by_segment, seen, scope)
     return sorted(found, key=lambda t: t.hit.source_start)
+
+
+def _abbreviated_titles(
+    doc: Document, registry: Registry, by_segment: dict[int, list[Mention]],
+    seen: set[tuple[int, int]], scope: frozenset[str],
+) -> list[TitleMention]:
+    """Registry titles written as the abbreviation the shared analysis expands before a name:
+    "Sen. Maria Delgado" is the registry's Senator, "Gov. Lena Ortiz" its Governor."""
+    analysis = doc.analysis
+    forms = registry.title_forms()
+    found = []
+    for office in analysis.offices:
+        if office.klass != "abbreviation" or office.key is None or office.key[1] not in forms:
+            continue
+        segment = doc.segments[office.segment]
+        if (office.start, office.end) in seen or not analysis.in_scope(
+            segment, office.seg_start, office.seg_end, scope
+        ):
+            continue
+        title, title_org = forms[office.key[1]]
+        hit = analysis.hit(segment, office.seg_start, office.seg_end)
+        organisation, modifiers = _before_title(segment.text[: office.seg_start], registry)
+        person = _shared_person(office.person, hit, by_segment[segment.index], registry)
+        found.append(TitleMention(hit, title, organisation or title_org, modifiers, person))
+    return found
 
 
 def _shared_title(doc: Document, hit: Hit) -> SharedTitle | None:
