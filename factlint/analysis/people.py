@@ -274,7 +274,8 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     offices: list[Title] = []
     title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in analysis.segment_matches(lex.title_pattern):
-        title_spans[index].append((start, end))
+        text = doc.segments[index].text
+        title_spans[index].append((start, _portfolio_end(text, start, end, lex.first_names)))
     for layout in capitals(analysis):
         segment = layout.segment
         seg_titles = [
@@ -405,6 +406,28 @@ def _misspelt_surnames(
             s, e = segment.source_span(token.start, end)
             extra.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
     return extra
+
+
+# The connector of a portfolio ("Minister of ...", "Secretary of State for ...") and its words
+PORTFOLIO_CONNECTOR = re.compile(r"\s(?:of|for|to)\s+(?:the\s+)?")
+CAPITALISED_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _portfolio_end(text: str, start: int, end: int, first_names: frozenset[str]) -> int:
+    """Where a title with a portfolio ends: its run of capitalised words stops before a given name
+    that follows another of its words ("Secretary of State Mike Pompeo", "Minister for Sport Tessa
+    Jowell"); a word after "of", "for" or "and" is the portfolio's ("Secretary of State for
+    Wales", "Minister for Victoria")."""
+    connector = PORTFOLIO_CONNECTOR.search(text, start, end)
+    if connector is None:
+        return end
+    previous_end = -1
+    for word in CAPITALISED_WORD.finditer(text, connector.end(), end):
+        # a given name right after another capitalised word; after "for", "and" it is a portfolio
+        if word.start() == previous_end + 1 and word.group() in first_names:
+            return previous_end
+        previous_end = word.end()
+    return end
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
