@@ -15,6 +15,7 @@ from factlint.analysis.trie import trie_regex
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
+    from factlint.analysis import Analysis
     from factlint.analysis.sentences import Sentence
     from factlint.document import Document
     from factlint.finding import Finding
@@ -53,7 +54,9 @@ class AnonymousSource(Kind[AnonymousOptions]):
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
-            excused = bool(reasons.search(sentence.text))  # only sentences with a source noun
+            # only sentences with a source noun, or the one after it that speaks of the source
+            excused = bool(reasons.search(sentence.text)) or _reason_follows(
+                analysis, sentence, reasons, sources)
             if excused:  # "said a diplomat who declined to be named": that source is explained
                 words = re.findall(r"[\w-]+", sentence.text.lower())
                 seen.update(_source_noun(w, sources) for w in words if w in sources)
@@ -79,6 +82,26 @@ class AnonymousSource(Kind[AnonymousOptions]):
                     continue  # "Treasury officials": the organisation is named
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
+
+
+# A sentence that goes on about the source just named: "They spoke on condition of anonymity."
+SOURCE_AGAIN = re.compile(r"\s*(?:(?i:he|she|they|both|all|each|neither)\b|(?i:the)\s+(?P<noun>[a-z]+))")
+
+
+def _reason_follows(
+    analysis: Analysis, sentence: Sentence, reasons: re.Pattern[str], sources: frozenset[str]
+) -> bool:
+    """Whether the next sentence of the paragraph gives the reason for the source's anonymity
+    ("Officials said the plan was shelved. They were not authorised to speak publicly.")."""
+    sentences = analysis.sentences_of(sentence.segment)
+    k = bisect_right([s.start for s in sentences], sentence.start)
+    if k >= len(sentences):
+        return False
+    following = sentences[k].text
+    again = SOURCE_AGAIN.match(following)
+    if again is None or (again["noun"] and _source_noun(again["noun"], sources) not in sources):
+        return False  # "The minister was not authorised ...": someone else
+    return bool(reasons.search(following))
 
 
 def _source_noun(np: str, sources: frozenset[str]) -> str:
