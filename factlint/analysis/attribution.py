@@ -576,10 +576,12 @@ class _Finder:
         np_start, np_end = match.start("np"), match.end("np")
         words = match.group("np").split()
         person = finder.people.person_at(finder.segment.index, np_start, np_end)
+        head = words[-1].lower()
         if (
             person is None
-            and words[-1].lower() not in PRONOUNS - {"it"}
-            and words[-1].lower().rstrip("s") not in SOURCE_NOUNS
+            and head not in PRONOUNS - {"it"}
+            and head.rstrip("s") not in SOURCE_NOUNS
+            and head not in finder.cue_lex().office_words  # "The mayor posted on social media."
         ):
             return None
         cue_span = finder._span(match.start("verb"), match.end("verb"))
