@@ -25,7 +25,9 @@ def read_lines(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-NOT_OFFICE_BEFORE = frozenset("chief executive general official officials king queen pope".split())
+NOT_OFFICE_BEFORE = frozenset(
+    "chief executive general official officials king queen pope justice attorney member".split()
+)
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ class OfficeConsistency(Kind[OfficeOptions]):
             return
         for before_name in (True, False):
             same = [m for m in mentions if id(m) not in flagged and m.before_name == before_name
-                    and doc.segments[m.segment].kind == "prose"]
+                    and doc.segments[m.segment].kind == "prose"
+                    and not (m.text.isupper() and len(m.text) > 3)]  # "JUDGE": a capitals line
             for form in {m.form for m in same}:
                 peers = [m for m in same if m.form == form and _definite(m)]
                 if any(m.klass == "abbreviation" for m in peers):  # "Gov." is a state governor,
