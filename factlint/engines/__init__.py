@@ -210,7 +210,8 @@ def _run(
                 if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
                     continue
                 if not lint.spelling and (
-                    _beside_wire_tag(doc.text, source_start, source_end)
+                    (segment.kind == "dateline" and _on_dateline_dash(segment.text, start, end))
+                    or _beside_wire_tag(doc.text, source_start, source_end)
                     or _misread_convention(segment.text, start, end, lint.rule)
                     or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
                         and right_for_story(segment.text, start, reference))
@@ -280,13 +281,17 @@ def _long_word(longest: int) -> re.Pattern[str]:
     return re.compile(r"\S{%d,}" % (longest + 1))
 
 
+# A dateline is display type, not a sentence: its closing dash ("BEIRUT - ") is no sentence end and
+# the space before it no spacing slip. The rest of it is still checked ("Caracas, march 11 - ").
+DATELINE_DASH = re.compile(r"\s*[-–—]{1,2}\s*$")
 # Wire copy tags companies and tickers in angle brackets: "Toshiba Corp <TSBA.T> said",
 # "<Rapid-American Corp> said". Engines read a tag's brackets and full stops as punctuation (a
 # sentence end, a space before "<"), so a lint on or beside a tag is not about the prose.
 WIRE_TAG = re.compile(r"<[^<>\n]{1,80}>")
 # The engines' sentence-start capitals and doubled-word rules (Harper's and LanguageTool's).
 SENTENCE_START_RULES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
-REPEAT_RULES = frozenset({"RepeatedWords", "ENGLISH_WORD_REPEAT_RULE"})
+# Harper's RedundantThat flags the same "that that" as a doubled word.
+REPEAT_RULES = frozenset({"RepeatedWords", "RedundantThat", "ENGLISH_WORD_REPEAT_RULE"})
 # The engines' its/it's rules: a capitalised "It's" inside a sentence is in a title ("Do They
 # Know It's Christmas?"), not the writer's grammar. A lower-case word after an ellipsis ("..",
 # "…") continues the sentence.
@@ -295,6 +300,11 @@ ITS_RULES = frozenset({"ItsPossessive", "ItsContraction", "IT_IS", "IT_IS_2", "I
 GRAMMATICAL_REPEATS = frozenset({"had", "that"})
 # A repeated score is a result, not a doubled word: "won 6-4 6-4", "drew 1-1 and 1-1".
 REPEATED_SCORE = re.compile(r"(\d+[-–]\d+)(?:\s+\1)+")
+# The engines' space-before-punctuation rules: a space before a full stop that a letter follows is
+# the space before a domain or a file type (the .post and .travel domains, .mp3 files), not a
+# space before a sentence end.
+SPACE_BEFORE_RULES = frozenset({"Spaces", "COMMA_PARENTHESIS_WHITESPACE"})
+DOTTED_NAME = re.compile(r"\s*\.[a-z0-9]")
 # Harper's pronoun-verb agreement: a past tense after he/she/it agrees with any subject.
 PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
 # The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
@@ -308,6 +318,12 @@ MID_SENTENCE_ABBREVIATIONS = frozenset(
 # Harper's hyphen in "a 30-day period": an ordinal is not a compound ("his 100th day in office").
 NUMBER_DAY_RULES = frozenset({"HyphenateNumberDay"})
 ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
+
+
+def _on_dateline_dash(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] of a dateline touches its closing dash or the spaces before it."""
+    dash = DATELINE_DASH.search(text)
+    return dash is not None and end > dash.start()
 
 
 def _beside_wire_tag(source: str, start: int, end: int) -> bool:
@@ -329,7 +345,8 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
     "It's" in a title, or "A" inside a sentence (class A shares); a name, grammatical pair or
     repeated score taken for a doubled word ("Bafana Bafana", "had had", "6-4 6-4"); a past tense
     taken for a present ("the player he beat"); "an" before a silent h ("an honour"); an ordinal
-    taken for a compound ("his 100th day")."""
+    taken for a compound ("his 100th day"); the space before a domain or file type taken for a
+    space before a full stop ("the .post domain")."""
     if rule in SENTENCE_START_RULES and start > 0:
         before = text[:start].rstrip()
         return (
@@ -337,6 +354,8 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
             or before.endswith(("!", "?", '!"', '?"', "!”", "?”", "..", "…"))
             or _after_abbreviation(before)
         )
+    if rule in SPACE_BEFORE_RULES and not text[start:end].strip(" ."):
+        return bool(DOTTED_NAME.match(text, start)) and text[start : start + 1].isspace()
     if rule in NUMBER_DAY_RULES:
         return bool(ORDINAL_END.search(text[:start]))
     if rule in PAST_TENSE_RULES:
