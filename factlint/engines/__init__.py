@@ -212,6 +212,7 @@ def _run(
                 if not lint.spelling and (
                     (segment.kind == "dateline" and _on_dateline_dash(segment.text, start, end))
                     or _beside_wire_tag(doc.text, source_start, source_end)
+                    or _lineup(segment.text)
                     or _misread_convention(segment.text, start, end, lint.rule)
                     or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
                         and right_for_story(segment.text, start, reference))
@@ -284,6 +285,14 @@ def _long_word(longest: int) -> re.Pattern[str]:
 # A dateline is display type, not a sentence: its closing dash ("BEIRUT - ") is no sentence end and
 # the space before it no spacing slip. The rest of it is still checked ("Caracas, march 11 - ").
 DATELINE_DASH = re.compile(r"\s*[-–—]{1,2}\s*$")
+# A team line-up is a list of names, not a sentence: "J Robinson (capt); M Cueto, J Noon, ...;
+# Replacements: A Titterrell, ...". Items are split at , ; : ( ) and a label ("Replacements:") is
+# dropped; a paragraph of at least LINEUP_ITEMS items, nearly all one to four capitalised words
+# (or numbers, or the words of rules/data/lineup-words.txt), with hardly a lower-case word.
+LINEUP_ITEMS = 6
+LINEUP_LABEL = re.compile(r"(?:^|(?<=[\s;,.]))[A-Z][\w' -]{0,30}:\s*")
+LINEUP_SPLIT = re.compile(r"[;,:()]|\s+-\s+|\.$")
+LINEUP_WORD = re.compile(r"[A-Za-z][\w'-]*")
 # Wire copy tags companies and tickers in angle brackets: "Toshiba Corp <TSBA.T> said",
 # "<Rapid-American Corp> said". Engines read a tag's brackets and full stops as punctuation (a
 # sentence end, a space before "<"), so a lint on or beside a tag is not about the prose.
@@ -324,6 +333,32 @@ def _on_dateline_dash(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] of a dateline touches its closing dash or the spaces before it."""
     dash = DATELINE_DASH.search(text)
     return dash is not None and end > dash.start()
+
+
+@lru_cache(maxsize=256)
+def _lineup(text: str) -> bool:
+    """Whether a paragraph is a team line-up (a list of names), which has no grammar."""
+    body = text.strip()
+    if "\n" in body or body.count(",") + body.count(";") < LINEUP_ITEMS - 1:
+        return False
+    body = LINEUP_LABEL.sub(", ", body)
+    extra = _lexicon("lineup-words.txt")
+    items = [item.strip() for item in LINEUP_SPLIT.split(body) if item.strip()]
+    items = [item for item in items if item.lower().strip(".") not in extra]  # (capt)
+    if len(items) < LINEUP_ITEMS:
+        return False
+    words = LINEUP_WORD.findall(body)
+    if sum(w[:1].islower() and w.lower() not in extra for w in words) > 0.1 * len(words):
+        return False
+
+    def name(item: str) -> bool:
+        parts = item.split()
+        return 1 <= len(parts) <= 4 and any(w[:1].isupper() for w in parts) and all(
+            w[:1].isupper() or w.lower().strip(".'") in extra or w.rstrip("'.").isdigit()
+            for w in parts
+        )
+
+    return sum(map(name, items)) >= 0.85 * len(items)
 
 
 def _beside_wire_tag(source: str, start: int, end: int) -> bool:
