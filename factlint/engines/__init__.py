@@ -314,6 +314,16 @@ REPEATED_SCORE = re.compile(r"(\d+[-–]\d+)(?:\s+\1)+")
 # space before a sentence end.
 SPACE_BEFORE_RULES = frozenset({"Spaces", "COMMA_PARENTHESIS_WHITESPACE"})
 DOTTED_NAME = re.compile(r"\s*\.[a-z0-9]")
+# The engines' decade rules ("the 1970's"): a number that cannot be a decade is a model or a name
+# with a possessive ("the 7610's functions"), and so is one after a capitalised word inside a
+# sentence ("Band Aid 20's remake").
+DECADE_RULES = frozenset({"PluralDecades", "APOSTROPHE_IN_DATES"})
+DECADE = re.compile(r"'?(\d+)['’]s")
+# LanguageTool's plural-subject agreement at a sentence start: "The Commons has", "The Producers is"
+# name one thing (a house, a show, a band, a country: The Netherlands).
+SENTENCE_START_AGREEMENT_RULES = frozenset({"AGREEMENT_SENT_START"})
+NAMED_SUBJECT = re.compile(r"(?:The|the)\s+[A-Z]")
+SENTENCE_SPLIT = re.compile(r"[.!?]['\"’”]?\s+|\n")
 # Harper's pronoun-verb agreement: a past tense after he/she/it agrees with any subject.
 PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
 # The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
@@ -391,6 +401,11 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
         )
     if rule in SPACE_BEFORE_RULES and not text[start:end].strip(" ."):
         return bool(DOTTED_NAME.match(text, start)) and text[start : start + 1].isspace()
+    if rule in DECADE_RULES and (number := DECADE.fullmatch(text[start:end].strip())):
+        return not _decade(number.group(1)) or _after_name(text[:start])
+    if rule in SENTENCE_START_AGREEMENT_RULES:
+        sentence = SENTENCE_SPLIT.split(text[:start])[-1].lstrip(" \"'“‘(")
+        return bool(NAMED_SUBJECT.match(sentence))
     if rule in NUMBER_DAY_RULES:
         return bool(ORDINAL_END.search(text[:start]))
     if rule in PAST_TENSE_RULES:
@@ -410,6 +425,20 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
                 words[0][:1].isupper() and words[1][:1].isupper()
             )
     return False
+
+
+def _decade(digits: str) -> bool:
+    """Whether a number can name a decade: 20, 1970, 2000 (not 7610, not 25)."""
+    value = int(digits)
+    return value % 10 == 0 and (len(digits) == 2 or (len(digits) == 4 and 1000 <= value < 2100))
+
+
+def _after_name(before: str) -> bool:
+    """Whether ``before`` ends with a capitalised word that does not start a sentence."""
+    words = before.rstrip().rsplit(None, 2)
+    if not words or not words[-1][:1].isupper():
+        return False
+    return len(words) > 1 and not words[-2].endswith((".", "!", "?", ":", '"', "”"))
 
 
 def _after_abbreviation(before: str) -> bool:
