@@ -213,6 +213,8 @@ def _run(
                     (segment.kind == "dateline" and _on_dateline_dash(segment.text, start, end))
                     or _beside_wire_tag(doc.text, source_start, source_end)
                     or _lineup(segment.text)
+                    or (lint.rule in CONTRACTION_RULES
+                        and _full_name_part(doc.text, segment.text[start:end]))
                     or _misread_convention(segment.text, start, end, lint.rule)
                     or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
                         and right_for_story(segment.text, start, reference))
@@ -324,6 +326,9 @@ DECADE = re.compile(r"'?(\d+)['’]s")
 SENTENCE_START_AGREEMENT_RULES = frozenset({"AGREEMENT_SENT_START"})
 NAMED_SUBJECT = re.compile(r"(?:The|the)\s+[A-Z]")
 SENTENCE_SPLIT = re.compile(r"[.!?]['\"’”]?\s+|\n")
+# LanguageTool's contraction spelling ("Im" for "I'm", "Hes" for "he's") on a word the document uses
+# as part of a full name inside a sentence ("director Im Kwon-taek"): a name, not a contraction.
+CONTRACTION_RULES = frozenset({"EN_CONTRACTION_SPELLING"})
 # Harper's pronoun-verb agreement: a past tense after he/she/it agrees with any subject.
 PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
 # The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
@@ -425,6 +430,13 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
                 words[0][:1].isupper() and words[1][:1].isupper()
             )
     return False
+
+
+def _full_name_part(source: str, word: str) -> bool:
+    """Whether ``word`` (capitalised) starts a full name after a lower-case word in ``source``."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    return re.search(rf"[a-z,]\s+{word}\s+[A-Z][a-z]", source) is not None
 
 
 def _decade(digits: str) -> bool:
