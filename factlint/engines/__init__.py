@@ -212,7 +212,7 @@ def _run(
                 if not lint.spelling and (
                     (segment.kind == "dateline" and _on_dateline_dash(segment.text, start, end))
                     or _beside_wire_tag(doc.text, source_start, source_end)
-                    or _lineup(segment.text)
+                    or (lint.rule not in BRACKET_RULES and _lineup(segment.text))
                     or (lint.rule in CONTRACTION_RULES
                         and _full_name_part(doc.text, segment.text[start:end]))
                     or _misread_convention(segment.text, start, end, lint.rule)
@@ -292,6 +292,8 @@ DATELINE_DASH = re.compile(r"\s*[-–—]{1,2}\s*$")
 # dropped; a paragraph of at least LINEUP_ITEMS items, nearly all one to four capitalised words
 # (or numbers, or the words of rules/data/lineup-words.txt), with hardly a lower-case word.
 LINEUP_ITEMS = 6
+# A bracket left open is a slip in a line-up too: "C Sweeney Newport-Gwent), R Williams (Cardiff)".
+BRACKET_RULES = frozenset({"EN_UNPAIRED_BRACKETS"})
 LINEUP_LABEL = re.compile(r"(?:^|(?<=[\s;,.]))[A-Z][\w' -]{0,30}:\s*")
 LINEUP_SPLIT = re.compile(r"[;,:()]|\s+-\s+|\.$")
 LINEUP_WORD = re.compile(r"[A-Za-z][\w'-]*")
