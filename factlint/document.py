@@ -298,7 +298,9 @@ class Document:
     def add_body_segment(self, segment: Segment, body_started: bool) -> bool:
         """Append a segment, splitting a dateline off the first prose paragraph; returns whether
         the body has started."""
-        if segment.kind == "prose" and not body_started:
+        if segment.kind in ("prose", "heading") and not body_started:
+            # a short first paragraph ("SANTA CLARA, Calif., March 24 - March Eight") is read as a
+            # subhead, but its dateline is one all the same
             dateline = segment.split_dateline()
             if dateline:
                 self.segments.append(dateline)

@@ -96,6 +96,14 @@ def test_wire_datelines_with_a_state_or_a_title_case_place(opening: str, datelin
     assert kinds(doc)[1:] == [("dateline", dateline), ("prose", "Barge rates rose on Monday.")]
 
 
+def test_a_dateline_opens_a_short_first_paragraph_too() -> None:
+    doc = Document.parse("Chip maker posts loss\n\nSANTA CLARA, Calif., March 24 - Loss narrows\n\n"
+                         "Shr loss 31 cts vs loss 47 cts\n", "s.txt")
+    assert kinds(doc)[1:3] == [
+        ("dateline", "SANTA CLARA, Calif., March 24 -"), ("heading", "Loss narrows"),
+    ]
+
+
 @pytest.mark.parametrize("opening", [
     "Prices rose, Oct 19 - the day the market fell - and again later.",  # a sentence, lower case
     "In Paris, March 3 - 5 is the fair's week.",  # a range in a sentence
@@ -104,6 +112,7 @@ def test_wire_datelines_with_a_state_or_a_title_case_place(opening: str, datelin
 def test_sentences_are_not_datelines(opening: str) -> None:
     doc = Document.parse(f"Grain prices firm\n\n{opening}\n", "s.txt")
     assert [k for k, _ in kinds(doc)] == ["headline", "prose"]
+
 
 def test_surname_first_does_not_read_display_type_but_spelling_does() -> None:
     text = (
