@@ -215,6 +215,7 @@ def _run(
                     or (lint.rule not in BRACKET_RULES and _lineup(segment.text))
                     or (lint.rule in CONTRACTION_RULES
                         and _full_name_part(doc.text, segment.text[start:end]))
+                    or (lint.rule in SENTENCE_START_RULES and _continues_paragraph(doc, segment, start))
                     or _misread_convention(segment.text, start, end, lint.rule)
                     or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
                         and right_for_story(segment.text, start, reference))
@@ -309,6 +310,8 @@ REPEAT_RULES = frozenset({"RepeatedWords", "RedundantThat", "ENGLISH_WORD_REPEAT
 # Know It's Christmas?"), not the writer's grammar. A lower-case word after an ellipsis ("..",
 # "…") continues the sentence.
 ITS_RULES = frozenset({"ItsPossessive", "ItsContraction", "IT_IS", "IT_IS_2", "ITS_TO_IT_S"})
+# How a paragraph that closes its sentence ends (a quotation or bracket may follow the mark).
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")")
 # Doubled words that are grammatical: "the EC had had more time", "he said that that was wrong".
 GRAMMATICAL_REPEATS = frozenset({"had", "that"})
 # A repeated score is a result, not a doubled word: "won 6-4 6-4", "drew 1-1 and 1-1".
@@ -439,6 +442,18 @@ def _full_name_part(source: str, word: str) -> bool:
     if not word[:1].isupper() or not word.isalpha():
         return False
     return re.search(rf"[a-z,]\s+{word}\s+[A-Z][a-z]", source) is not None
+
+
+def _continues_paragraph(doc: Document, segment: Segment, start: int) -> bool:
+    """Whether a lower-case word at the start of a paragraph continues a sentence that the prose
+    paragraph before it leaves open ("secured qualification for" / "against Olympiakos"): the
+    fault is the paragraph break, not a missing capital."""
+    if segment.text[:start].strip() or segment.index == 0:
+        return False
+    previous = doc.segments[segment.index - 1]
+    if previous.kind != "prose" or segment.kind != "prose":
+        return False
+    return not previous.text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _decade(digits: str) -> bool:
