@@ -300,7 +300,7 @@ def judged(dump: list[dict[str, Any]], words: int) -> None:
             if not any(s < r["end"] and r["start"] < e for s, e, _ in spans):
                 spans.append((r["start"], r["end"], verdict))
     by_engine["both"] = Counter(v for spans in union.values() for *_, v in spans)
-    print("  judged by hand (benchmarks/grammar_false_alarm_labels.tsv: seeds 11, 13 and 17):")
+    print("  judged by hand (benchmarks/grammar_false_alarm_labels.tsv: seeds 11, 13, 17, 29 and 31):")
     for name, counts in by_engine.items():
         print(f"  {name:12s} false alarms {counts['false'] / words * 1000:5.2f} per 1,000 words "
               f"({counts['false']}), real errors in the copy {counts['error']}, "

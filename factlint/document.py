@@ -41,11 +41,18 @@ MARKUP = re.compile(
 BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von)){0,5}(?:\s*[,|–—-]\s*[^\n]{0,60})?\s*$")
 CAPTION = re.compile(r"(?i:image caption|caption|photo(?:graph)?|picture|pictured|illustration|video)\s*[:|–—-]")
 SUBHEAD_WORDS = 12
+# The place is in capitals ("ST. LOUIS, Mo., March 3 - "), or in title case before an agency or a
+# date ("New York, March 3 - ", "Caracas, Feb 26 - "); a state, province or country may follow it
+# ("BERKELEY, Calif., Oct 19 - ", "SOWETO, South Africa, March 2 - ").
+_REGION = r"(?:\s*,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)"
+_DAY = (r"(?:\s*,)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?")
 DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:(?:[A-Z]{2}\.?\s+)?[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    rf"(?:{_REGION}{{0,2}}{_DAY}|{_REGION}(?:\s+\d{{1,2}})?)?"
     r"(?:\s+\([A-Z][\w. -]{1,30}\))?"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+)?\s+\((?:Reuters|AP|AFP|PA|UPI|Bloomberg|dpa|CP)\))"
-    r"\s+[-–—]{1,2}\s+"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+    rf"(?:{_REGION}?\s+\((?:Reuters|AP|AFP|PA|UPI|Bloomberg|dpa|CP)\)|{_REGION}{{0,2}}{_DAY}))"
+    r"\s+[-–—]{1,2}\s+(?!\d)"  # "March 3 - 5" is a range
 )
 
 
@@ -291,7 +298,9 @@ class Document:
     def add_body_segment(self, segment: Segment, body_started: bool) -> bool:
         """Append a segment, splitting a dateline off the first prose paragraph; returns whether
         the body has started."""
-        if segment.kind == "prose" and not body_started:
+        if segment.kind in ("prose", "heading") and not body_started:
+            # a short first paragraph ("SANTA CLARA, Calif., March 24 - March Eight") is read as a
+            # subhead, but its dateline is one all the same
             dateline = segment.split_dateline()
             if dateline:
                 self.segments.append(dateline)

@@ -82,6 +82,38 @@ def test_display_type_is_recognised(path: str) -> None:
     ]
 
 
+
+@pytest.mark.parametrize(("opening", "dateline"), [
+    ("BOISE, Idaho, Oct 19 - ", "BOISE, Idaho, Oct 19 -"),  # a state after the place
+    ("ST. LOUIS, Mo., March 3 - ", "ST. LOUIS, Mo., March 3 -"),
+    ("LA PAZ, March 12 - ", "LA PAZ, March 12 -"),  # a two-letter first word
+    ("SOWETO, South Africa, March 2 - ", "SOWETO, South Africa, March 2 -"),
+    ("New York, March 3 - ", "New York, March 3 -"),  # title case before a date
+    ("LAKE SUCCESS, N.Y. March 3 - ", "LAKE SUCCESS, N.Y. March 3 -"),
+])
+def test_wire_datelines_with_a_state_or_a_title_case_place(opening: str, dateline: str) -> None:
+    doc = Document.parse(f"Grain prices firm\n\n{opening}Barge rates rose on Monday.\n", "s.txt")
+    assert kinds(doc)[1:] == [("dateline", dateline), ("prose", "Barge rates rose on Monday.")]
+
+
+def test_a_dateline_opens_a_short_first_paragraph_too() -> None:
+    doc = Document.parse("Chip maker posts loss\n\nSANTA CLARA, Calif., March 24 - Loss narrows\n\n"
+                         "Shr loss 31 cts vs loss 47 cts\n", "s.txt")
+    assert kinds(doc)[1:3] == [
+        ("dateline", "SANTA CLARA, Calif., March 24 -"), ("heading", "Loss narrows"),
+    ]
+
+
+@pytest.mark.parametrize("opening", [
+    "Prices rose, Oct 19 - the day the market fell - and again later.",  # a sentence, lower case
+    "In Paris, March 3 - 5 is the fair's week.",  # a range in a sentence
+    "US - China trade talks resumed on Monday.",  # two capitals are no place
+])
+def test_sentences_are_not_datelines(opening: str) -> None:
+    doc = Document.parse(f"Grain prices firm\n\n{opening}\n", "s.txt")
+    assert [k for k, _ in kinds(doc)] == ["headline", "prose"]
+
+
 def test_surname_first_does_not_read_display_type_but_spelling_does() -> None:
     text = (
         "Shapps flies to Kyiv to bolster air defense\n\n"

@@ -210,7 +210,12 @@ def _run(
                 if _markup_artefact(segment.text[start:end], end - start, source_end - source_start):
                     continue
                 if not lint.spelling and (
-                    _beside_wire_tag(doc.text, source_start, source_end)
+                    (segment.kind == "dateline" and _on_dateline_dash(segment.text, start, end))
+                    or _beside_wire_tag(doc.text, source_start, source_end)
+                    or (lint.rule not in BRACKET_RULES and _lineup(segment.text))
+                    or (lint.rule in CONTRACTION_RULES
+                        and _full_name_part(doc.text, segment.text[start:end]))
+                    or (lint.rule in SENTENCE_START_RULES and _continues_paragraph(doc, segment, start))
                     or _misread_convention(segment.text, start, end, lint.rule)
                     or (lint.rule in CURRENT_YEAR_WEEKDAY_RULES
                         and right_for_story(segment.text, start, reference))
@@ -280,21 +285,55 @@ def _long_word(longest: int) -> re.Pattern[str]:
     return re.compile(r"\S{%d,}" % (longest + 1))
 
 
+# A dateline is display type, not a sentence: its closing dash ("BEIRUT - ") is no sentence end and
+# the space before it no spacing slip. The rest of it is still checked ("Caracas, march 11 - ").
+DATELINE_DASH = re.compile(r"\s*[-–—]{1,2}\s*$")
+# A team line-up is a list of names, not a sentence: "J Robinson (capt); M Cueto, J Noon, ...;
+# Replacements: A Titterrell, ...". Items are split at , ; : ( ) and a label ("Replacements:") is
+# dropped; a paragraph of at least LINEUP_ITEMS items, nearly all one to four capitalised words
+# (or numbers, or the words of rules/data/lineup-words.txt), with hardly a lower-case word.
+LINEUP_ITEMS = 6
+# A bracket left open is a slip in a line-up too: "C Sweeney Newport-Gwent), R Williams (Cardiff)".
+BRACKET_RULES = frozenset({"EN_UNPAIRED_BRACKETS"})
+LINEUP_LABEL = re.compile(r"(?:^|(?<=[\s;,.]))[A-Z][\w' -]{0,30}:\s*")
+LINEUP_SPLIT = re.compile(r"[;,:()]|\s+-\s+|\.$")
+LINEUP_WORD = re.compile(r"[A-Za-z][\w'-]*")
 # Wire copy tags companies and tickers in angle brackets: "Toshiba Corp <TSBA.T> said",
 # "<Rapid-American Corp> said". Engines read a tag's brackets and full stops as punctuation (a
 # sentence end, a space before "<"), so a lint on or beside a tag is not about the prose.
 WIRE_TAG = re.compile(r"<[^<>\n]{1,80}>")
 # The engines' sentence-start capitals and doubled-word rules (Harper's and LanguageTool's).
 SENTENCE_START_RULES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
-REPEAT_RULES = frozenset({"RepeatedWords", "ENGLISH_WORD_REPEAT_RULE"})
+# Harper's RedundantThat flags the same "that that" as a doubled word.
+REPEAT_RULES = frozenset({"RepeatedWords", "RedundantThat", "ENGLISH_WORD_REPEAT_RULE"})
 # The engines' its/it's rules: a capitalised "It's" inside a sentence is in a title ("Do They
 # Know It's Christmas?"), not the writer's grammar. A lower-case word after an ellipsis ("..",
 # "…") continues the sentence.
 ITS_RULES = frozenset({"ItsPossessive", "ItsContraction", "IT_IS", "IT_IS_2", "ITS_TO_IT_S"})
+# How a paragraph that closes its sentence ends (a quotation or bracket may follow the mark).
+SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", "’", "'", ")")
 # Doubled words that are grammatical: "the EC had had more time", "he said that that was wrong".
 GRAMMATICAL_REPEATS = frozenset({"had", "that"})
 # A repeated score is a result, not a doubled word: "won 6-4 6-4", "drew 1-1 and 1-1".
 REPEATED_SCORE = re.compile(r"(\d+[-–]\d+)(?:\s+\1)+")
+# The engines' space-before-punctuation rules: a space before a full stop that a letter follows is
+# the space before a domain or a file type (the .post and .travel domains, .mp3 files), not a
+# space before a sentence end.
+SPACE_BEFORE_RULES = frozenset({"Spaces", "COMMA_PARENTHESIS_WHITESPACE"})
+DOTTED_NAME = re.compile(r"\s*\.[a-z0-9]")
+# The engines' decade rules ("the 1970's"): a number that cannot be a decade is a model or a name
+# with a possessive ("the 7610's functions"), and so is one after a capitalised word inside a
+# sentence ("Band Aid 20's remake").
+DECADE_RULES = frozenset({"PluralDecades", "APOSTROPHE_IN_DATES"})
+DECADE = re.compile(r"'?(\d+)['’]s")
+# LanguageTool's plural-subject agreement at a sentence start: "The Commons has", "The Producers is"
+# name one thing (a house, a show, a band, a country: The Netherlands).
+SENTENCE_START_AGREEMENT_RULES = frozenset({"AGREEMENT_SENT_START"})
+NAMED_SUBJECT = re.compile(r"(?:The|the)\s+[A-Z]")
+SENTENCE_SPLIT = re.compile(r"[.!?]['\"’”]?\s+|\n")
+# LanguageTool's contraction spelling ("Im" for "I'm", "Hes" for "he's") on a word the document uses
+# as part of a full name inside a sentence ("director Im Kwon-taek"): a name, not a contraction.
+CONTRACTION_RULES = frozenset({"EN_CONTRACTION_SPELLING"})
 # Harper's pronoun-verb agreement: a past tense after he/she/it agrees with any subject.
 PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
 # The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
@@ -308,6 +347,38 @@ MID_SENTENCE_ABBREVIATIONS = frozenset(
 # Harper's hyphen in "a 30-day period": an ordinal is not a compound ("his 100th day in office").
 NUMBER_DAY_RULES = frozenset({"HyphenateNumberDay"})
 ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)$")
+
+
+def _on_dateline_dash(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] of a dateline touches its closing dash or the spaces before it."""
+    dash = DATELINE_DASH.search(text)
+    return dash is not None and end > dash.start()
+
+
+@lru_cache(maxsize=256)
+def _lineup(text: str) -> bool:
+    """Whether a paragraph is a team line-up (a list of names), which has no grammar."""
+    body = text.strip()
+    if "\n" in body or body.count(",") + body.count(";") < LINEUP_ITEMS - 1:
+        return False
+    body = LINEUP_LABEL.sub(", ", body)
+    extra = _lexicon("lineup-words.txt")
+    items = [item.strip() for item in LINEUP_SPLIT.split(body) if item.strip()]
+    items = [item for item in items if item.lower().strip(".") not in extra]  # (capt)
+    if len(items) < LINEUP_ITEMS:
+        return False
+    words = LINEUP_WORD.findall(body)
+    if sum(w[:1].islower() and w.lower() not in extra for w in words) > 0.1 * len(words):
+        return False
+
+    def name(item: str) -> bool:
+        parts = item.split()
+        return 1 <= len(parts) <= 4 and any(w[:1].isupper() for w in parts) and all(
+            w[:1].isupper() or w.lower().strip(".'") in extra or w.rstrip("'.").isdigit()
+            for w in parts
+        )
+
+    return sum(map(name, items)) >= 0.85 * len(items)
 
 
 def _beside_wire_tag(source: str, start: int, end: int) -> bool:
@@ -329,7 +400,8 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
     "It's" in a title, or "A" inside a sentence (class A shares); a name, grammatical pair or
     repeated score taken for a doubled word ("Bafana Bafana", "had had", "6-4 6-4"); a past tense
     taken for a present ("the player he beat"); "an" before a silent h ("an honour"); an ordinal
-    taken for a compound ("his 100th day")."""
+    taken for a compound ("his 100th day"); the space before a domain or file type taken for a
+    space before a full stop ("the .post domain")."""
     if rule in SENTENCE_START_RULES and start > 0:
         before = text[:start].rstrip()
         return (
@@ -337,6 +409,13 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
             or before.endswith(("!", "?", '!"', '?"', "!”", "?”", "..", "…"))
             or _after_abbreviation(before)
         )
+    if rule in SPACE_BEFORE_RULES and not text[start:end].strip(" ."):
+        return bool(DOTTED_NAME.match(text, start)) and text[start : start + 1].isspace()
+    if rule in DECADE_RULES and (number := DECADE.fullmatch(text[start:end].strip())):
+        return not _decade(number.group(1)) or _after_name(text[:start])
+    if rule in SENTENCE_START_AGREEMENT_RULES:
+        sentence = SENTENCE_SPLIT.split(text[:start])[-1].lstrip(" \"'“‘(")
+        return bool(NAMED_SUBJECT.match(sentence))
     if rule in NUMBER_DAY_RULES:
         return bool(ORDINAL_END.search(text[:start]))
     if rule in PAST_TENSE_RULES:
@@ -356,6 +435,39 @@ def _misread_convention(text: str, start: int, end: int, rule: str) -> bool:
                 words[0][:1].isupper() and words[1][:1].isupper()
             )
     return False
+
+
+def _full_name_part(source: str, word: str) -> bool:
+    """Whether ``word`` (capitalised) starts a full name after a lower-case word in ``source``."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    return re.search(rf"[a-z,]\s+{word}\s+[A-Z][a-z]", source) is not None
+
+
+def _continues_paragraph(doc: Document, segment: Segment, start: int) -> bool:
+    """Whether a lower-case word at the start of a paragraph continues a sentence that the prose
+    paragraph before it leaves open ("secured qualification for" / "against Olympiakos"): the
+    fault is the paragraph break, not a missing capital."""
+    if segment.text[:start].strip() or segment.index == 0:
+        return False
+    previous = doc.segments[segment.index - 1]
+    if previous.kind != "prose" or segment.kind != "prose":
+        return False
+    return not previous.text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def _decade(digits: str) -> bool:
+    """Whether a number can name a decade: 20, 1970, 2000 (not 7610, not 25)."""
+    value = int(digits)
+    return value % 10 == 0 and (len(digits) == 2 or (len(digits) == 4 and 1000 <= value < 2100))
+
+
+def _after_name(before: str) -> bool:
+    """Whether ``before`` ends with a capitalised word that does not start a sentence."""
+    words = before.rstrip().rsplit(None, 2)
+    if not words or not words[-1][:1].isupper():
+        return False
+    return len(words) > 1 and not words[-2].endswith((".", "!", "?", ":", '"', "”"))
 
 
 def _after_abbreviation(before: str) -> bool:
