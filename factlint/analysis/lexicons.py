@@ -41,6 +41,11 @@ class Lexicons:
     abbreviations: dict[str, str]  # abbreviated title before a name -> the title ("Sen" -> senator)
     genders: dict[str, str]  # given name -> "f" or "m", where news copy makes it one sex
     person_nouns: frozenset[str] = frozenset()  # "analyst", "negotiator": nouns for people
+    # show-business and sports roles ("actor", "striker"), whose holders often go by one name, and
+    # those counted only after a capitalised word ("Everton manager Moyes", not "fund manager X")
+    stage_roles: frozenset[str] = frozenset()
+    stage_roles_after_capital: frozenset[str] = frozenset()
+    mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
 
     @cached_property
     def cue_pattern(self) -> CueScanner:
@@ -92,6 +97,11 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     for line in read_lines(data_path("given-name-gender.txt")):
         name, _, sex = line.partition("\t")
         genders[name.strip()] = sex.strip()
+    stage_roles: set[str] = set()
+    after_capital: set[str] = set()
+    for line in read_lines(data_path("stage-roles.txt")):
+        noun, _, condition = line.partition("\t")
+        (after_capital if condition.strip() == "after-capital" else stage_roles).add(noun.strip())
     return Lexicons(
         abbreviations=abbreviations,
         genders=genders,
@@ -100,6 +110,9 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         titles=titles,
         places=frozenset(read_lines(data_path("places.txt"))),
         person_nouns=frozenset(read_lines(data_path("person-nouns.txt"))),
+        stage_roles=frozenset(stage_roles),
+        stage_roles_after_capital=frozenset(after_capital),
+        mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
         verbs=frozenset(verbs),
         phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
     )

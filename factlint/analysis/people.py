@@ -513,6 +513,8 @@ def _discover_full_names(
                 or first.text.lower() in lex.title_heads  # every one-word title is its own head
                 or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
                 or first.text.lower() in lex.person_nouns  # "Financier Lindner", "Developer Trump"
+                or first.text.lower() in lex.stage_roles  # "Flanker Charvis", "Actor Farrell"
+                or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
                 or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
                 or first.text.lower() in NOT_SURNAMES
@@ -873,7 +875,10 @@ def _surname_mentions(
             if (
                 not (
                     layout.lone(k) or _after_opener(layout, k) or titled
-                    or (token.text in names and _after_opening_common_word(analysis, layout, k, lex))
+                    or (
+                        (token.text in names or _after_person_noun(text, token.start, lex))
+                        and _after_opening_common_word(analysis, layout, k, lex)
+                    )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
                 )
                 or (segment.index, token.start) in taken
             ):
@@ -904,7 +909,10 @@ def _surname_mentions(
             if word not in full_by_surname and word not in known:
                 if word.lower() in lower_words or not (
                     _person_like(text, token, word, following, lex)
-                    or (titled and word not in lex.places and word.lower() not in lex.titles)
+                    or (
+                        titled and word not in lex.places and word.lower() not in lex.titles
+                        and word not in lex.mononyms  # "Indonesian oil minister Subroto"
+                    )
                 ):
                     continue
                 if in_run is None:
@@ -965,8 +973,11 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     text = segment.text
     word = token.text
     nxt = text[token.end : token.end + 1]
-    if _after_person_noun(text, token.start, lex):
-        return True  # "analyst Hess told", "chief negotiator Seixas": a name after a description
+    noun = _after_person_noun(text, token.start, lex)
+    if noun is not None:  # "analyst Hess told", "chief negotiator Seixas": a name after a description
+        if NAME_GOES_ON.match(text, token.end):
+            return False  # "striker Ruud van Nistelrooy": a name whose given name is not listed
+        return noun == "person" or not _stage_name_possible(analysis, word)
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
@@ -1009,7 +1020,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     return _gendered_pronoun_follows(analysis, segment, end)
 
 
-PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+) \Z")
+PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)?) \Z")
+OPENING_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[a-z]+)?) \Z")
+CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]* \Z")
 ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
 LONG_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80})")  # its first words only
 APPOSITIVE_STOP = frozenset("of at with for in on to from as whose which who that and".split())
@@ -1039,8 +1052,11 @@ def _after_office_word(
     if (layout.segment.index, token.start - 1) in title_ends and layout.segment.text[token.start - 1] == " ":
         return True
     if layout.joined[k]:  # a listed title there is read by _person_from_run ("Premier League")
-        office = layout.tokens[k - 1].text.lower()
-        return office in lex.office_words and office not in lex.titles
+        word = layout.tokens[k - 1].text
+        office = word.lower()
+        return (office in lex.office_words and office not in lex.titles) or (
+            word in POST_NOMINALS  # "Ex-Labour MP Galloway", "Green MSP Ballard"
+        )
     text = layout.segment.text
     before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
     if before is not None:
@@ -1055,12 +1071,32 @@ def _after_office_word(
     return bool(lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start))
 
 
-def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
-    """A capitalised word right after a lower-case noun for a person: "analyst Hess"."""
+def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
+    """Whether a capitalised word comes right after a lower-case noun for a person ("analyst
+    Hess": "person"), or a show-business or sports role ("US actor Foxx", "Everton manager Moyes":
+    "stage"), or one capitalised because it opens the sentence ("Flanker Charvis is out")."""
     if text[start - 1 : start] != " ":
-        return False
+        return None
     match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return match is not None and match.group(1) in lex.person_nouns
+    if match is None:
+        match = OPENING_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if match is None or not _opens_sentence(text, match.start(1)):
+            return None
+    noun = match.group(1).lower()
+    if noun in lex.person_nouns:
+        return "person"
+    if noun in lex.stage_roles or (
+        noun in lex.stage_roles_after_capital
+        and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
+    ):
+        return "stage"
+    return None
+
+
+def _stage_name_possible(analysis: Analysis, word: str) -> bool:
+    """After a show-business or sports role, a word the draft uses once may be a stage name or a
+    mononym ("UK rapper Kano third"): a surname only when used again."""
+    return sum(t.text == word for t in analysis.tokens_of((word.lower(),)).get(word.lower(), ())) < 2
 
 
 def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
@@ -1176,6 +1212,7 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
     if (
         word in lex.places
         or word in lex.first_names
+        or word in lex.mononyms  # "striker Ronaldo", "singer Madonna": a full reference
         or word.lower() in lex.titles
         or len(word) < 3
         or word.lower() in NOT_SURNAMES
@@ -1214,10 +1251,12 @@ def organisation_words(analysis: Analysis) -> set[str]:
 
 
 def _run_words(layouts: list[Capitals]) -> set[str]:
-    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
+    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp"), in
+    prose: a headline capitalises words for display ("Moyes U-turn on Beattie dismissal")."""
     return {
         layout.tokens[k - 1].text
         for layout in layouts
+        if layout.segment.kind == "prose"
         for k, joined in enumerate(layout.joined)
         if joined
     }
