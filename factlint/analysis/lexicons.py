@@ -46,6 +46,7 @@ class Lexicons:
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
     mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
+    past_forms: frozenset[str] = frozenset()  # irregular simple pasts ("beat", "won", "led")
 
     @cached_property
     def cue_pattern(self) -> CueScanner:
@@ -113,6 +114,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
         mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
+        past_forms=frozenset(read_lines(data_path("past-tense-forms.txt"))),
         verbs=frozenset(verbs),
         phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
     )

@@ -959,6 +959,8 @@ KIN_BEFORE = re.compile(
 )
 AND_HIS = re.compile(r" and (?:his|her) ")  # "Gibson and his partner": a man or a woman
 WHO_SINGULAR = re.compile(r", who (?:(?:also|now|then|[a-z]+ly) )?(?:is|was|has|[a-z]*[^\Ws]s)\b")
+WHO_PAST = re.compile(r", who (?:(?:also|now|then|once|[a-z]+ly) )?([a-z]+)\b")
+PLURAL_VERB_AFTER = re.compile(r"(?:[’']ve| (?:are|have|were|remain|say|play|face|need)\b)")
 PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 
@@ -992,6 +994,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if nxt == ",":
         if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
             return True  # "Moreau, 73,"; "Glitman, who heads the team" (a team: "who are")
+        past = WHO_PAST.match(text, token.end)
+        if past is not None and (past.group(1).endswith("ed") or past.group(1) in lex.past_forms):
+            return _who_past_is_a_person(analysis, text, token, past.end())
         if _role_appositive(text, token, lex):
             return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
         appositive = APPOSITIVE.match(text, token.end)
@@ -1018,6 +1023,24 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
         return False
     return _gendered_pronoun_follows(analysis, segment, end)
+
+
+def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int) -> bool:
+    """"Kudrow, who played Phoebe, …": a relative *who* with a past tense is a person's when a
+    he/she/his/her follows within the sentence or opens the next one, and the draft never gives
+    the word a plural verb: a team or a band takes "who" too ("Chelsea, who beat Arsenal, …
+    Chelsea have won six in a row")."""
+    stop = text.find(". ", end)
+    stop = len(text) if stop < 0 else stop
+    if not PRONOUN_NEAR.search(text, end, stop) and not _gendered_pronoun_follows(
+        analysis, analysis.doc.segments[token.segment], stop
+    ):
+        return False
+    word = token.text
+    for use in analysis.tokens_of((word.lower(),)).get(word.lower(), ()):
+        if use.text == word and PLURAL_VERB_AFTER.match(analysis.doc.segments[use.segment].text, use.end):
+            return False
+    return True
 
 
 PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)?) \Z")
