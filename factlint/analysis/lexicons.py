@@ -43,6 +43,7 @@ class Lexicons:
     person_nouns: frozenset[str] = frozenset()  # "analyst", "negotiator": nouns for people
     # show-business and sports roles ("actor", "striker"), whose holders often go by one name, and
     # those counted only after a capitalised word ("Everton manager Moyes", not "fund manager X")
+    person_nouns_of: frozenset[str] = frozenset()  # "manager": only as "manager of/at/for …"
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
     mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
@@ -98,6 +99,11 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     for line in read_lines(data_path("given-name-gender.txt")):
         name, _, sex = line.partition("\t")
         genders[name.strip()] = sex.strip()
+    person_nouns: set[str] = set()
+    person_nouns_of: set[str] = set()
+    for line in read_lines(data_path("person-nouns.txt")):
+        noun, _, condition = line.partition("\t")
+        (person_nouns_of if condition.strip() == "of-only" else person_nouns).add(noun.strip())
     stage_roles: set[str] = set()
     after_capital: set[str] = set()
     for line in read_lines(data_path("stage-roles.txt")):
@@ -110,7 +116,8 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         honorifics=frozenset(read_lines(data_path("honorifics.txt"))),
         titles=titles,
         places=frozenset(read_lines(data_path("places.txt"))),
-        person_nouns=frozenset(read_lines(data_path("person-nouns.txt"))),
+        person_nouns=frozenset(person_nouns),
+        person_nouns_of=frozenset(person_nouns_of),
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
         mononyms=frozenset(read_lines(data_path("mononyms.txt"))),

@@ -861,6 +861,8 @@ def _surname_mentions(
                 continue
             if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
                 continue  # "Dieter zur Loye": the end of a name whose given name is unknown
+            if INITIALS_BEFORE.search(text, max(0, token.start - 12), token.start):
+                continue  # "G.C. Goh, chief dealer of …": initials are the given names
             titled = _after_office_word(layout, k, lex, title_ends) or (
                 segment.kind == "prose" and _wire_job(text, token, lex)
             )  # "chairman Leslie", "said Lewis, economist at Phillips and Drew"
@@ -1036,6 +1038,8 @@ def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int)
         analysis, analysis.doc.segments[token.segment], stop
     ):
         return False
+    if _word_before(text, token.start).isdigit():
+        return False  # "50 Cent, who burst onto the scene": a stage name
     word = token.text
     for use in analysis.tokens_of((word.lower(),)).get(word.lower(), ()):
         if use.text == word and PLURAL_VERB_AFTER.match(analysis.doc.segments[use.segment].text, use.end):
@@ -1045,6 +1049,8 @@ def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int)
 
 PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)?) \Z")
 OPENING_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[a-z]+)?) \Z")
+AWARD_BEFORE = re.compile(r"\b(?:best|supporting|leading) \Z")
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[^\S\n]?){1,3}\Z")
 CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]* \Z")
 ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
 LONG_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80})")  # its first words only
@@ -1108,6 +1114,8 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     noun = match.group(1).lower()
     if noun in lex.person_nouns:
         return "person"
+    if AWARD_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)):
+        return None  # "lost out on the best actor Bafta": an award, not a person
     if noun in lex.stage_roles or (
         noun in lex.stage_roles_after_capital
         and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
@@ -1128,7 +1136,7 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     preposition or relative word of the appositive, and either the job is of something ("Fry,
     vice-president of GM …", "Martell, chief meteorologist for E.F. Hutton") or a reporting verb
     stands before the word or after the appositive."""
-    found = _job_appositive(text, token, lex)
+    found = _job_appositive(text, token, lex, capitals=not token.text.endswith("ly"))
     if found is None:
         return False
     appositive, words, job = found
@@ -1143,15 +1151,22 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
 
 
 def _job_appositive(
-    text: str, token: Token, lex: Lexicons
+    text: str, token: Token, lex: Lexicons, capitals: bool = False
 ) -> tuple[re.Match[str], list[str], int] | None:
     """The appositive after a word, its first words and the index of the job noun in them, when
-    a job comes before any preposition or relative word ("vice-president of GM", "an analyst")."""
+    a job comes before any preposition or relative word ("vice-president of GM", "an analyst");
+    a job a company can do only as the job of something ("manager of business development");
+    with ``capitals``, a capitalised office word too ("Under Secretary of the Treasury",
+    "General Director of the Zentralsparkasse")."""
     appositive = ROLE_APPOSITIVE.match(text, token.end) or LONG_APPOSITIVE.match(text, token.end)
     if appositive is None:
         return None
     words = appositive.group(1).split()[:7]
-    job = next((k for k, word in enumerate(words) if _job_word(word, lex)), None)
+    job = next((k for k, word in enumerate(words) if _job_word(word, lex)
+                or (word in lex.person_nouns_of and words[k + 1 : k + 2] in OF_AFTER)
+                or (capitals and k < 3 and word[:1].isupper() and word.lower() in lex.office_words
+                    and all(w.isalpha() for w in words[:k]))), None)  # not "March 24 - Trade
+                    # Secretary …" after a dateline
     stop = next((k for k, word in enumerate(words) if word.lower() in APPOSITIVE_STOP
                  and not (word == "of" and words[k - 1 : k] == ["one"])), len(words))
     if job is None or stop < job or (words[0].endswith("ing") and job > 1):
@@ -1172,6 +1187,7 @@ def _wire_job(text: str, token: Token, lex: Lexicons) -> bool:
 
 
 ARTICLES = frozenset("a an the his her its their our my".split())
+OF_AFTER = (["of"], ["at"], ["for"])
 
 
 def _job_word(word: str, lex: Lexicons) -> bool:
