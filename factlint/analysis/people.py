@@ -987,6 +987,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
         if following == "and" and AND_HIS.match(text, token.end):
             return not _opens_sentence(text, token.start) or _capitalised_mid_sentence(analysis, word)
+        if _subject_with_own_pronoun(analysis, text, token, following, lex):
+            return True  # "Hingis has admitted that she …", "McIlroy stormed to his second title"
         if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
             return False
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
@@ -1027,6 +1029,73 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     return _gendered_pronoun_follows(analysis, segment, end)
 
 
+# The verb after a subject: auxiliaries and modals, or a past tense (-ed or irregular)
+SUBJECT_VERBS = frozenset("has had is was will would could can may might must should".split())
+SINGULAR_VERBS = frozenset("has is was does".split())
+# The subject's own pronoun: a possessive, or he/she opening a clause the subject governs ("has
+# admitted that she"); not "…, he told reporters" (a speaker's clause of its own)
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:his|her|(?:that|whether|if|after|before|when|until|because|and) (?:he|she))\b"
+)
+PSEUDONYM_BEFORE = re.compile(
+    r"\b(?:moniker|nickname|alias|pseudonym|handle|username|known as|stage name|pen name) \Z"
+)
+CAPITAL_BETWEEN = re.compile(r"(?<![\w’'-])[A-Z][a-z]")
+PEOPLE_BETWEEN = frozenset(
+    "man woman boy girl men women child person people player employee worker son daughter wife "
+    "husband father mother brother sister friend partner rival team-mate teammate".split()
+)
+
+
+def _subject_with_own_pronoun(
+    analysis: Analysis, text: str, token: Token, verb: str, lex: Lexicons
+) -> bool:
+    """A lone capitalised word as the subject of a verb, with the subject's own he/she/his/her
+    later in the sentence and no other capitalised word or person between ("Hingis has admitted
+    that she …", "McIlroy stormed to his second title", "Holmes will make her first appearance"):
+    a person, not an organisation ("its") or a team ("their"). The draft uses the word again and
+    never gives it a plural verb ("Chelsea have …"); a word ending in -s takes a singular verb."""
+    if not (
+        verb in SUBJECT_VERBS or verb in lex.verbs or verb in lex.past_forms
+        or (verb.endswith("ed") and len(verb) > 4)
+    ) or token.text.lower() in NOT_FIRST or token.text.lower() in PRONOUN_WORDS:
+        return False
+    word = token.text
+    if word.endswith("s") and not word.endswith("ss") and not (
+        verb in SINGULAR_VERBS or (verb in lex.verbs and verb.endswith("s"))
+    ):
+        return False  # "Analysts will …", "Barclays said"
+    start = token.end + 1 + len(verb)
+    stop = text.find(". ", start)
+    stop = len(text) if stop < 0 else stop
+    pronoun = SUBJECT_PRONOUN.search(text, start, min(stop, start + 90))
+    if pronoun is None:
+        return False
+    between = text[start : pronoun.start()]
+    if CAPITAL_BETWEEN.search(between) or '"' in between or "“" in between or any(
+        w.strip(",;:").lower() in PEOPLE_BETWEEN or w.strip(",;:").lower() in lex.person_nouns
+        for w in between.split()
+    ):
+        return False  # "Chelsea will offer Robben a deal after his …": someone else's pronoun
+    uses = [u for u in analysis.tokens_of((word.lower(),)).get(word.lower(), ()) if u.text == word]
+    if (
+        len(uses) < 2 or KIN_BEFORE.search(text, max(0, token.start - 30), token.start)
+        or analysis.in_quotation(token.segment, token.start, token.end)
+    ):
+        return False  # quoted speech names people loosely ("Bez has wooed the viewers")
+    return not any(_not_a_surname_use(analysis, u) for u in uses)
+
+
+def _not_a_surname_use(analysis: Analysis, use: Token) -> bool:
+    """A use that shows the word is not a surname: a plural verb after it (a team or a band:
+    "Chelsea have"), or a pseudonym before it ("known by his gaming moniker Deathifier")."""
+    text = analysis.doc.segments[use.segment].text
+    return bool(
+        PLURAL_VERB_AFTER.match(text, use.end)
+        or PSEUDONYM_BEFORE.search(text, max(0, use.start - 20), use.start)
+    )
+
+
 def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int) -> bool:
     """"Kudrow, who played Phoebe, …": a relative *who* with a past tense is a person's when a
     he/she/his/her follows within the sentence or opens the next one, and the draft never gives
@@ -1041,10 +1110,8 @@ def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int)
     if _word_before(text, token.start).isdigit():
         return False  # "50 Cent, who burst onto the scene": a stage name
     word = token.text
-    for use in analysis.tokens_of((word.lower(),)).get(word.lower(), ()):
-        if use.text == word and PLURAL_VERB_AFTER.match(analysis.doc.segments[use.segment].text, use.end):
-            return False
-    return True
+    uses = analysis.tokens_of((word.lower(),)).get(word.lower(), ())
+    return not any(use.text == word and _not_a_surname_use(analysis, use) for use in uses)
 
 
 PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)?) \Z")
