@@ -240,6 +240,17 @@ def _after_opening_common_word(analysis: Analysis, layout: Capitals, k: int, lex
     )
 
 
+def _after_nationality_noun(layout: Capitals, k: int, lex: Lexicons) -> bool:
+    """Token k is joined only to a capitalised noun of nationality before it ("Veteran Spaniard
+    Martinez came from a set down"): alone for the purpose of naming someone."""
+    joined = layout.joined
+    return (
+        joined[k]
+        and not (k + 1 < len(joined) and joined[k + 1])
+        and layout.tokens[k - 1].text in lex.stage_roles
+    )
+
+
 def _after_opener(layout: Capitals, k: int) -> bool:
     """Token k is joined only to a capitalised function word before it that opens a sentence
     ("And Greenspan said", "But Okafor"): alone for the purpose of naming someone."""
@@ -514,6 +525,7 @@ def _discover_full_names(
                 or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
                 or first.text.lower() in lex.person_nouns  # "Financier Lindner", "Developer Trump"
                 or first.text.lower() in lex.stage_roles  # "Flanker Charvis", "Actor Farrell"
+                or first.text in lex.stage_roles  # "Spaniard Martinez"
                 or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
                 or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
@@ -881,6 +893,7 @@ def _surname_mentions(
                         (token.text in names or _after_person_noun(text, token.start, lex))
                         and _after_opening_common_word(analysis, layout, k, lex)
                     )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
+                    or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
                 )
                 or (segment.index, token.start) in taken
             ):
@@ -1032,6 +1045,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
 # The verb after a subject: auxiliaries and modals, or a past tense (-ed or irregular)
 SUBJECT_VERBS = frozenset("has had is was will would could can may might must should".split())
 SINGULAR_VERBS = frozenset("has is was does".split())
+MODALS = frozenset("will would could can may might must should".split())
 # The subject's own pronoun: a possessive, or he/she opening a clause the subject governs ("has
 # admitted that she"); not "…, he told reporters" (a speaker's clause of its own)
 SUBJECT_PRONOUN = re.compile(
@@ -1061,10 +1075,11 @@ def _subject_with_own_pronoun(
     ) or token.text.lower() in NOT_FIRST or token.text.lower() in PRONOUN_WORDS:
         return False
     word = token.text
-    if word.endswith("s") and not word.endswith("ss") and not (
-        verb in SINGULAR_VERBS or (verb in lex.verbs and verb.endswith("s"))
+    if word.endswith("s") and not word.endswith("ss") and (
+        not (verb in SINGULAR_VERBS or verb in MODALS or (verb in lex.verbs and verb.endswith("s")))
+        or _plural_of_a_person_noun(word, lex)
     ):
-        return False  # "Analysts will …", "Barclays said"
+        return False  # "Barclays said", "Doctors will check her"; but "Holmes will make her"
     start = token.end + 1 + len(verb)
     stop = text.find(". ", start)
     stop = len(text) if stop < 0 else stop
@@ -1084,6 +1099,15 @@ def _subject_with_own_pronoun(
     ):
         return False  # quoted speech names people loosely ("Bez has wooed the viewers")
     return not any(_not_a_surname_use(analysis, u) for u in uses)
+
+
+def _plural_of_a_person_noun(word: str, lex: Lexicons) -> bool:
+    """"Doctors", "Officials", "Players": the plural of a noun for people or a title."""
+    singular = word[:-1].lower()
+    return (
+        singular in lex.person_nouns or singular in lex.stage_roles or singular in lex.titles
+        or singular in PEOPLE_BETWEEN or word.lower() in PEOPLE_BETWEEN
+    )
 
 
 def _not_a_surname_use(analysis: Analysis, use: Token) -> bool:
@@ -1176,6 +1200,8 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
     if match is None:
         match = OPENING_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if match is not None and match.group(1) in lex.stage_roles:
+            return "stage"  # "Veteran Spaniard Martinez": a noun of nationality, capitalised
         if match is None or not _opens_sentence(text, match.start(1)):
             return None
     noun = match.group(1).lower()
