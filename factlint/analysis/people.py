@@ -1000,6 +1000,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
         if following == "and" and AND_HIS.match(text, token.end):
             return not _opens_sentence(text, token.start) or _capitalised_mid_sentence(analysis, word)
+        if following in ("of", "with") and _of_a_firm(text, token, lex):
+            return True  # "said Greenbaum of Smith Barney", "Mount of the ratings agency said"
         if _subject_with_own_pronoun(analysis, text, token, following, lex):
             return True  # "Hingis has admitted that she …", "McIlroy stormed to his second title"
         if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
@@ -1040,6 +1042,50 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
         return False
     return _gendered_pronoun_follows(analysis, segment, end)
+
+
+# After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
+# ("the ratings agency", "brokerage firm James Capel"), then the verb
+FIRM_AFTER = re.compile(
+    r" (?:of|with),? ((?:(?:the|brokers?|brokerage|investment|accounting|firm|advisers|ratings|"
+    r"agency|bank|stockbrokers?) )*)((?:(?:[A-Z<][^\s,]*|&|and|de),? ){0,7})([a-z]+)\b"
+)
+
+
+SAID_BEFORE = frozenset("said says added adds noted notes explained commented".split())
+INSTITUTIONS = frozenset(
+    """Department Ministry Office Council Board Institute Association Committee Commission Bureau
+    Agency Authority Union Federation University College School Court Society Centre Center Fund
+    Members Terms Memorandum Governors Chamber Organisation Organization League Party Church
+    Museum Academy Foundation Conference Congress Parliament Assembly""".split()
+)
+
+
+def _of_a_firm(text: str, token: Token, lex: Lexicons) -> bool:
+    """Wire style for an analyst or spokesman: a word, "of" or "with" and a firm, next to a
+    reporting verb ("said McCulley of E.F. Hutton and Co", "Ascensao of ACICO told Reuters",
+    "Mount of the ratings agency said"). Not a place ("Toyota of Japan", "Sanford of North
+    Carolina") and not a firm itself ("Bank of England" is one name)."""
+    match = FIRM_AFTER.match(text, token.end)
+    if match is None:
+        return False
+    described, name = match.group(1), match.group(2)
+    if not name and not described.rstrip().endswith(("agency", "firm", "bank", "brokerage")):
+        return False  # "Smith of the" + no firm
+    firm = name.split()[0].strip(",<") if name else ""
+    if firm in lex.places or POSSESSIVE.sub("", firm) in lex.places:
+        return False
+    word = token.text
+    if word in INSTITUTIONS or word.lower() in lex.titles or word.lower() in lex.office_words:
+        return False  # "the Department of Transport said", "Secretary of State Shultz said"
+    if _word_before(text, token.start).lower() in SAID_BEFORE and text[token.start - 1] == " ":
+        return True  # "said Greenbaum of Smith Barney"; not "He wrote Ring of Fire with …"
+    # the verb after the firm: only a firm shown as one ("Co", "Inc", "&", a <ticker>, "the
+    # ratings agency"), since "the Board of Governors said" is a body's name
+    shown = bool(described) or "<" in name or "&" in name or any(
+        w.strip(",.") in ORG_WORDS or w.strip(",.") == "Securities" for w in name.split()
+    )
+    return shown and match.group(3) in lex.verbs
 
 
 # The verb after a subject: auxiliaries and modals, or a past tense (-ed or irregular)
