@@ -528,6 +528,9 @@ def _discover_full_names(
                 or first.text in lex.stage_roles  # "Spaniard Martinez"
                 or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
+                or (_opens_sentence(text, first.start) and (
+                    first.text.endswith("ly") or first.text.lower() in SENTENCE_ADVERBS
+                ))  # "Eventually Asimo could find work": an adverb opening the sentence
                 or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
                 or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
@@ -1070,6 +1073,7 @@ def _of_a_firm(text: str, token: Token, lex: Lexicons) -> bool:
     if match is None:
         return False
     described, name = match.group(1), match.group(2)
+    described = "" if described.strip() == "the" else described
     if not name and not described.rstrip().endswith(("agency", "firm", "bank", "brokerage")):
         return False  # "Smith of the" + no firm
     firm = name.split()[0].strip(",<") if name else ""
@@ -1133,7 +1137,7 @@ def _subject_with_own_pronoun(
     if pronoun is None:
         return False
     between = text[start : pronoun.start()]
-    if CAPITAL_BETWEEN.search(between) or '"' in between or "“" in between or any(
+    if CAPITAL_BETWEEN.search(between) or any(c in between for c in ',;"“(') or any(
         w.strip(",;:").lower() in PEOPLE_BETWEEN or w.strip(",;:").lower() in lex.person_nouns
         for w in between.split()
     ):
@@ -1250,6 +1254,11 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
             return "stage"  # "Veteran Spaniard Martinez": a noun of nationality, capitalised
         if match is None or not _opens_sentence(text, match.start(1)):
             return None
+        name_end = start + len(_word_after(text, start - 1))
+        if match.group(1).lower() in lex.person_nouns and (
+            _word_after(text, name_end).lower() not in lex.verbs
+        ):
+            return None  # "Engineer Mannesmann eased 3.20 marks": an industry, in market copy
     noun = match.group(1).lower()
     if noun in lex.person_nouns:
         return "person"
@@ -1275,7 +1284,8 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     preposition or relative word of the appositive, and either the job is of something ("Fry,
     vice-president of GM …", "Martell, chief meteorologist for E.F. Hutton") or a reporting verb
     stands before the word or after the appositive."""
-    found = _job_appositive(text, token, lex, capitals=not token.text.endswith("ly"))
+    capitals = not token.text.endswith("ly") and token.text.lower() not in SENTENCE_ADVERBS
+    found = _job_appositive(text, token, lex, capitals=capitals)
     if found is None:
         return False
     appositive, words, job = found
@@ -1304,6 +1314,7 @@ def _job_appositive(
     job = next((k for k, word in enumerate(words) if _job_word(word, lex)
                 or (word in lex.person_nouns_of and words[k + 1 : k + 2] in OF_AFTER)
                 or (capitals and k < 3 and word[:1].isupper() and word.lower() in lex.office_words
+                    and words[0].lower() not in ARTICLES
                     and all(w.isalpha() for w in words[:k]))), None)  # not "March 24 - Trade
                     # Secretary …" after a dateline
     stop = next((k for k, word in enumerate(words) if word.lower() in APPOSITIVE_STOP
@@ -1326,6 +1337,12 @@ def _wire_job(text: str, token: Token, lex: Lexicons) -> bool:
 
 
 ARTICLES = frozenset("a an the his her its their our my".split())
+# Sentence adverbs before a comma ("Earlier, Chancellor of the Exchequer Nigel Lawson said")
+SENTENCE_ADVERBS = frozenset(
+    """earlier later meanwhile separately elsewhere previously subsequently afterwards
+    additionally similarly likewise nevertheless nonetheless furthermore moreover consequently
+    accordingly first second third finally overall instead""".split()
+)
 OF_AFTER = (["of"], ["at"], ["for"])
 
 
