@@ -46,6 +46,7 @@ class Lexicons:
     person_nouns_of: frozenset[str] = frozenset()  # "manager": only as "manager of/at/for …"
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
+    stage_roles_with_pronoun: frozenset[str] = frozenset()  # "singer": a he/she must follow
     mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
     past_forms: frozenset[str] = frozenset()  # irregular simple pasts ("beat", "won", "led")
 
@@ -106,9 +107,11 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         (person_nouns_of if condition.strip() == "of-only" else person_nouns).add(noun.strip())
     stage_roles: set[str] = set()
     after_capital: set[str] = set()
+    with_pronoun: set[str] = set()
     for line in read_lines(data_path("stage-roles.txt")):
         noun, _, condition = line.partition("\t")
-        (after_capital if condition.strip() == "after-capital" else stage_roles).add(noun.strip())
+        kind = {"after-capital": after_capital, "pronoun": with_pronoun}.get(condition.strip())
+        (kind if kind is not None else stage_roles).add(noun.strip())
     return Lexicons(
         abbreviations=abbreviations,
         genders=genders,
@@ -120,6 +123,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         person_nouns_of=frozenset(person_nouns_of),
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
+        stage_roles_with_pronoun=frozenset(with_pronoun),
         mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
         past_forms=frozenset(read_lines(data_path("past-tense-forms.txt"))),
         verbs=frozenset(verbs),

@@ -525,6 +525,8 @@ def _discover_full_names(
                 or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
                 or first.text.lower() in lex.person_nouns  # "Financier Lindner", "Developer Trump"
                 or first.text.lower() in lex.stage_roles  # "Flanker Charvis", "Actor Farrell"
+                or first.text.lower() in lex.stage_roles_with_pronoun  # "Singer Spears"
+                or first.text.lower() in lex.stage_roles_after_capital
                 or first.text in lex.stage_roles  # "Spaniard Martinez"
                 or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
@@ -997,6 +999,8 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if noun is not None:  # "analyst Hess told", "chief negotiator Seixas": a name after a description
         if NAME_GOES_ON.match(text, token.end):
             return False  # "striker Ruud van Nistelrooy": a name whose given name is not listed
+        if noun == "stage-pronoun" and not _gendered_in_sentence(analysis, segment, token.end):
+            return False  # "Blazin' Squad singer Kenzie is favourite": perhaps a stage name
         return noun == "person" or not _stage_name_possible(analysis, word)
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
@@ -1269,7 +1273,19 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
         and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
     ):
         return "stage"
+    if noun in lex.stage_roles_with_pronoun:
+        return "stage-pronoun"
     return None
+
+
+def _gendered_in_sentence(analysis: Analysis, segment: Segment, end: int) -> bool:
+    """A he/she/his/her later in the sentence, or opening the next one ("Singer Spears is suing
+    insurers that refused to reimburse her")."""
+    text = segment.text
+    stop = text.find(". ", end)
+    if PRONOUN_NEAR.search(text, end, len(text) if stop < 0 else stop):
+        return True
+    return _gendered_pronoun_follows(analysis, segment, len(text) if stop < 0 else stop)
 
 
 def _stage_name_possible(analysis: Analysis, word: str) -> bool:
