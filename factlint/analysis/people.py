@@ -1130,7 +1130,8 @@ def _subject_with_own_pronoun(
         return False
     word = token.text
     if word.endswith("s") and not word.endswith("ss") and (
-        not (verb in SINGULAR_VERBS or verb in MODALS or (verb in lex.verbs and verb.endswith("s")))
+        not (verb in SINGULAR_VERBS or verb in MODALS or (verb in lex.verbs and verb.endswith("s"))
+             or verb.endswith("ed") or verb in lex.past_forms)
         or _plural_of_a_person_noun(word, lex)
     ):
         return False  # "Barclays said", "Doctors will check her"; but "Holmes will make her"
@@ -1157,10 +1158,11 @@ def _subject_with_own_pronoun(
 
 def _plural_of_a_person_noun(word: str, lex: Lexicons) -> bool:
     """"Doctors", "Officials", "Players": the plural of a noun for people or a title."""
-    singular = word[:-1].lower()
-    return (
+    lowered = word.lower()
+    return any(
         singular in lex.person_nouns or singular in lex.stage_roles or singular in lex.titles
-        or singular in PEOPLE_BETWEEN or word.lower() in PEOPLE_BETWEEN
+        or singular in PEOPLE_BETWEEN
+        for singular in (lowered, lowered[:-1], lowered[:-2])  # "Doctors", "Witnesses"
     )
 
 
