@@ -1,9 +1,11 @@
 """Precision of the people rules on unplanted copy (not a test): every Nth corpus article, both sources.
 
-    python benchmarks/references_precision.py [--every 14] [--out now.jsonl] [--baseline before.jsonl]
+    python benchmarks/references_precision.py [--every 14] [--offset 0] [--out now.jsonl]
+        [--baseline before.jsonl]
 
 Lints every Nth article of ../shared/corpus (FACTLINT_SHARED overrides; about 510 articles with the
-default 14) with all built-in packs, grammar off, and counts the findings of references/*,
+default 14; --offset starts at another article, so "--every 2" and "--every 2 --offset 1"
+cover the corpus) with all built-in packs, grammar off, and counts the findings of references/*,
 consistency/name and quotes/unattributed. --out writes each finding with its context as JSON lines;
 --baseline reads such a file (from an earlier commit) and prints the findings that are new, to be
 judged by hand: published copy has been edited, so a new finding is a false alarm unless a
@@ -28,11 +30,11 @@ ROOT = Path(__file__).resolve().parents[1]
 RULES = ("references/", "consistency/name", "quotes/unattributed")
 
 
-def findings(every: int) -> list[dict[str, object]]:
+def findings(every: int, offset: int = 0) -> list[dict[str, object]]:
     config = FileConfig.model_validate({"grammar": {"backend": "none"}})
     linter = Linter(settings_from(config, "<bench>", str(ROOT), Overrides()))
     found = []
-    for path in corpus_files()[::every]:
+    for path in corpus_files()[offset::every]:
         text = path.read_text("utf-8")
         for f in linter.lint_document(Document.parse(text, path.name)):
             if f.rule.startswith(RULES):
@@ -45,11 +47,12 @@ def findings(every: int) -> list[dict[str, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=14)
+    parser.add_argument("--offset", type=int, default=0)
     parser.add_argument("--out")
     parser.add_argument("--baseline")
     args = parser.parse_args()
-    now = findings(args.every)
-    articles = len(corpus_files()[:: args.every])
+    now = findings(args.every, args.offset)
+    articles = len(corpus_files()[args.offset :: args.every])
     counts = Counter(str(f["rule"]) for f in now)
     print(f"{articles} articles (every {args.every}th): " +
           ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())))

@@ -43,6 +43,14 @@ class Lexicons:
     abbreviations: dict[str, str]  # abbreviated title before a name -> the title ("Sen" -> senator)
     genders: dict[str, str]  # given name -> "f" or "m", where news copy makes it one sex
     person_nouns: frozenset[str] = frozenset()  # "analyst", "negotiator": nouns for people
+    # show-business and sports roles ("actor", "striker"), whose holders often go by one name, and
+    # those counted only after a capitalised word ("Everton manager Moyes", not "fund manager X")
+    person_nouns_of: frozenset[str] = frozenset()  # "manager": only as "manager of/at/for …"
+    stage_roles: frozenset[str] = frozenset()
+    stage_roles_after_capital: frozenset[str] = frozenset()
+    stage_roles_with_pronoun: frozenset[str] = frozenset()  # "singer": a he/she must follow
+    mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
+    past_forms: frozenset[str] = frozenset()  # irregular simple pasts ("beat", "won", "led")
 
     @cached_property
     def cue_pattern(self) -> CueScanner:
@@ -94,6 +102,18 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     for line in read_lines(data_path("given-name-gender.txt")):
         name, _, sex = line.partition("\t")
         genders[name.strip()] = sex.strip()
+    person_nouns: set[str] = set()
+    person_nouns_of: set[str] = set()
+    for line in read_lines(data_path("person-nouns.txt")):
+        noun, _, condition = line.partition("\t")
+        (person_nouns_of if condition.strip() == "of-only" else person_nouns).add(noun.strip())
+    stage_roles: set[str] = set()
+    after_capital: set[str] = set()
+    with_pronoun: set[str] = set()
+    for line in read_lines(data_path("stage-roles.txt")):
+        noun, _, condition = line.partition("\t")
+        kind = {"after-capital": after_capital, "pronoun": with_pronoun}.get(condition.strip())
+        (kind if kind is not None else stage_roles).add(noun.strip())
     return Lexicons(
         abbreviations=abbreviations,
         genders=genders,
@@ -101,7 +121,13 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         honorifics=frozenset(read_lines(data_path("honorifics.txt"))),
         titles=titles,
         places=frozenset(read_lines(data_path("places.txt"))),
-        person_nouns=frozenset(read_lines(data_path("person-nouns.txt"))),
+        person_nouns=frozenset(person_nouns),
+        person_nouns_of=frozenset(person_nouns_of),
+        stage_roles=frozenset(stage_roles),
+        stage_roles_after_capital=frozenset(after_capital),
+        stage_roles_with_pronoun=frozenset(with_pronoun),
+        mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
+        past_forms=frozenset(read_lines(data_path("past-tense-forms.txt"))),
         verbs=frozenset(verbs),
         phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
     )

@@ -240,6 +240,17 @@ def _after_opening_common_word(analysis: Analysis, layout: Capitals, k: int, lex
     )
 
 
+def _after_nationality_noun(layout: Capitals, k: int, lex: Lexicons) -> bool:
+    """Token k is joined only to a capitalised noun of nationality before it ("Veteran Spaniard
+    Martinez came from a set down"): alone for the purpose of naming someone."""
+    joined = layout.joined
+    return (
+        joined[k]
+        and not (k + 1 < len(joined) and joined[k + 1])
+        and layout.tokens[k - 1].text in lex.stage_roles
+    )
+
+
 def _after_opener(layout: Capitals, k: int) -> bool:
     """Token k is joined only to a capitalised function word before it that opens a sentence
     ("And Greenspan said", "But Okafor"): alone for the purpose of naming someone."""
@@ -513,7 +524,15 @@ def _discover_full_names(
                 or first.text.lower() in lex.title_heads  # every one-word title is its own head
                 or first.text.lower() in lex.office_words or first.text.lower() in MODIFIERS
                 or first.text.lower() in lex.person_nouns  # "Financier Lindner", "Developer Trump"
+                or first.text.lower() in lex.stage_roles  # "Flanker Charvis", "Actor Farrell"
+                or first.text.lower() in lex.stage_roles_with_pronoun  # "Singer Spears"
+                or first.text.lower() in lex.stage_roles_after_capital
+                or first.text in lex.stage_roles  # "Spaniard Martinez"
+                or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
+                or (_opens_sentence(text, first.start) and (
+                    first.text.endswith("ly") or first.text.lower() in SENTENCE_ADVERBS
+                ))  # "Eventually Asimo could find work": an adverb opening the sentence
                 or (segment.index, first.start) in in_titles  # "Chancellor of the Exchequer Lawson"
                 or first.text.lower() in NOT_SURNAMES
                 or first.text.endswith(("’s", "'s"))
@@ -859,6 +878,8 @@ def _surname_mentions(
                 continue
             if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
                 continue  # "Dieter zur Loye": the end of a name whose given name is unknown
+            if INITIALS_BEFORE.search(text, max(0, token.start - 12), token.start):
+                continue  # "G.C. Goh, chief dealer of …": initials are the given names
             titled = _after_office_word(layout, k, lex, title_ends) or (
                 segment.kind == "prose" and _wire_job(text, token, lex)
             )  # "chairman Leslie", "said Lewis, economist at Phillips and Drew"
@@ -873,7 +894,11 @@ def _surname_mentions(
             if (
                 not (
                     layout.lone(k) or _after_opener(layout, k) or titled
-                    or (token.text in names and _after_opening_common_word(analysis, layout, k, lex))
+                    or (
+                        (token.text in names or _after_person_noun(text, token.start, lex))
+                        and _after_opening_common_word(analysis, layout, k, lex)
+                    )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
+                    or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
                 )
                 or (segment.index, token.start) in taken
             ):
@@ -904,7 +929,10 @@ def _surname_mentions(
             if word not in full_by_surname and word not in known:
                 if word.lower() in lower_words or not (
                     _person_like(text, token, word, following, lex)
-                    or (titled and word not in lex.places and word.lower() not in lex.titles)
+                    or (
+                        titled and word not in lex.places and word.lower() not in lex.titles
+                        and word not in lex.mononyms  # "Indonesian oil minister Subroto"
+                    )
                 ):
                     continue
                 if in_run is None:
@@ -951,6 +979,8 @@ KIN_BEFORE = re.compile(
 )
 AND_HIS = re.compile(r" and (?:his|her) ")  # "Gibson and his partner": a man or a woman
 WHO_SINGULAR = re.compile(r", who (?:(?:also|now|then|[a-z]+ly) )?(?:is|was|has|[a-z]*[^\Ws]s)\b")
+WHO_PAST = re.compile(r", who (?:(?:also|now|then|once|[a-z]+ly) )?([a-z]+)\b")
+PLURAL_VERB_AFTER = re.compile(r"(?:[’']ve| (?:are|have|were|remain|say|play|face|need)\b)")
 PRONOUN_NEAR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 ADVERB = re.compile(r" (?:also|later|then|once|again|[a-z]+ly) ")
 
@@ -965,13 +995,22 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     text = segment.text
     word = token.text
     nxt = text[token.end : token.end + 1]
-    if _after_person_noun(text, token.start, lex):
-        return True  # "analyst Hess told", "chief negotiator Seixas": a name after a description
+    noun = _after_person_noun(text, token.start, lex)
+    if noun is not None:  # "analyst Hess told", "chief negotiator Seixas": a name after a description
+        if NAME_GOES_ON.match(text, token.end):
+            return False  # "striker Ruud van Nistelrooy": a name whose given name is not listed
+        if noun == "stage-pronoun" and not _gendered_in_sentence(analysis, segment, token.end):
+            return False  # "Blazin' Squad singer Kenzie is favourite": perhaps a stage name
+        return noun == "person" or not _stage_name_possible(analysis, word)
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
         following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
         if following == "and" and AND_HIS.match(text, token.end):
             return not _opens_sentence(text, token.start) or _capitalised_mid_sentence(analysis, word)
+        if following in ("of", "with") and _of_a_firm(text, token, lex):
+            return True  # "said Greenbaum of Smith Barney", "Mount of the ratings agency said"
+        if _subject_with_own_pronoun(analysis, text, token, following, lex):
+            return True  # "Hingis has admitted that she …", "McIlroy stormed to his second title"
         if following not in lex.verbs and following not in ADVERBS and not following.endswith("ly"):
             return False
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
@@ -981,6 +1020,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if nxt == ",":
         if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
             return True  # "Moreau, 73,"; "Glitman, who heads the team" (a team: "who are")
+        past = WHO_PAST.match(text, token.end)
+        if past is not None and (past.group(1).endswith("ed") or past.group(1) in lex.past_forms):
+            return _who_past_is_a_person(analysis, text, token, past.end())
         if _role_appositive(text, token, lex):
             return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
         appositive = APPOSITIVE.match(text, token.end)
@@ -1009,7 +1051,154 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     return _gendered_pronoun_follows(analysis, segment, end)
 
 
-PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+) \Z")
+# After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
+# ("the ratings agency", "brokerage firm James Capel"), then the verb
+FIRM_AFTER = re.compile(
+    r" (?:of|with),? ((?:(?:the|brokers?|brokerage|investment|accounting|firm|advisers|ratings|"
+    r"agency|bank|stockbrokers?) )*)((?:(?:[A-Z<][^\s,]*|&|and|de),? ){0,7})([a-z]+)\b"
+)
+
+
+SAID_BEFORE = frozenset("said says added adds noted notes explained commented".split())
+INSTITUTIONS = frozenset(
+    """Department Ministry Office Council Board Institute Association Committee Commission Bureau
+    Agency Authority Union Federation University College School Court Society Centre Center Fund
+    Members Terms Memorandum Governors Chamber Organisation Organization League Party Church
+    Museum Academy Foundation Conference Congress Parliament Assembly""".split()
+)
+
+
+def _of_a_firm(text: str, token: Token, lex: Lexicons) -> bool:
+    """Wire style for an analyst or spokesman: a word, "of" or "with" and a firm, next to a
+    reporting verb ("said McCulley of E.F. Hutton and Co", "Ascensao of ACICO told Reuters",
+    "Mount of the ratings agency said"). Not a place ("Toyota of Japan", "Sanford of North
+    Carolina") and not a firm itself ("Bank of England" is one name)."""
+    match = FIRM_AFTER.match(text, token.end)
+    if match is None:
+        return False
+    described, name = match.group(1), match.group(2)
+    described = "" if described.strip() == "the" else described
+    if not name and not described.rstrip().endswith(("agency", "firm", "bank", "brokerage")):
+        return False  # "Smith of the" + no firm
+    firm = name.split()[0].strip(",<") if name else ""
+    if firm in lex.places or POSSESSIVE.sub("", firm) in lex.places:
+        return False
+    word = token.text
+    if word in INSTITUTIONS or word.lower() in lex.titles or word.lower() in lex.office_words:
+        return False  # "the Department of Transport said", "Secretary of State Shultz said"
+    if _word_before(text, token.start).lower() in SAID_BEFORE and text[token.start - 1] == " ":
+        return True  # "said Greenbaum of Smith Barney"; not "He wrote Ring of Fire with …"
+    # the verb after the firm: only a firm shown as one ("Co", "Inc", "&", a <ticker>, "the
+    # ratings agency"), since "the Board of Governors said" is a body's name
+    shown = bool(described) or "<" in name or "&" in name or any(
+        w.strip(",.") in ORG_WORDS or w.strip(",.") == "Securities" for w in name.split()
+    )
+    return shown and match.group(3) in lex.verbs
+
+
+# The verb after a subject: auxiliaries and modals, or a past tense (-ed or irregular)
+SUBJECT_VERBS = frozenset("has had is was will would could can may might must should".split())
+SINGULAR_VERBS = frozenset("has is was does".split())
+MODALS = frozenset("will would could can may might must should".split())
+# The subject's own pronoun: a possessive, or he/she opening a clause the subject governs ("has
+# admitted that she"); not "…, he told reporters" (a speaker's clause of its own)
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:his|her|(?:that|whether|if|after|before|when|until|because|and) (?:he|she))\b"
+)
+PSEUDONYM_BEFORE = re.compile(
+    r"\b(?:moniker|nickname|alias|pseudonym|handle|username|known as|stage name|pen name) \Z"
+)
+CAPITAL_BETWEEN = re.compile(r"(?<![\w’'-])[A-Z][a-z]")
+PEOPLE_BETWEEN = frozenset(
+    "man woman boy girl men women child person people player employee worker son daughter wife "
+    "husband father mother brother sister friend partner rival team-mate teammate".split()
+)
+
+
+def _subject_with_own_pronoun(
+    analysis: Analysis, text: str, token: Token, verb: str, lex: Lexicons
+) -> bool:
+    """A lone capitalised word as the subject of a verb, with the subject's own he/she/his/her
+    later in the sentence and no other capitalised word or person between ("Hingis has admitted
+    that she …", "McIlroy stormed to his second title", "Holmes will make her first appearance"):
+    a person, not an organisation ("its") or a team ("their"). The draft uses the word again and
+    never gives it a plural verb ("Chelsea have …"); a word ending in -s takes a singular verb."""
+    if not (
+        verb in SUBJECT_VERBS or verb in lex.verbs or verb in lex.past_forms
+        or (verb.endswith("ed") and len(verb) > 4)
+    ) or token.text.lower() in NOT_FIRST or token.text.lower() in PRONOUN_WORDS:
+        return False
+    word = token.text
+    if word.endswith("s") and not word.endswith("ss") and (
+        not (verb in SINGULAR_VERBS or verb in MODALS or (verb in lex.verbs and verb.endswith("s"))
+             or verb.endswith("ed") or verb in lex.past_forms)
+        or _plural_of_a_person_noun(word, lex)
+    ):
+        return False  # "Barclays said", "Doctors will check her"; but "Holmes will make her"
+    start = token.end + 1 + len(verb)
+    stop = text.find(". ", start)
+    stop = len(text) if stop < 0 else stop
+    pronoun = SUBJECT_PRONOUN.search(text, start, min(stop, start + 90))
+    if pronoun is None:
+        return False
+    between = text[start : pronoun.start()]
+    if CAPITAL_BETWEEN.search(between) or any(c in between for c in ',;"“(') or any(
+        w.strip(",;:").lower() in PEOPLE_BETWEEN or w.strip(",;:").lower() in lex.person_nouns
+        for w in between.split()
+    ):
+        return False  # "Chelsea will offer Robben a deal after his …": someone else's pronoun
+    uses = [u for u in analysis.tokens_of((word.lower(),)).get(word.lower(), ()) if u.text == word]
+    if (
+        len(uses) < 2 or KIN_BEFORE.search(text, max(0, token.start - 30), token.start)
+        or analysis.in_quotation(token.segment, token.start, token.end)
+    ):
+        return False  # quoted speech names people loosely ("Bez has wooed the viewers")
+    return not any(_not_a_surname_use(analysis, u) for u in uses)
+
+
+def _plural_of_a_person_noun(word: str, lex: Lexicons) -> bool:
+    """"Doctors", "Officials", "Players": the plural of a noun for people or a title."""
+    lowered = word.lower()
+    return any(
+        singular in lex.person_nouns or singular in lex.stage_roles or singular in lex.titles
+        or singular in PEOPLE_BETWEEN
+        for singular in (lowered, lowered[:-1], lowered[:-2])  # "Doctors", "Witnesses"
+    )
+
+
+def _not_a_surname_use(analysis: Analysis, use: Token) -> bool:
+    """A use that shows the word is not a surname: a plural verb after it (a team or a band:
+    "Chelsea have"), or a pseudonym before it ("known by his gaming moniker Deathifier")."""
+    text = analysis.doc.segments[use.segment].text
+    return bool(
+        PLURAL_VERB_AFTER.match(text, use.end)
+        or PSEUDONYM_BEFORE.search(text, max(0, use.start - 20), use.start)
+    )
+
+
+def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int) -> bool:
+    """"Kudrow, who played Phoebe, …": a relative *who* with a past tense is a person's when a
+    he/she/his/her follows within the sentence or opens the next one, and the draft never gives
+    the word a plural verb: a team or a band takes "who" too ("Chelsea, who beat Arsenal, …
+    Chelsea have won six in a row")."""
+    stop = text.find(". ", end)
+    stop = len(text) if stop < 0 else stop
+    if not PRONOUN_NEAR.search(text, end, stop) and not _gendered_pronoun_follows(
+        analysis, analysis.doc.segments[token.segment], stop
+    ):
+        return False
+    if _word_before(text, token.start).isdigit():
+        return False  # "50 Cent, who burst onto the scene": a stage name
+    word = token.text
+    uses = analysis.tokens_of((word.lower(),)).get(word.lower(), ())
+    return not any(use.text == word and _not_a_surname_use(analysis, use) for use in uses)
+
+
+PERSON_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)?) \Z")
+OPENING_NOUN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[a-z]+)?) \Z")
+AWARD_BEFORE = re.compile(r"\b(?:best|supporting|leading) \Z")
+INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[^\S\n]?){1,3}\Z")
+CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'.-]* \Z")
 ROLE_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80}?)(?=[,;:.]|\Z)")
 LONG_APPOSITIVE = re.compile(r", ([^,;:.“”\"\n]{1,80})")  # its first words only
 APPOSITIVE_STOP = frozenset("of at with for in on to from as whose which who that and".split())
@@ -1039,8 +1228,11 @@ def _after_office_word(
     if (layout.segment.index, token.start - 1) in title_ends and layout.segment.text[token.start - 1] == " ":
         return True
     if layout.joined[k]:  # a listed title there is read by _person_from_run ("Premier League")
-        office = layout.tokens[k - 1].text.lower()
-        return office in lex.office_words and office not in lex.titles
+        word = layout.tokens[k - 1].text
+        office = word.lower()
+        return (office in lex.office_words and office not in lex.titles) or (
+            word in POST_NOMINALS  # "Ex-Labour MP Galloway", "Green MSP Ballard"
+        )
     text = layout.segment.text
     before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
     if before is not None:
@@ -1055,12 +1247,53 @@ def _after_office_word(
     return bool(lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start))
 
 
-def _after_person_noun(text: str, start: int, lex: Lexicons) -> bool:
-    """A capitalised word right after a lower-case noun for a person: "analyst Hess"."""
+def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
+    """Whether a capitalised word comes right after a lower-case noun for a person ("analyst
+    Hess": "person"), or a show-business or sports role ("US actor Foxx", "Everton manager Moyes":
+    "stage"), or one capitalised because it opens the sentence ("Flanker Charvis is out")."""
     if text[start - 1 : start] != " ":
-        return False
+        return None
     match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
-    return match is not None and match.group(1) in lex.person_nouns
+    if match is None:
+        match = OPENING_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        if match is not None and match.group(1) in lex.stage_roles:
+            return "stage"  # "Veteran Spaniard Martinez": a noun of nationality, capitalised
+        if match is None or not _opens_sentence(text, match.start(1)):
+            return None
+        name_end = start + len(_word_after(text, start - 1))
+        if match.group(1).lower() in lex.person_nouns and (
+            _word_after(text, name_end).lower() not in lex.verbs
+        ):
+            return None  # "Engineer Mannesmann eased 3.20 marks": an industry, in market copy
+    noun = match.group(1).lower()
+    if noun in lex.person_nouns:
+        return "person"
+    if AWARD_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)):
+        return None  # "lost out on the best actor Bafta": an award, not a person
+    if noun in lex.stage_roles or (
+        noun in lex.stage_roles_after_capital
+        and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
+    ):
+        return "stage"
+    if noun in lex.stage_roles_with_pronoun:
+        return "stage-pronoun"
+    return None
+
+
+def _gendered_in_sentence(analysis: Analysis, segment: Segment, end: int) -> bool:
+    """A he/she/his/her later in the sentence, or opening the next one ("Singer Spears is suing
+    insurers that refused to reimburse her")."""
+    text = segment.text
+    stop = text.find(". ", end)
+    if PRONOUN_NEAR.search(text, end, len(text) if stop < 0 else stop):
+        return True
+    return _gendered_pronoun_follows(analysis, segment, len(text) if stop < 0 else stop)
+
+
+def _stage_name_possible(analysis: Analysis, word: str) -> bool:
+    """After a show-business or sports role, a word the draft uses once may be a stage name or a
+    mononym ("UK rapper Kano third"): a surname only when used again."""
+    return sum(t.text == word for t in analysis.tokens_of((word.lower(),)).get(word.lower(), ())) < 2
 
 
 def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
@@ -1069,7 +1302,8 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     preposition or relative word of the appositive, and either the job is of something ("Fry,
     vice-president of GM …", "Martell, chief meteorologist for E.F. Hutton") or a reporting verb
     stands before the word or after the appositive."""
-    found = _job_appositive(text, token, lex)
+    capitals = not token.text.endswith("ly") and token.text.lower() not in SENTENCE_ADVERBS
+    found = _job_appositive(text, token, lex, capitals=capitals)
     if found is None:
         return False
     appositive, words, job = found
@@ -1084,15 +1318,23 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
 
 
 def _job_appositive(
-    text: str, token: Token, lex: Lexicons
+    text: str, token: Token, lex: Lexicons, capitals: bool = False
 ) -> tuple[re.Match[str], list[str], int] | None:
     """The appositive after a word, its first words and the index of the job noun in them, when
-    a job comes before any preposition or relative word ("vice-president of GM", "an analyst")."""
+    a job comes before any preposition or relative word ("vice-president of GM", "an analyst");
+    a job a company can do only as the job of something ("manager of business development");
+    with ``capitals``, a capitalised office word too ("Under Secretary of the Treasury",
+    "General Director of the Zentralsparkasse")."""
     appositive = ROLE_APPOSITIVE.match(text, token.end) or LONG_APPOSITIVE.match(text, token.end)
     if appositive is None:
         return None
     words = appositive.group(1).split()[:7]
-    job = next((k for k, word in enumerate(words) if _job_word(word, lex)), None)
+    job = next((k for k, word in enumerate(words) if _job_word(word, lex)
+                or (word in lex.person_nouns_of and words[k + 1 : k + 2] in OF_AFTER)
+                or (capitals and k < 3 and word[:1].isupper() and word.lower() in lex.office_words
+                    and words[0].lower() not in ARTICLES
+                    and all(w.isalpha() for w in words[:k]))), None)  # not "March 24 - Trade
+                    # Secretary …" after a dateline
     stop = next((k for k, word in enumerate(words) if word.lower() in APPOSITIVE_STOP
                  and not (word == "of" and words[k - 1 : k] == ["one"])), len(words))
     if job is None or stop < job or (words[0].endswith("ing") and job > 1):
@@ -1113,6 +1355,13 @@ def _wire_job(text: str, token: Token, lex: Lexicons) -> bool:
 
 
 ARTICLES = frozenset("a an the his her its their our my".split())
+# Sentence adverbs before a comma ("Earlier, Chancellor of the Exchequer Nigel Lawson said")
+SENTENCE_ADVERBS = frozenset(
+    """earlier later meanwhile separately elsewhere previously subsequently afterwards
+    additionally similarly likewise nevertheless nonetheless furthermore moreover consequently
+    accordingly first second third finally overall instead""".split()
+)
+OF_AFTER = (["of"], ["at"], ["for"])
 
 
 def _job_word(word: str, lex: Lexicons) -> bool:
@@ -1176,6 +1425,7 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
     if (
         word in lex.places
         or word in lex.first_names
+        or word in lex.mononyms  # "striker Ronaldo", "singer Madonna": a full reference
         or word.lower() in lex.titles
         or len(word) < 3
         or word.lower() in NOT_SURNAMES
@@ -1214,10 +1464,12 @@ def organisation_words(analysis: Analysis) -> set[str]:
 
 
 def _run_words(layouts: list[Capitals]) -> set[str]:
-    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp")."""
+    """Words that appear inside multi-word capitalised names (organisations: "Chrysler Corp"), in
+    prose: a headline capitalises words for display ("Moyes U-turn on Beattie dismissal")."""
     return {
         layout.tokens[k - 1].text
         for layout in layouts
+        if layout.segment.kind == "prose"
         for k, joined in enumerate(layout.joined)
         if joined
     }
