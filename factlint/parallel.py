@@ -39,14 +39,18 @@ class Item:
 
 def lint_many(
     runner: Runner, paths: Sequence[Path], *, jobs: int | None = 1, cache: Cache | None = None,
-    progress: Progress | None = None, work: Work | None = None,
+    progress: Progress | None = None, work: Work | None = None, sources: bool = True,
 ) -> Iterator[FileResult]:
     """The result of every path, in order; ``work`` replaces the worker function (tests).
 
     ``jobs=None`` is the default of the command line: a worker per CPU, but only as many as have
     MIN_FILES_PER_WORKER files to lint (a worker's start-up costs more than a few files).
+    ``sources=False``: the caller needs no file's text, only its findings and the lines they are
+    on, so a cached file the stat index vouches for is not read at all.
     """
-    items = [_look_up(runner, cache, path) for path in paths]
+    items = [_look_up(runner, cache, path, sources) for path in paths]
+    if cache is not None:
+        cache.save_index()
     misses = [item for item in items if item.result is None]
     if progress:
         progress.advance(len(items) - len(misses))
@@ -56,7 +60,7 @@ def lint_many(
 
     def done(item: Item, result: FileResult) -> None:  # as each file is linted, in any order
         if cache is not None and item.key is not None and result.source is not None:
-            cache.put(item.key, result.findings)
+            cache.put(item.key, result.findings, result.finding_lines())
         if progress:
             progress.advance()
 
@@ -86,8 +90,16 @@ def _workers(jobs: int | None, files: int) -> int:
     return min(jobs, files)
 
 
-def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
+def _look_up(runner: Runner, cache: Cache | None, path: Path, sources: bool = True) -> Item:
     shown = str(path)
+    if cache is not None and not sources and not runner.has_problem(path):
+        key = cache.indexed_key(shown, path)  # unchanged since it was last read: not read again
+        found = cache.get_with_lines(key) if key is not None else None
+        if found is not None:
+            item = Item(path, shown, None, key)
+            item.result = FileResult(shown, found[0], lines=found[1], cached=True)
+            return item
+    info = cache.stat_before_read(path) if cache is not None else None
     data = runner.read_file(path, shown)  # confined and size-limited, as lint_file reads
     if isinstance(data, FileResult):  # refused, too large or unreadable: reported, not linted
         item = Item(path, shown, None)
@@ -95,10 +107,12 @@ def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
         return item
     item = Item(path, shown, data)
     if cache is not None:
-        item.key = cache.key(data, shown, path)
-        findings = cache.get(item.key)
-        if findings is not None:
-            item.result = FileResult(shown, findings, decode(data))
+        item.key = cache.keyed(data, shown, path, info)
+        found = cache.get_with_lines(item.key)
+        if found is not None:
+            findings, lines = found
+            item.result = (FileResult(shown, findings, decode(data), cached=True) if sources
+                           else FileResult(shown, findings, lines=lines, cached=True))
     return item
 
 
