@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from factlint import prebuild
 from factlint.config import (
     FileConfig,
     Overrides,
@@ -173,6 +174,11 @@ class Linter:
         return self.finish(doc, self.run_rules(doc, self.rules))
 
     @property
+    def wants_harper(self) -> bool:
+        """Whether linting a file runs Harper in this process (its rules are on)."""
+        return self.settings.config.grammar.backend == "harper" and bool(self._deferring)
+
+    @property
     def engine_rules(self) -> list[Kind[Any]]:
         """The rules that run a grammar engine (the slow ones; an editor runs them last)."""
         return [rule for rule in self.rules if rule.id in self._deferring]
@@ -184,10 +190,17 @@ class Linter:
             findings.append(_file_finding(doc.path, "io/front-matter", doc.front_matter_error))
         doc.budget = Budget(self.settings.config.limits.time_budget)  # per pass: each its own
         not_run = []
-        for rule in rules:
+        deferring = self._deferring
+        # The engine rules last (the slowest; their engine may still be loading: prebuild.py)
+        ordered = [r for r in rules if r.id not in deferring] + [r for r in rules if r.id in deferring]
+        waited = False
+        for rule in ordered:
             if doc.budget.spent():
                 not_run.append(rule.id)
                 continue
+            if not waited and rule.id in deferring:
+                prebuild.wait()
+                waited = True
             try:
                 findings.extend(rule.check(doc))
             except FactlintError:  # an engine that cannot run (e.g. no LanguageTool): exit 2

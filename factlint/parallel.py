@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint import prebuild
 from factlint.engine import FileResult, Runner, decode
 
 if TYPE_CHECKING:
@@ -48,7 +49,13 @@ def lint_many(
     ``sources=False``: the caller needs no file's text, only its findings and the lines they are
     on, so a cached file the stat index vouches for is not read at all.
     """
-    items = [_look_up(runner, cache, path, sources) for path in paths]
+    items: list[Item] = []
+    for path in paths:
+        item = _look_up(runner, cache, path, sources)
+        if item.result is None and not prebuild.started() and _lints_here_first(
+                jobs, len(items), len(paths)) and runner.linter_for(path).wants_harper:
+            prebuild.start()  # Harper's dictionary builds while the other files are looked up
+        items.append(item)
     if cache is not None:
         cache.save_index()
     misses = [item for item in items if item.result is None]
@@ -57,6 +64,8 @@ def lint_many(
     if jobs is None and misses and _one_server(runner, misses[0].path):
         jobs = 1
     workers = _workers(jobs, len(misses))
+    if workers <= 1 and misses and runner.linter_for(misses[0].path).wants_harper:
+        prebuild.start()  # (if not started yet) while the first file's other rules run
 
     def done(item: Item, result: FileResult) -> None:  # as each file is linted, in any order
         if cache is not None and item.key is not None and result.source is not None:
@@ -76,6 +85,18 @@ def lint_many(
             item.result = next(linted)
         yield item.result
         item.result = item.data = None  # memory flat: the caller keeps what it needs
+
+
+def _lints_here_first(jobs: int | None, looked_up: int, files: int) -> bool:
+    """At the first cache miss: whether this process will most likely lint it itself, so the
+    grammar engine is worth preparing before the look-ups end. Yes with --jobs 1 or too few
+    files to share; by default, also when at least MIN_FILES_PER_WORKER files per CPU came from
+    the cache before it (an incremental run, where a few files changed). An incremental run
+    that finds enough misses to start a pool after all has then built a dictionary it does not
+    use (about half a second of another core, and Harper's memory in this process)."""
+    if jobs == 1 or files < 2 * MIN_FILES_PER_WORKER:
+        return True
+    return jobs is None and looked_up >= MIN_FILES_PER_WORKER * (os.cpu_count() or 1)
 
 
 def _one_server(runner: Runner, path: Path) -> bool:
