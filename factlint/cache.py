@@ -6,7 +6,20 @@ An entry's key hashes the file's bytes and display path, the configuration key o
 when a registry makes today matter; the engines' versions; factlint's version and code) and the
 contents of the sources its front matter declares. Entries are JSON files written atomically
 (temporary file, then rename), so concurrent runs never see half an entry; an entry that does not
-parse, validate or carry this version's stamp is a miss and is overwritten.
+parse, validate or carry this version's stamp is a miss and is overwritten. An entry keeps the
+lines its findings are on, so a report from the cache need not read the draft again.
+
+The stat index (``index.json``, one file read once per run) saves reading and hashing a draft
+that has not changed: it maps a display path to the file's device, inode, size, modification
+and status-change times (nanoseconds), the configuration key and the entry key computed from
+the bytes last time. A draft whose stat still matches is looked up by that key without being
+read. As git's index does, it trusts no timestamp it cannot: the status-change time, which no
+program can set back, changes with every write, so a draft edited with its modification time
+restored is read and hashed again; a draft modified within RACY_NS of the moment it was stat'ed
+(or later) is never indexed, as a later edit in the same clock tick of a coarse file system
+would leave its times unchanged; a draft that declares sources, a symbolic link, or anything
+but a regular file is never indexed. A damaged, foreign or lost index only costs speed: every
+draft is then read and hashed as before.
 """
 
 from __future__ import annotations
@@ -16,10 +29,14 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from factlint import __version__
 from factlint.errors import FactlintError
@@ -30,11 +47,14 @@ if TYPE_CHECKING:
     from factlint.config import Settings
     from factlint.engine import Runner
 
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
 STAMP = f"factlint {__version__} cache {FORMAT}"
 ENGINES = ("harper-py", "language-tool-python")
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A factlint result cache: `factlint clean` removes it.\n"
 DEFAULT_FOLDER = ".factlint_cache"
+INDEX = "index.json"
+RACY_NS = 2_000_000_000  # the coarsest timestamps in use (FAT: 2 s); younger drafts: not indexed
+StatKey = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
 
 
 class Cache:
@@ -46,39 +66,108 @@ class Cache:
         self.runner = runner
         self._config_keys: dict[int, str] = {}
         self.hits = self.misses = 0
+        self._index: dict[str, list[Any]] | None = None  # read on first use
+        self._index_changed = False
 
-    def key(self, data: bytes, shown: str, path: Path) -> str:
+    def config_key(self, path: Path) -> str:
         linter = self.runner.linter_for(path)
         config_key = self._config_keys.get(id(linter))
         if config_key is None:
             config_key = self._config_keys[id(linter)] = config_fingerprint(linter.settings)
-        digest = hashlib.sha256(config_key.encode())
+        return config_key
+
+    def key(self, data: bytes, shown: str, path: Path) -> str:
+        return self._key(data, shown, path)[0]
+
+    def _key(self, data: bytes, shown: str, path: Path) -> tuple[str, bool]:
+        """The entry key, and whether the draft declares sources (which a stat cannot vouch for)."""
+        digest = hashlib.sha256(self.config_key(path).encode())
         digest.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
-        for source in declared_source_files(data, shown, path):
+        sources = declared_source_files(data, shown, path)
+        for source in sources:
             digest.update(b"\0" + _file_hash(source).encode())
-        return digest.hexdigest()
+        return digest.hexdigest(), bool(sources)
 
+    # -- the stat index ----------------------------------------------------------------------
+    def indexed_key(self, shown: str, path: Path) -> str | None:
+        """The entry key the index holds for a draft whose stat is what it was, else None."""
+        if self._index is None:
+            self._index = self._read_index()
+        recorded = self._index.get(shown)
+        if recorded is None:
+            return None
+        info = stat_key(path)
+        if info is None or list(info) != recorded[:5] or recorded[5] != self.config_key(path):
+            return None
+        return str(recorded[6])
+
+    def stat_before_read(self, path: Path) -> StatKey | None:
+        """A regular file's stat, taken before it is read, when it is old enough to index."""
+        info = stat_key(path)
+        if info is None or max(info[3], info[4]) > time.time_ns() - RACY_NS:
+            return None
+        return info
+
+    def keyed(self, data: bytes, shown: str, path: Path, info: StatKey | None) -> str:
+        """The key of a draft read after ``stat_before_read``; the index records it."""
+        key, declares_sources = self._key(data, shown, path)
+        if info is not None and not declares_sources:
+            if self._index is None:
+                self._index = self._read_index()
+            record = [*info, self.config_key(path), key]
+            if self._index.get(shown) != record:
+                self._index[shown] = record
+                self._index_changed = True
+        return key
+
+    def _read_index(self) -> dict[str, list[Any]]:
+        try:
+            record = json.loads((self.entries / INDEX).read_bytes())
+            if record["stamp"] != STAMP or not isinstance(record["files"], dict):
+                return {}
+        except Exception:  # missing, damaged or foreign: every draft is read and hashed
+            return {}
+        return {shown: value for shown, value in record["files"].items() if _well_formed(value)}
+
+    def save_index(self) -> None:
+        """Write the index atomically if this run changed it (a concurrent run's write may win:
+        its entries or ours are then only read and hashed once more)."""
+        if not self._index_changed or self._index is None:
+            return
+        self._index_changed = False
+        self._write_atomically(self.entries / INDEX, {"stamp": STAMP, "files": self._index})
+
+    # -- entries -----------------------------------------------------------------------------
     def _entry(self, key: str) -> Path:
         return self.entries / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[Finding] | None:
         """The cached findings, or None (missing, damaged, or another version's entry)."""
+        found = self.get_with_lines(key)
+        return None if found is None else found[0]
+
+    def get_with_lines(self, key: str) -> tuple[list[Finding], dict[int, str]] | None:
+        """The cached findings and the lines they are on, or None (missing, damaged, or another
+        version's entry)."""
         try:
-            record = json.loads(self._entry(key).read_bytes())
-            if record["stamp"] != STAMP or record["key"] != key:
+            record = _Entry.model_validate_json(self._entry(key).read_bytes())
+            if record.stamp != STAMP or record.key != key:
                 raise ValueError("foreign entry")
-            findings = fold(Finding.model_validate(item) for item in record["findings"])
+            findings = fold(record.findings)
         except Exception:  # any damage is a miss; the entry is rewritten after linting
             self.misses += 1
             return None
         self.hits += 1
-        return findings
+        return findings, record.lines
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, findings: list[Finding], lines: dict[int, str] | None = None) -> None:
         record = {"stamp": STAMP, "key": key,
-                  "findings": [{**f.model_dump(mode="json"), "group": f.group} for f in unfold(findings)]}
-        target = self._entry(key)
+                  "findings": [{**f.model_dump(mode="json"), "group": f.group} for f in unfold(findings)],
+                  "lines": lines or {}}
+        self._write_atomically(self._entry(key), record)
+
+    def _write_atomically(self, target: Path, record: dict[str, Any]) -> None:
         try:
             self._prepare(target.parent)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
@@ -100,6 +189,31 @@ class Cache:
             marker = self.folder / name
             if not marker.exists():
                 marker.write_text(text, encoding="utf-8")
+
+
+class _Entry(BaseModel):
+    """A cache entry as stored (validated in one pass: a damaged entry fails here)."""
+
+    stamp: str
+    key: str
+    findings: list[Finding]
+    lines: dict[int, str] = {}
+
+
+def stat_key(path: Path) -> StatKey | None:
+    """What the index compares: a regular file's (not a link's) identity, size and times."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _well_formed(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 7
+            and all(type(v) is int for v in value[:5]) and all(type(v) is str for v in value[5:]))
 
 
 def cache_folder(runner: Runner, option: str | None) -> Path:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
+from fnmatch import translate as fnmatch_translate
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from factlint import prebuild
 from factlint.config import (
     FileConfig,
     Overrides,
@@ -56,6 +59,7 @@ class FileResult:
     fixed_text: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[int, str] | None = None  # the lines findings are on, once the text is dropped
+    cached: bool = False  # the findings came from the result cache
 
     def finding_lines(self) -> dict[int, str]:
         """The text of each line a finding starts on (what the text report shows)."""
@@ -170,6 +174,11 @@ class Linter:
         return self.finish(doc, self.run_rules(doc, self.rules))
 
     @property
+    def wants_harper(self) -> bool:
+        """Whether linting a file runs Harper in this process (its rules are on)."""
+        return self.settings.config.grammar.backend == "harper" and bool(self._deferring)
+
+    @property
     def engine_rules(self) -> list[Kind[Any]]:
         """The rules that run a grammar engine (the slow ones; an editor runs them last)."""
         return [rule for rule in self.rules if rule.id in self._deferring]
@@ -181,10 +190,17 @@ class Linter:
             findings.append(_file_finding(doc.path, "io/front-matter", doc.front_matter_error))
         doc.budget = Budget(self.settings.config.limits.time_budget)  # per pass: each its own
         not_run = []
-        for rule in rules:
+        deferring = self._deferring
+        # The engine rules last (the slowest; their engine may still be loading: prebuild.py)
+        ordered = [r for r in rules if r.id not in deferring] + [r for r in rules if r.id in deferring]
+        waited = False
+        for rule in ordered:
             if doc.budget.spent():
                 not_run.append(rule.id)
                 continue
+            if not waited and rule.id in deferring:
+                prebuild.wait()
+                waited = True
             try:
                 findings.extend(rule.check(doc))
             except FactlintError:  # an engine that cannot run (e.g. no LanguageTool): exit 2
@@ -398,9 +414,12 @@ class Runner:
         """Depth first, entries by name (the order of sorted paths); hidden entries skipped."""
         stack: list[Iterator[os.DirEntry[str]]] = []
         folder: Path | None = top
+        folder_of: dict[str, Path] = {}  # a listed folder's path string -> its Path
+        globs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # per folder listed
         while True:
             if folder is not None:
                 try:
+                    folder_of[str(folder)] = folder
                     with os.scandir(folder) as listing:
                         stack.append(iter(sorted(listing, key=lambda e: e.name)))
                 except OSError as exc:
@@ -424,8 +443,27 @@ class Runner:
                     self._problems[child] = ("io/refused", "symbolic link to a folder: not followed "
                                              "(lint its target, or exclude it)")
                     yield child
-            elif _matches(child, self.linter_for(child).settings.config.include) and not self._excluded(child):
-                yield child
+            elif entry.is_symlink():  # a link to a file, or a dangling one: judged on its own
+                if _matches(child, self.linter_for(child).settings.config.include) and not (
+                        self._excluded(child)):
+                    yield child
+            else:
+                include, exclude = self._globs_of_folder(folder_of, entry, globs)
+                if _matches(child, include) and not _matches(child, exclude):
+                    yield child
+
+    def _globs_of_folder(
+        self, folder_of: dict[str, Path], entry: os.DirEntry[str],
+        globs: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The include and exclude globs of the files in a walked folder (one config per
+        folder: looked up once per folder, not once per file)."""
+        parent = os.path.dirname(entry.path)
+        found = globs.get(parent)
+        if found is None:
+            config = self.linter_for(folder_of[parent] / entry.name).settings.config
+            found = globs[parent] = (tuple(config.include), tuple(config.exclude))
+        return found
 
     def _excluded(self, path: Path) -> bool:
         exclude = self.linter_for(path).settings.config.exclude if path.exists() else list(
@@ -463,6 +501,11 @@ class Runner:
             self._linked.discard(path)
             self._link_policy(path).confine(path, "draft")
         return read_regular(path, "draft", limit=limit)
+
+    def has_problem(self, path: Path) -> bool:
+        """Whether reading ``path`` must go through ``read_file``'s checks whatever a cache
+        knows of it: the walk found a problem there, or a named path has a link on it."""
+        return path in self._problems or path in self._linked
 
     def read_file(self, path: Path, shown: str) -> bytes | FileResult:
         """A draft's bytes, or the io/* result that says why it is not read (refused, too large,
@@ -536,7 +579,25 @@ def _links_to_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _matches(path: Path, globs: Iterable[str]) -> bool:
-    text = path.as_posix()
-    return any(fnmatch(path.name, g) or fnmatch(text, g) or fnmatch(text, f"*/{g}") for g in globs)
+    """Whether the path's name, the path, or a tail of it after a slash matches a glob."""
+    name_pattern, path_pattern = _glob_patterns(tuple(globs))
+    return bool(name_pattern.match(os.path.normcase(path.name))
+                or path_pattern.match(os.path.normcase(path.as_posix())))
+
+
+@lru_cache(maxsize=256)
+def _glob_patterns(globs: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The globs as two compiled patterns (names; whole paths or their tails after a slash),
+    matching as ``fnmatch`` does (case-sensitive on POSIX, as fnmatch is there)."""
+    if not globs:
+        never = re.compile(r"(?!)")
+        return never, never
+    names = "|".join(_translate(g) for g in globs)
+    paths = "|".join(_translate(g) for g in (*globs, *(f"*/{g}" for g in globs)))
+    return re.compile(names), re.compile(paths)
+
+
+def _translate(glob: str) -> str:
+    return fnmatch_translate(os.path.normcase(glob))
 
 

@@ -53,8 +53,9 @@ class Gate:
 
         return changed_files(self.changes, paths)
 
-    def lint(self, paths: Sequence[Path]) -> Iterator[FileResult]:
-        """Every file's result in order: from the cache, this process or a process pool."""
+    def lint(self, paths: Sequence[Path], *, sources: bool = True) -> Iterator[FileResult]:
+        """Every file's result in order: from the cache, this process or a process pool.
+        ``sources=False``: results from the cache may come without the file's text."""
         from factlint.cache import Cache, cache_folder
         from factlint.parallel import lint_many
         from factlint.progress import Progress
@@ -64,7 +65,7 @@ class Gate:
         progress = Progress.for_terminal(len(paths), self.options.progress)
         try:
             yield from lint_many(self.runner, paths, jobs=self.options.jobs, cache=cache,
-                                 progress=progress)
+                                 progress=progress, sources=sources)
         finally:
             if progress:
                 progress.close()

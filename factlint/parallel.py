@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint import prebuild
 from factlint.engine import FileResult, Runner, decode
 
 if TYPE_CHECKING:
@@ -39,24 +40,36 @@ class Item:
 
 def lint_many(
     runner: Runner, paths: Sequence[Path], *, jobs: int | None = 1, cache: Cache | None = None,
-    progress: Progress | None = None, work: Work | None = None,
+    progress: Progress | None = None, work: Work | None = None, sources: bool = True,
 ) -> Iterator[FileResult]:
     """The result of every path, in order; ``work`` replaces the worker function (tests).
 
     ``jobs=None`` is the default of the command line: a worker per CPU, but only as many as have
     MIN_FILES_PER_WORKER files to lint (a worker's start-up costs more than a few files).
+    ``sources=False``: the caller needs no file's text, only its findings and the lines they are
+    on, so a cached file the stat index vouches for is not read at all.
     """
-    items = [_look_up(runner, cache, path) for path in paths]
+    items: list[Item] = []
+    for path in paths:
+        item = _look_up(runner, cache, path, sources)
+        if item.result is None and not prebuild.started() and _lints_here_first(
+                jobs, len(items), len(paths)) and runner.linter_for(path).wants_harper:
+            prebuild.start()  # Harper's dictionary builds while the other files are looked up
+        items.append(item)
+    if cache is not None:
+        cache.save_index()
     misses = [item for item in items if item.result is None]
     if progress:
         progress.advance(len(items) - len(misses))
     if jobs is None and misses and _one_server(runner, misses[0].path):
         jobs = 1
     workers = _workers(jobs, len(misses))
+    if workers <= 1 and misses and runner.linter_for(misses[0].path).wants_harper:
+        prebuild.start()  # (if not started yet) while the first file's other rules run
 
     def done(item: Item, result: FileResult) -> None:  # as each file is linted, in any order
         if cache is not None and item.key is not None and result.source is not None:
-            cache.put(item.key, result.findings)
+            cache.put(item.key, result.findings, result.finding_lines())
         if progress:
             progress.advance()
 
@@ -74,6 +87,18 @@ def lint_many(
         item.result = item.data = None  # memory flat: the caller keeps what it needs
 
 
+def _lints_here_first(jobs: int | None, looked_up: int, files: int) -> bool:
+    """At the first cache miss: whether this process will most likely lint it itself, so the
+    grammar engine is worth preparing before the look-ups end. Yes with --jobs 1 or too few
+    files to share; by default, also when at least MIN_FILES_PER_WORKER files per CPU came from
+    the cache before it (an incremental run, where a few files changed). An incremental run
+    that finds enough misses to start a pool after all has then built a dictionary it does not
+    use (about half a second of another core, and Harper's memory in this process)."""
+    if jobs == 1 or files < 2 * MIN_FILES_PER_WORKER:
+        return True
+    return jobs is None and looked_up >= MIN_FILES_PER_WORKER * (os.cpu_count() or 1)
+
+
 def _one_server(runner: Runner, path: Path) -> bool:
     """LanguageTool is a server that checks in parallel itself: by default a run starts one and
     lints in-process, instead of a server (about 1 GB) per worker. ``--jobs N`` still forks."""
@@ -86,8 +111,16 @@ def _workers(jobs: int | None, files: int) -> int:
     return min(jobs, files)
 
 
-def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
+def _look_up(runner: Runner, cache: Cache | None, path: Path, sources: bool = True) -> Item:
     shown = str(path)
+    if cache is not None and not sources and not runner.has_problem(path):
+        key = cache.indexed_key(shown, path)  # unchanged since it was last read: not read again
+        found = cache.get_with_lines(key) if key is not None else None
+        if found is not None:
+            item = Item(path, shown, None, key)
+            item.result = FileResult(shown, found[0], lines=found[1], cached=True)
+            return item
+    info = cache.stat_before_read(path) if cache is not None else None
     data = runner.read_file(path, shown)  # confined and size-limited, as lint_file reads
     if isinstance(data, FileResult):  # refused, too large or unreadable: reported, not linted
         item = Item(path, shown, None)
@@ -95,10 +128,12 @@ def _look_up(runner: Runner, cache: Cache | None, path: Path) -> Item:
         return item
     item = Item(path, shown, data)
     if cache is not None:
-        item.key = cache.key(data, shown, path)
-        findings = cache.get(item.key)
-        if findings is not None:
-            item.result = FileResult(shown, findings, decode(data))
+        item.key = cache.keyed(data, shown, path, info)
+        found = cache.get_with_lines(item.key)
+        if found is not None:
+            findings, lines = found
+            item.result = (FileResult(shown, findings, decode(data), cached=True) if sources
+                           else FileResult(shown, findings, lines=lines, cached=True))
     return item
 
 

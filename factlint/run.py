@@ -61,7 +61,9 @@ def run_check(request: CheckRequest) -> int:
             targets.append(raw if raw == "-" else Path(raw))  # a missing file: io/unreadable
         else:
             targets += gate.targets(list(runner.expand([raw])))
-    linted = gate.lint([t for t in targets if isinstance(t, Path)])
+    # The files' text only where fixes, diffs or fingerprints need it (reports need the lines)
+    sources = keep_text or request.fix or request.diff
+    linted = gate.lint([t for t in targets if isinstance(t, Path)], sources=sources)
     for target in targets:
         if target == "-":
             name = request.stdin_filename or "-"
@@ -143,7 +145,7 @@ def _report(runner: Runner, results: Sequence[FileResult], request: CheckRequest
     if request.fmt == "sarif":
         specs, docs_url = _specs(results, runner), runner.linter_for(None).settings.config.rule_docs_url
     options = replace(options, specs=specs, docs_url=docs_url,
-                      fail_on=lambda r: _fail_on(runner, r, request))
+                      fail_on=lambda r: _fail_on(runner, r.path, request))
     output = reporter(request.fmt)(results, options)
     if request.gate.output_file:
         write_report(Path(request.gate.output_file), output, results)
@@ -154,19 +156,21 @@ def _report(runner: Runner, results: Sequence[FileResult], request: CheckRequest
 def exit_code(results: Sequence[FileResult], runner: Runner, request: CheckRequest) -> int:
     if request.exit_zero:
         return EXIT_OK
-    for result in results:
-        if not result.findings:
+    severities = results.severities() if isinstance(results, PackedResults) else (
+        (r.path, {f.severity for f in r.findings}) for r in results)
+    for path, found in severities:
+        if not found:
             continue
-        fail_on = _fail_on(runner, result, request)  # once per file, not per finding
-        if any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
+        fail_on = _fail_on(runner, path, request)  # once per file, not per finding
+        if any(SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on] for severity in found):
             return EXIT_FINDINGS
     return EXIT_OK
 
 
-def _fail_on(runner: Runner, result: FileResult, request: CheckRequest) -> Severity:
+def _fail_on(runner: Runner, shown: str, request: CheckRequest) -> Severity:
     if request.overrides.fail_on:
         return request.overrides.fail_on
-    path = Path(result.path) if result.path != "-" else None
+    path = Path(shown) if shown != "-" else None
     return runner.linter_for(path if path and path.exists() else None).settings.fail_on
 
 

@@ -1,0 +1,50 @@
+"""Build Harper's dictionary in a background thread while a run does everything else.
+
+The first ``harper.Linter`` of a process builds the dictionary every Linter then shares (about
+half a second; later Linters, of any dialect, take a few milliseconds). harper-py releases the
+GIL while it builds, so a thread can build it while this process looks files up in the cache,
+parses the draft and runs the rules that need no engine. A second Linter started while the
+thread is still building does not wait for it but builds its own dictionary beside it, so the
+engine rules ``wait()`` first (the engine layer itself is not touched: its Linter then comes from
+the shared dictionary). Nothing is downloaded: the dictionary is part of harper-py.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+
+_thread: threading.Thread | None = None
+
+
+def start() -> None:
+    """Start building the dictionary, once per process; nothing when Harper is not installed."""
+    global _thread
+    if _thread is not None:
+        return
+    try:
+        import harper
+    except ImportError:  # the engine reports it when a rule needs it
+        return
+
+    def build() -> None:
+        try:
+            harper.Linter(harper.Dialect.AMERICAN)  # any dialect: the dictionary is shared
+        except Exception:  # the engine builds its own and reports any failure itself
+            pass
+
+    _thread = threading.Thread(target=build, name="factlint-harper-dictionary", daemon=True)
+    _thread.start()
+    # A run that never lints with Harper after all still waits for the build before exiting:
+    # a thread stopped inside native code while the interpreter shuts down could abort it.
+    atexit.register(wait)
+
+
+def wait() -> None:
+    """Return once a dictionary build this process started has finished (at once if none)."""
+    if _thread is not None:
+        _thread.join()
+
+
+def started() -> bool:
+    return _thread is not None

@@ -1,0 +1,67 @@
+"""Harper's dictionary built in a background thread (factlint/prebuild.py): the engine rules wait
+for it and run after the other rules, the command line starts it only where this process will
+lint, and the findings are those of a run that builds the engine the ordinary way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gate_drafts import FLOODS, factlint
+
+from factlint import parallel, prebuild
+from factlint.config import Overrides
+from factlint.document import Document
+from factlint.engine import Runner
+
+
+def test_the_engine_rules_run_last_and_after_the_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    linter = Runner(Overrides(dialect="en-GB")).linter_for(None)
+    assert linter.wants_harper and linter.engine_rules
+    events: list[str] = []
+    monkeypatch.setattr(prebuild, "wait", lambda: events.append("wait"))
+    for rule in linter.rules:
+        def check(doc: Document, rule: Any = rule, original: Any = rule.check) -> Any:
+            events.append(rule.id)
+            return original(doc)
+        monkeypatch.setattr(rule, "check", check)
+    linter.lint_document(Document.parse(FLOODS, "floods.txt"))
+    engine = {rule.id for rule in linter.engine_rules}
+    waited = events.index("wait")
+    assert events.count("wait") == 1 and engine
+    assert not engine & set(events[:waited]) and set(events[waited + 1:]) == engine
+
+
+def test_without_the_grammar_engine_nothing_is_built() -> None:
+    linter = Runner(Overrides(ignore=("grammar", "spelling"))).linter_for(None)
+    assert not linter.wants_harper
+
+
+@pytest.mark.parametrize("jobs, looked_up, files, expected", [
+    (1, 0, 500, True),       # --jobs 1: this process lints everything
+    (None, 0, 10, True),     # too few files for a pool
+    (None, 0, 500, False),   # a cold run: the first file misses, a pool will lint
+    (None, 400, 500, True),  # an incremental run: hundreds came from the cache first
+    (2, 400, 500, False),    # --jobs 2 asked for workers
+])
+def test_the_build_starts_at_the_first_miss_only_where_this_process_lints(
+        monkeypatch: pytest.MonkeyPatch, jobs: int | None, looked_up: int, files: int,
+        expected: bool) -> None:
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert parallel._lints_here_first(jobs, looked_up, files) is expected
+
+
+def test_the_command_line_finds_what_the_library_finds(tmp_path: Path) -> None:
+    draft = tmp_path / "floods.txt"
+    draft.write_text(FLOODS + "\nThe council have recieved fewer complaints then last year.\n", "utf-8")
+    (tmp_path / ".factlint.toml").write_text('dialect = "en-GB"\n', "utf-8")
+    expected = Runner().lint_file(draft)  # the engine built the ordinary way
+    proc = factlint("check", "floods.txt", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    found = json.loads(proc.stdout)["findings"]
+    assert [(f["rule"], f["offset"], f["message"]) for f in found] == [
+        (f.rule, f.offset, f.message) for f in expected.findings]
+    assert any(f.rule.startswith(("grammar/", "spelling/")) for f in expected.findings)
