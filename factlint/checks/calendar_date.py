@@ -21,20 +21,27 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 # AP and house abbreviations ("Sept.", "Nov."), each with or without its full stop
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
+_MONTH = (
+    r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+)
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = (
+    r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+)
 _YEAR = r"(?:,?\s+(?P<year>(?:1[6-9]|2\d)\d\d)(?![\d,.]\d))?"
+NOT_A_DAY_AFTER = r"(?![\d%:]|[,.]\d|\s*(?:a\.m|p\.m|am\b|pm\b))"  # not "May 30%", "5 p.m."
 # "Tuesday, Nov. 30, 2026", "November 30th", "Tuesday 30 November 2026", "the 30th of November"
 DATE = re.compile(
-    r"(?<![\w-])" + _WEEKDAY + r"(?:"
-    + _MONTH + r"\s+" + _DAY.replace("day>", "day1>") + r"(?![\d%:]|[,.]\d|\s*(?:a\.m|p\.m|am\b|pm\b))"
-    + r"|" + _DAY.replace("day>", "day2>") + r"(?:\s+of)?\s+" + _MONTH.replace("month>", "month2>")
-    + r")" + _YEAR + r"(?![\w-])"
+    r"(?<![\w-])" + _WEEKDAY
+    + r"(?:" + _MONTH.format(name="month") + r"\s+" + _DAY.format(name="day1") + NOT_A_DAY_AFTER
+    + r"|" + _DAY.format(name="day2") + r"(?:\s+of)?\s+" + _MONTH.format(name="month2") + r")"
+    + _YEAR + r"(?![\w-])"
 )
 NEAREST_YEARS = (0, -1, 1)  # a date without its year: the one nearest the story's date
-PLAUSIBLE = 270  # days from the story's date within which a date without its year may fall
+# How far from the story's date a date without its year may fall: back a year ("on Saturday 26
+# February" in a December story), ahead half a year (a weekday is rarely given further out)
+PLAUSIBLE_BEFORE, PLAUSIBLE_AFTER = 366, 183
 
 
 class CalendarDate(Kind[Options]):
@@ -81,10 +88,12 @@ def _problem(match: re.Match[str], story: dt.date | None, closed: bool = True) -
             return None  # no year and no story date: the weekday cannot be checked
         years = sorted((story.year + k for k in NEAREST_YEARS),
                        key=lambda y: abs((_date(y, month, day) - story).days))
-        # any year that puts the date within PLAUSIBLE days of the story may be meant ("last
+        # any year that puts the date within that window may be meant ("last
         # December 19" in a March story): the weekday is wrong only if it fits none of them
-        plausible = [y for y in years if day <= _days(y, month)
-                     and abs((dt.date(y, month, day) - story).days) <= PLAUSIBLE]
+        plausible = [
+            y for y in years if day <= _days(y, month)
+            and -PLAUSIBLE_BEFORE <= (dt.date(y, month, day) - story).days <= PLAUSIBLE_AFTER
+        ]
         if not plausible:  # "Tuesday, Feb. 29" in a story of common years
             return _no_such_day(written, month, years[0])
         if any(WEEKDAYS[dt.date(y, month, day).weekday()] == weekday.lower() for y in plausible):
