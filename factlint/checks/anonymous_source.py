@@ -85,7 +85,9 @@ class AnonymousSource(Kind[AnonymousOptions]):
 
 
 # A sentence that goes on about the source just named: "They spoke on condition of anonymity."
-SOURCE_AGAIN = re.compile(r"\s*(?:(?i:he|she|they|both|all|each|neither)\b|(?i:the)\s+(?P<noun>[a-z]+))")
+SOURCE_AGAIN = re.compile(
+    r"\s*(?:(?i:he|she|they|both|all|each|neither)\b|(?i:the)\s+(?P<noun>[a-z]+))"
+)
 
 
 def _reason_follows(
@@ -94,7 +96,7 @@ def _reason_follows(
     """Whether the next sentence of the paragraph gives the reason for the source's anonymity
     ("Officials said the plan was shelved. They were not authorised to speak publicly.")."""
     sentences = analysis.sentences_of(sentence.segment)
-    k = bisect_right([s.start for s in sentences], sentence.start)
+    k = bisect_right(sentences, sentence.start, key=lambda s: s.start)
     if k >= len(sentences):
         return False
     following = sentences[k].text

@@ -9,14 +9,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from factlint.checks.relative_date import story_date
+from factlint.checks.relative_date import WEEKDAYS, story_date
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 # AP and house abbreviations ("Sept.", "Nov."), each with or without its full stop
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
@@ -38,6 +37,8 @@ DATE = re.compile(
     + r"|" + _DAY.format(name="day2") + r"(?:\s+of)?\s+" + _MONTH.format(name="month2") + r")"
     + _YEAR + r"(?![\w-])"
 )
+ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
 NEAREST_YEARS = (0, -1, 1)  # a date without its year: the one nearest the story's date
 # How far from the story's date a date without its year may fall: back a year ("on Saturday 26
 # February" in a December story), ahead half a year (a weekday is rarely given further out)
@@ -66,11 +67,13 @@ class CalendarDate(Kind[Options]):
 def _closed(text: str, match: re.Match[str]) -> bool:
     """Whether the match can only be a date: it has a year, a weekday or an ordinal, or ends a
     clause ("on February 30."), unlike "in April 31 people died"."""
-    return bool(match["year"] or match["weekday"] or re.search(r"\d(?:st|nd|rd|th)", match.group())
-                or re.match(r"\s*(?:[,.;:)—–]|$)", text[match.end():match.end() + 3]))
+    return bool(
+        match["year"] or match["weekday"] or ORDINAL.search(match.group())
+        or CLAUSE_END.match(text[match.end() : match.end() + 3])
+    )
 
 
-def _problem(match: re.Match[str], story: dt.date | None, closed: bool = True) -> str | None:
+def _problem(match: re.Match[str], story: dt.date | None, closed: bool) -> str | None:
     month_name = match["month"] or match["month2"]
     month = MONTHS[month_name.rstrip(".").lower()]
     day = int(match["day1"] or match["day2"])
@@ -119,4 +122,4 @@ def _no_such_day(written: str, month: int, year: int | None) -> str:
 
 def _date(year: int, month: int, day: int) -> dt.date:
     """The date, with February 29 of a common year read as February 28 (for nearness only)."""
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(day, _days(year, month)))

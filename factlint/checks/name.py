@@ -18,10 +18,10 @@ from factlint.kinds.spelling import load_lines
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
-    from factlint.config import Settings
-    from factlint.facts.registry import Registry
     from factlint.analysis.people import NameMention
+    from factlint.config import Settings
     from factlint.document import Document
+    from factlint.facts.registry import Registry
     from factlint.finding import Finding
 
 POSSESSIVE = re.compile(r"[’']s?$")

@@ -51,7 +51,9 @@ class OfficeHolder(Kind[Options]):
                 yield self.finding(doc, start, end, message=message)
         yield from self._other_portfolio(doc, registry, day)
 
-    def _other_portfolio(self, doc: Document, registry: Registry, day: dt.date) -> Iterator[Finding]:
+    def _other_portfolio(
+        self, doc: Document, registry: Registry, day: dt.date
+    ) -> Iterator[Finding]:
         """A registry person given another portfolio of the same kind than the one the registry
         says they held that day ("Energy Secretary Raymond Cho" for its Interior Secretary). The
         registry need not list every post, so only a rival post of the same head contradicts it;
@@ -67,10 +69,10 @@ class OfficeHolder(Kind[Options]):
             people = [e for e in registry.lookup(office.person) if isinstance(e, Person)]
             if len(people) != 1:
                 continue
-            held = [o for o in people[0].offices if o.held_on(day)]
-            rivals = [o for o in held if (key := _portfolio_key(o.title)) and key[1] == office.key[1]]
-            if rivals and not any(_portfolio_key(o.title) == _written_key(office) for o in rivals):
-                rival = rivals[0]
+            keyed = [(o, _portfolio_key(o.title)) for o in people[0].offices if o.held_on(day)]
+            rivals = [(o, key) for o, key in keyed if key and key[1] == office.key[1]]
+            if rivals and not any(key == _written_key(office) for _, key in rivals):
+                rival = rivals[0][0]
                 yield self.finding(doc, office.start, office.end, message=(
                     f"{people[0].name} was {rival.title} on {day} ({rival.span}), "
                     f"not {office.text}"))
@@ -118,4 +120,3 @@ def _written_key(office: Title) -> tuple[str, str, str] | None:
     assert office.key is not None
     modifier, head, portfolio = office.key
     return modifier, head, fold(portfolio)
-
