@@ -125,6 +125,9 @@ NOT_INTRODUCING = frozenset(
     wouldn't can’t can't didn’t didn't doesn’t doesn't don’t don't took held put set led made gave
     owns owned bought sold""".split()
 )
+# What follows a name between commas and is not the speaker: an age, a US legislator's party
+# and state ("D-Wash."), a generational suffix.
+POSTNOMINAL = re.compile(r"(?:aged )?\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}|Jr\.?|Sr\.?|I{2,3}|IV")
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 # "a spokesperson for Secretary ", "chief of staff to ": a noun, a preposition, capitalised words
 PROXY_BEFORE = re.compile(
@@ -768,8 +771,10 @@ class _Finder:
             if participle:
                 return None  # "…, Trump attacked Clinton in Libya, saying": the main clause speaks
             if len(parts) >= 2:
-                keep = ",".join(parts[:-1])
-                chunk = keep
+                parts = parts[:-1]
+                while len(parts) >= 2 and POSTNOMINAL.fullmatch(parts[-1].strip()):
+                    parts = parts[:-1]  # "Jayapal, D-Wash., chair of …, said"; "Moreau, 73, a …"
+                chunk = ",".join(parts)
         last_comma = chunk.rfind(",")
         if last_comma >= 0:
             base += last_comma + 1

@@ -908,7 +908,13 @@ def _surname_mentions(
                 not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
             ):  # "Blair-era": a modifier
                 continue
-            if word in lex.first_names and word not in full_by_surname and word not in known and not titled:
+            if (
+                word in lex.first_names
+                and word not in full_by_surname
+                and word not in known
+                and not titled
+                and not PARTY_STATE_APPOSITIVE.match(text, token.end)  # "Vance, D-Wash.,"
+            ):
                 continue  # a given name alone ("Sarah, who asked not to be named"), not after an office
             if (
                 len(word) < 3
@@ -971,6 +977,8 @@ def _word_before(text: str, start: int) -> str:
 
 # "Moreau, 73, walks": an age in apposition makes a person of a lone capitalised word.
 AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
+# "Jayapal, D-Wash., said": a US legislator's party and state (AP style) label a person.
+PARTY_STATE_APPOSITIVE = re.compile(r", [DRI]-[A-Z][A-Za-z.]{1,12}(?:,|\)| said\b)")
 # "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
 APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
 KIN_BEFORE = re.compile(
@@ -1018,8 +1026,12 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     if KIN_BEFORE.search(text, max(0, token.start - 30), token.start):
         return False  # "her daughter Teja, who was born in 2001": a given name
     if nxt == ",":
-        if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
-            return True  # "Moreau, 73,"; "Glitman, who heads the team" (a team: "who are")
+        if (
+            AGE_APPOSITIVE.match(text, token.end)
+            or PARTY_STATE_APPOSITIVE.match(text, token.end)
+            or WHO_SINGULAR.match(text, token.end)
+        ):
+            return True  # "Moreau, 73,"; "Holt, D-Ore.,"; "Glitman, who heads the team"
         past = WHO_PAST.match(text, token.end)
         if past is not None and (past.group(1).endswith("ed") or past.group(1) in lex.past_forms):
             return _who_past_is_a_person(analysis, text, token, past.end())
@@ -1422,6 +1434,8 @@ NAME_SHAPE = re.compile(r"(?:Mc|Mac|O[’']|D[’']|De|Di|Du|La|Le)?[A-Z][a-z]+(
 def _person_like(text: str, token: Token, word: str, following: str, lex: Lexicons) -> bool:
     """A lone capitalised word used like a person: a possessive before "office", "trip" and the
     like ("Zelenskiy’s office")."""
+    if token.text == word and PARTY_STATE_APPOSITIVE.match(text, token.end):
+        return NAME_SHAPE.fullmatch(word) is not None  # "Vance, D-Wash.": a legislator
     if (
         word in lex.places
         or word in lex.first_names

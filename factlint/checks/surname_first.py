@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from factlint.analysis.lexicons import lexicons
 from factlint.analysis.people import organisation_words
 from factlint.kinds.base import Kind, Options
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 # Peers, knights and judges are styled by title and one name ("Lord Falconer", "Sir Cliff"), and
 # royalty by title and given name ("King Charles"): these are full references in British style.
 STYLED = frozenset("Lord Lady Baroness Baron Sir Dame Justice Judge Rabbi Imam Sheikh Pope".split())
+# Abbreviated offices whose one use with a surname is a news subject, never a character.
+CIVIL_OFFICES = frozenset("Sen Sens Rep Gov Pres Cllr Supt Insp Det".split())
 ROYAL = frozenset(("king", "queen", "prince", "princess", "pope"))
 NATIONALITY_PREFIXES = frozenset(("u.s.", "us", "uk", "u.k.", "former", "then"))
 
@@ -85,6 +88,10 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 person.form == "full"
                 or person.honorific in STYLED
                 or (person.form == "titled" and not self._titled_flagged(person))
+                or (
+                    _office_abbreviation(person.honorific)
+                    and not self._abbreviated_flagged(person.honorific)
+                )  # "Pres. Reagan" as "President Reagan"
                 or (person.title or "").lower() in ROYAL
                 or doc.analysis.in_quotation(person.segment, person.seg_start, person.seg_end)
             ):
@@ -117,8 +124,10 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 full is None
                 and person.form in ("honorific", "titled")
                 and counts[person.surname] < 2
+                and not _office_abbreviation(person.honorific)
             ):
                 continue  # one "Mrs Potts" or "Dr No" is more often a character than a news subject
+                # but "Sen. Paul" or "Gen. Milley" is an office holder, named in full at first
             elif full is None and (known := self._registry_name(person.surname)):
                 message = (
                     f"'{person.name}' is never introduced by full name; the facts registry "
@@ -143,6 +152,10 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
     def _titled_flagged(self, person: Person) -> bool:
         return self.options.titled and not office_names_holder(person.title, self.options.accepted_titles)
 
+    def _abbreviated_flagged(self, abbreviation: str | None) -> bool:
+        office = lexicons().abbreviations.get(abbreviation or "")
+        return self.options.titled and not office_names_holder(office, self.options.accepted_titles)
+
     def _registry_name(self, surname: str) -> str | None:
         """The one person the house facts registry knows by this surname or alias, if any."""
         if not self.settings.config.facts:
@@ -157,6 +170,12 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
 
 LONE_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \n]$")
 LONE_AFTER = re.compile(r"(?:[’']s?)?[ \n][A-Z]")
+
+
+def _office_abbreviation(honorific: str | None) -> bool:
+    """An abbreviated civil office before a name ("Sen.", "Gov.", "Cllr", "Det"), not a courtesy
+    title ("Dr", "Prof") or a military rank, which also name characters ("Sgt Pepper")."""
+    return honorific in CIVIL_OFFICES
 
 
 def _first_use(doc: Document, person: Person) -> tuple[int, int]:
