@@ -1546,9 +1546,10 @@ PORTFOLIO_AFTER = re.compile(
 )
 # A name right after the title, or in apposition closed by a comma ("Scottish Finance Minister,
 # Tom McCabe, spoke"; not "the brooding king, Keira Knightley rises").
-NAME_NEXT = re.compile(
-    r"\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+|,\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+(?=[,.;])"
-)
+NAME_NEXT = re.compile(r"\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+")
+# "Foreign Secretary, Jack Straw,": a name in apposition. After a determiner ("the mayor, Fabien
+# Levy,") the office stands on its own, in the case of an office alone (lower case in AP style).
+NAME_APPOSED = re.compile(r",\s(?:[A-Z][a-z]+\.?\s)*[A-Z][\w’'-]+(?=[,.;])")
 # "Prime Minister's Questions": the office names something else, a proper name of its own.
 PROPER_AFTER = re.compile(r"[’']s\s[A-Z]")
 # Words that precede a head without being its portfolio ("the new secretary", "its minister").
@@ -1593,7 +1594,8 @@ def _offices(
         return found
     starts = {s.start for s in analysis.sentences_of(segment.index)}
     found = [
-        o._replace(before_name=o.before_name or bool(NAME_NEXT.match(text, o.seg_end)),
+        o._replace(before_name=o.before_name or bool(NAME_NEXT.match(text, o.seg_end))
+                   or (not o.determined and bool(NAME_APPOSED.match(text, o.seg_end))),
                    sentence_start=o.seg_start in starts
                    or bool(OPENS_CLAUSE.search(text, max(0, o.seg_start - 4), o.seg_start)))
         for o in found
