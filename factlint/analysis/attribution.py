@@ -84,6 +84,9 @@ RIGHT_STOP = re.compile(
     r"[,.;:!?“”\"()—–]|\s(?:who|that|on|in|at|when|as|after|before|during|"
     r"while|adding|to|of\s+the\s+\w+\s+and)\s"
 )
+# The head of a long speaker after its cue: a name or noun phrase before "with", "of", "from" or
+# "for" and what it belongs to ("Maria Lopez with the … Union").
+RIGHT_HEAD = re.compile(r"((?:\S+\s+){0,5}?\S+)\s+(?:with|of|from|for)\s")
 NP_WORD = re.compile(r"[\w’'.-]+")
 DASH_SPEAKER = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})"
@@ -116,6 +119,8 @@ CLAUSE_LINK = re.compile(
 )
 PRONOUN_CONTRACTION = re.compile(r"\b((?i:he|she|it|they|we))(?:[’']s|[’']re|[’']d|[’']ve)$")
 LEADING_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s+[a-z])")
+# "In a letter posted online, he wrote": a pronoun after a comma opens the main clause.
+PRONOUN_AFTER_COMMA = re.compile(r",\s+(?:he|she|they|we|I)\s+(?:[a-z]+ly\s+)?\Z")
 NEW_CLAUSE = re.compile(r"[;]|,\s*(?:but|and|yet|while|though|although|whereas)\s")
 # Verbs that state, not speak (being, having, auxiliaries, modals, and the light verbs SUBJECT
 # lists): a subject of one in the paragraph before does not introduce a quotation that opens the
@@ -485,10 +490,12 @@ class _Finder:
         word = pronoun.text.lower() if pronoun is not None else ""
         sex = {"he": "m", "she": "f"}.get(word)
         for cue in cues:
-            if cue.start() >= inner.start() or NEW_CLAUSE.search(
-                self.masked, cue.end(), inner.start()
+            if (
+                cue.start() >= inner.start()
+                or NEW_CLAUSE.search(self.masked, cue.end(), inner.start())
+                or PRONOUN_AFTER_COMMA.search(self.masked, cue.end(), inner.start())
             ):
-                return None  # "…, but he said that": a clause of its own
+                return None  # "…, but he said that"; "In a letter posted Sunday, he wrote that"
             outer = self._make(cue, sentence_start, "before", right_limit=inner.start())
             speaker = outer.speaker
             if speaker is None or (speaker.pronoun and word != "it"):
@@ -888,7 +895,11 @@ class _Finder:
         lead = len(chunk) - len(chunk.lstrip())
         chunk = chunk.strip()
         words = NP_WORD.findall(chunk)
-        if not words or len(words) > 8:
+        if len(words) > 8:  # "said Maria Lopez with the Amalgamated Transit Union Local 241"
+            head = RIGHT_HEAD.match(chunk)
+            chunk = head.group(1) if head else ""
+            words = NP_WORD.findall(chunk)
+        if not words:
             return None
         return self._speaker(start + lead, start + lead + len(chunk))
 

@@ -286,6 +286,8 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, start, end in analysis.segment_matches(lex.title_pattern):
         text = doc.segments[index].text
+        if _surname_after_given_name(text, start, end, lex.first_names):
+            continue  # "Stephen King", "Martin Luther King Jr.", "Alexander Pope": a surname
         title_spans[index].append((start, _portfolio_end(text, start, end, lex.first_names)))
     for layout in capitals(analysis):
         segment = layout.segment
@@ -422,6 +424,17 @@ def _misspelt_surnames(
 # The connector of a portfolio ("Minister of ...", "Secretary of State for ...") and its words
 PORTFOLIO_CONNECTOR = re.compile(r"\s(?:of|for|to)\s+(?:the\s+)?")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) \Z")
+
+
+def _surname_after_given_name(text: str, start: int, end: int, first_names: frozenset[str]) -> bool:
+    """A one-word title right after a given name is that person's surname ("Larry King")."""
+    if " " in text[start:end] or not text[start : start + 1].isupper():
+        return False
+    before = GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1) in first_names
 
 
 def _portfolio_end(text: str, start: int, end: int, first_names: frozenset[str]) -> int:
@@ -790,7 +803,11 @@ def _initial(text: str, token: Token) -> bool:
 def _office_head(words: list[str], lex: Lexicons) -> int | None:
     """The index of the last office word ("Secretary", "Chairman") after the first word and
     before the last of a capitalised run: the run is a portfolio, an office and a name."""
-    heads = [k for k, word in enumerate(words[:-1]) if k and word.lower() in lex.title_heads]
+    heads = [
+        k for k, word in enumerate(words[:-1])
+        if k and word.lower() in lex.title_heads
+        and words[k - 1] not in lex.first_names  # "Martin Luther King Jr.": a surname
+    ]
     if not heads or any(word.endswith(("'", "’")) for word in words[heads[-1] :]):
         return None  # "General Workers' Union": no portfolio before the office word, or no name
     return heads[-1]
