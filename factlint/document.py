@@ -6,6 +6,7 @@ line endings unchanged), converted to 1-based line and code-point column on outp
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -388,3 +389,31 @@ def _yaml_loader() -> Any:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+MONTH_PREFIXES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+DATELINE_DAY = re.compile(
+    r",\s+(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec))[a-z]*\.?\s+"
+    r"(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+
+
+def dateline_date(doc: Document, today: dt.date) -> dt.date | None:
+    """The day a dateline gives ("WASHINGTON, Nov. 24 (AP) —"), in its year if it has one, else
+    the latest such day not after ``today``."""
+    dateline = next((s for s in doc.segments[:3] if s.kind == "dateline"), None)
+    match = DATELINE_DAY.search(dateline.text) if dateline is not None else None
+    if match is None:
+        return None
+    month = MONTH_PREFIXES.index(match["month"].lower()[:3]) + 1
+    day = int(match["day"])
+    # without a year: this year or an earlier one (four back, for 29 February)
+    years = [int(match["year"])] if match["year"] else range(today.year, today.year - 5, -1)
+    for year in years:
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if match["year"] or found <= today:
+            return found
+    return None

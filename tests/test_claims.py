@@ -165,3 +165,24 @@ def test_a_pronoun_speaker_the_registry_does_not_know_stays_the_analysis_person(
     quotes = claims_of(sheet, "quotation")
     assert [(q["details"]["speaker"], q["details"]["resolved"]) for q in quotes] == [
         ("Barrett", "Tom Barrett"), ("He", "Tom Barrett")]
+
+
+@pytest.mark.parametrize(
+    ("opening", "today", "expected"),
+    [
+        ("NEW YORK, Nov 24 (Reuters) - Oil fell.", "2026-12-02", "2026-11-24"),
+        ("NEW YORK, Nov 24 (Reuters) - Oil fell.", "2026-11-20", "2025-11-24"),  # not ahead
+        ("WASHINGTON, Sept. 3 (AP) — Talks ended.", "2026-12-02", "2026-09-03"),
+        ("BUENOS AIRES, Feb 29 - Talks ended.", "2026-12-02", "2024-02-29"),
+        ("NEW YORK (Reuters) - Oil fell.", "2026-12-02", None),  # a dateline without a day
+        ("On Nov 24 oil fell.", "2026-12-02", None),  # no dateline
+    ],
+)
+def test_a_dateline_gives_the_story_date(opening: str, today: str, expected: str | None) -> None:
+    import datetime as dt
+
+    from factlint.document import Document, dateline_date
+
+    doc = Document.parse(f"Oil prices\n\n{opening}\n", "story.txt")
+    day = dateline_date(doc, dt.date.fromisoformat(today))
+    assert (day.isoformat() if day else None) == expected

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from factlint.analysis.fastregex import BoundedPattern
+from factlint.document import dateline_date
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ class RelativeDate(Kind[RelativeOptions]):
 
 
 def story_date(doc: Document, as_of: str | None) -> dt.date | None:
-    """The story's date: front matter ``date``, else the --as-of setting."""
+    """The story's date: front matter ``date``, else the --as-of setting, else the day of its
+    dateline ("NEW YORK, Nov 24 (Reuters) -": wire copy is dated by it)."""
     value = doc.front_matter.get("date") or as_of
     if isinstance(value, dt.datetime):
         return value.date()
@@ -83,7 +85,7 @@ def story_date(doc: Document, as_of: str | None) -> dt.date | None:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             return None
-    return None
+    return dateline_date(doc, dt.date.today())
 
 
 def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:

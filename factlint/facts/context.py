@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from factlint.document import dateline_date
 from factlint.facts.registry import Registry, load_registry
 
 if TYPE_CHECKING:
@@ -37,9 +38,12 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def story_date(doc: Document, settings: Settings) -> tuple[dt.date, str]:
-    """The story's date and its origin: front matter ``date``, else ``--as-of``, else today."""
+    """The story's date and its origin: front matter ``date``, else ``--as-of``, else the
+    dateline's day, else today."""
     if (day := parse_date(doc.front_matter.get("date"))) is not None:
         return day, "front matter"
     if (day := parse_date(settings.as_of)) is not None:
         return day, "--as-of"
+    if (day := dateline_date(doc, dt.date.today())) is not None:
+        return day, "dateline"
     return dt.date.today(), "today"
