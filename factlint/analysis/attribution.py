@@ -113,6 +113,11 @@ APPOSED_SUBJECT = re.compile(
     r"\s*(?P<np>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?:a|an|the|his|her|its|[a-z]+)\b"
     r"[^,;:“”\"\n]{0,80},\s+(?:(?:also|later|then|now|[a-z]+ly)\s+)?(?P<verb>[a-z]+(?:s|ed))\b"
 )
+# What a reporting verb's own complement opens with: "said that …", "said the bill would …"
+COMPLEMENT_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then|now)\s+)?(?i:that|the|a|an|his|her|its|their|it|he|she|they|we|"
+    r"there|this|these|those)\b"
+)
 # A conjunction between a quotation and a later cue starts another clause: “…,” but he said.
 CLAUSE_LINK = re.compile(
     r"(?i)\b(?:and|but|when|while|whereas|because|although|though|if|unless|until|since|after|before)\b"
@@ -439,8 +444,14 @@ class _Finder:
             and ends_unit
             and not CLAUSE_LINK.search(between)
             and (opens or own_end is None or tail_cues[0].start() < own_end)
+            and not (
+                own_end is not None
+                and tail_cues[0].start() >= own_end
+                and COMPLEMENT_AFTER.match(self.masked, tail_cues[0].end())
+            )
         ):  # “…,” she said; “…?” Graham asked (the next sentence only after a quotation that
-            # opens its own); not “…,” when Clinton blasted him, nor “…,” but he said
+            # opens its own, and not when that sentence's verb reports words of its own: “…”
+            # Murphy said the bill would …); not “…,” when Clinton blasted him, nor “…,” but he said
             return self._make(tail_cues[0], quote.seg_end, "after")
         if own_end is not None:  # past this point a cue must lie in the quotation's sentence
             tail_cues = [cue for cue in tail_cues if cue.start() < own_end]
