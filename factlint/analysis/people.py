@@ -464,7 +464,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]:
     """A title-case line runs words into a name ("Hillary Clinton Goes After …"): a full name of
     three words or more whose last word the text never uses again, while it uses the word before
-    it again, ends at that word ("Hillary Clinton")."""
+    it again, ends at that word ("Hillary Clinton"); never at an initial ("John A. Smith")."""
     long_names = [p for p in people if p.form == "full" and len(p.name.split()) >= 3]
     if not long_names:
         return people
@@ -476,7 +476,7 @@ def _overlong_runs_cut(analysis: Analysis, people: list[Person]) -> list[Person]
     cut = []
     for p in people:
         names = p.name.split()
-        if p in long_names and uses[names[-1]] <= 1 < uses[names[-2]]:
+        if p in long_names and uses[names[-1]] <= 1 < uses[names[-2]] and len(names[-2]) > 1:
             text = analysis.doc.segments[p.segment].text
             at = text.rfind(names[-2], p.seg_start, p.seg_end)
             if at < 0:
@@ -705,10 +705,11 @@ def _person_from_run(
         (
             k
             for k, t in enumerate(run)
-            if t.text.lower() in lex.verbs or (k and t.text.lower() in NOT_FIRST)
+            if t.text.lower() in lex.verbs
+            or (k and t.text.lower() in NOT_FIRST and not _middle_initial(text, run, k))
         ),
         None,
-    )  # "Malcolm X. Besides Dee": two
+    )  # "Malcolm X. Besides Dee": two; but "John A. Smith" is one
     run = run[:stop] if stop is not None else run
     if not run or (len(run) == 1 and run[0].text in SUFFIXES):
         return []  # "King Jr.": a suffix after a title is no name
@@ -788,6 +789,17 @@ def _person_from_run(
 
 
 SUFFIXES = frozenset("Jr Sr II III IV".split())
+
+
+def _middle_initial(text: str, run: list[Token], k: int) -> bool:
+    """Token k is an initial between a given name and a surname ("John A. Smith"), though "A"
+    and "I" are words too."""
+    return (
+        0 < k < len(run) - 1
+        and _initial(text, run[k])
+        and text[run[k].end : run[k + 1].start] == ". "
+        and run[k - 1].text in lexicons().first_names
+    )
 
 
 def _initial(text: str, token: Token) -> bool:

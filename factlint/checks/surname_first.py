@@ -109,6 +109,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 self._registry_name(near.surname)
             ):
                 continue  # the registry spells it so: the full name is misspelt (consistency/name)
+            if near is not None and counts[person.surname] > counts[near.surname]:
+                continue  # the text spells it so more often: the full name is misspelt (ditto)
             if near is not None:
                 line = doc.line_col(near.start)[0]
                 message = (
