@@ -279,7 +279,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     """Recognise people and titles in every segment, then resolve surnames."""
     lex = lexicons()
     doc = analysis.doc
-    lower_words = _LowerCaseUses(doc)
+    lower_words = _LowerCaseUses(analysis)
     people: list[Person] = []
     titles: list[Title] = []
     offices: list[Title] = []
@@ -874,7 +874,20 @@ def _surname_mentions(
         segment = layout.segment
         text = segment.text
         for k, token in enumerate(layout.tokens):
-            if only is not None and _strip_possessive(token.text) not in only:
+            word = _strip_possessive(token.text)
+            if only is not None and word not in only:
+                continue
+            # The tests of the word alone come first: they turn away nearly half the capitalised
+            # words ("The", "US", a month) before the costlier tests of the words around them.
+            if (
+                (segment.index, token.start) in taken
+                or not _capitalised(word)
+                or word != token.text.replace("’s", "").replace("'s", "")  # "Blair-era": a modifier
+                or len(word) < 3
+                or word.lower() in NOT_SURNAMES
+                or word in ORG_WORDS
+                or word.isupper()
+            ):
                 continue
             if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
                 continue  # "Dieter zur Loye": the end of a name whose given name is unknown
@@ -900,23 +913,10 @@ def _surname_mentions(
                     )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
                     or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
                 )
-                or (segment.index, token.start) in taken
             ):
-                continue
-            word = _strip_possessive(token.text)
-            if (
-                not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
-            ):  # "Blair-era": a modifier
                 continue
             if word in lex.first_names and word not in full_by_surname and word not in known and not titled:
                 continue  # a given name alone ("Sarah, who asked not to be named"), not after an office
-            if (
-                len(word) < 3
-                or word.lower() in NOT_SURNAMES
-                or word in ORG_WORDS
-                or word.isupper()
-            ):
-                continue
             if orgs is None:
                 orgs = organisation_words(analysis)
             if word in orgs:
@@ -1476,18 +1476,23 @@ def _run_words(layouts: list[Capitals]) -> set[str]:
 
 
 class _LowerCaseUses:
-    """Whether a word is also used in lower case in the document ("brown" beside "Brown"). Asked
-    for a few candidate words only, so each is a regex search, cached."""
+    """Whether a word is also used in lower case in the document ("brown" beside "Brown"): some
+    token of it is written so. Asked for a few candidate words only: the analysis finds one
+    word's tokens without building every token (a regex compiled per word cost more)."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
         self.seen: dict[str, bool] = {}
 
     def __contains__(self, lowered: object) -> bool:
         word = str(lowered)
         if word not in self.seen:
-            pattern = re.compile(rf"(?<!\w)(?<!\w[’'\-]){re.escape(word)}(?!\w)(?![’'\-]\w)")
-            self.seen[word] = any(pattern.search(s.text) for s in self.doc.segments)
+            if word == word.lower() and WORD_TOKEN.fullmatch(word):
+                uses = self.analysis.tokens_of((word,)).get(word, ())
+                self.seen[word] = any(token.text == word for token in uses)
+            else:  # not one lower-case token: the word as written, wherever it stands alone
+                pattern = re.compile(rf"(?<!\w)(?<!\w[’'\-]){re.escape(word)}(?!\w)(?![’'\-]\w)")
+                self.seen[word] = any(pattern.search(s.text) for s in self.analysis.doc.segments)
         return self.seen[word]
 
 
