@@ -889,9 +889,13 @@ def _surname_mentions(
                 or word.isupper()
             ):
                 continue
-            if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
+            if _particle_before(text, token.start) and PARTICLE_BEFORE.search(
+                text, max(0, token.start - 40), token.start
+            ):
                 continue  # "Dieter zur Loye": the end of a name whose given name is unknown
-            if INITIALS_BEFORE.search(text, max(0, token.start - 12), token.start):
+            if "." in text[max(0, token.start - 2) : token.start] and INITIALS_BEFORE.search(
+                text, max(0, token.start - 12), token.start
+            ):
                 continue  # "G.C. Goh, chief dealer of …": initials are the given names
             titled = _after_office_word(layout, k, lex, title_ends) or (
                 segment.kind == "prose" and _wire_job(text, token, lex)
@@ -951,6 +955,24 @@ def _surname_mentions(
             s, e = segment.source_span(token.start, end)
             found.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
     return found
+
+
+def _one_word_back(text: str, start: int, reach: int) -> int:
+    """Where to search for a pattern of one word and a space that ends at ``start`` (the
+    ..._BEFORE patterns): after the last space before that word, within ``reach``. No match can
+    start earlier, and a search tries each position (its look-behind still sees the text before
+    it), so this tries a few instead of ``reach``."""
+    lowest = max(0, start - reach)
+    return max(lowest, text.rfind(" ", lowest, start - 1) + 1)
+
+
+def _particle_before(text: str, start: int) -> bool:
+    """A particle and a space end just before ``start`` ("Dieter zur |Loye"): the cheap test
+    PARTICLE_BEFORE needs to pass (particles have at most three letters)."""
+    space = text.rfind(" ", max(0, start - 5), start - 1)
+    return (
+        space >= 0 and text[start - 1 : start] == " " and text[space + 1 : start - 1] in PARTICLES
+    )
 
 
 WORD_AFTER = re.compile(r"\W*(\w+(?:[’'\-]\w+)*)")
@@ -1015,7 +1037,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             return False
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
         return False
-    if KIN_BEFORE.search(text, max(0, token.start - 30), token.start):
+    if KIN_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start):
         return False  # "her daughter Teja, who was born in 2001": a given name
     if nxt == ",":
         if AGE_APPOSITIVE.match(text, token.end) or WHO_SINGULAR.match(text, token.end):
@@ -1149,7 +1171,7 @@ def _subject_with_own_pronoun(
         return False  # "Chelsea will offer Robben a deal after his …": someone else's pronoun
     uses = [u for u in analysis.tokens_of((word.lower(),)).get(word.lower(), ()) if u.text == word]
     if (
-        len(uses) < 2 or KIN_BEFORE.search(text, max(0, token.start - 30), token.start)
+        len(uses) < 2 or KIN_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
         or analysis.in_quotation(token.segment, token.start, token.end)
     ):
         return False  # quoted speech names people loosely ("Bez has wooed the viewers")
@@ -1234,7 +1256,7 @@ def _after_office_word(
             word in POST_NOMINALS  # "Ex-Labour MP Galloway", "Green MSP Ballard"
         )
     text = layout.segment.text
-    before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
+    before = OFFICE_WORD_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
     if before is not None:
         return before.group(1) in lex.office_words
     after = OFFICE_AFTER.match(text, token.end)
@@ -1253,9 +1275,10 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     "stage"), or one capitalised because it opens the sentence ("Flanker Charvis is out")."""
     if text[start - 1 : start] != " ":
         return None
-    match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    begin = _one_word_back(text, start, 30)
+    match = PERSON_NOUN_BEFORE.search(text, begin, start)
     if match is None:
-        match = OPENING_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        match = OPENING_NOUN_BEFORE.search(text, begin, start)
         if match is not None and match.group(1) in lex.stage_roles:
             return "stage"  # "Veteran Spaniard Martinez": a noun of nationality, capitalised
         if match is None or not _opens_sentence(text, match.start(1)):
@@ -1268,11 +1291,13 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     noun = match.group(1).lower()
     if noun in lex.person_nouns:
         return "person"
-    if AWARD_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)):
+    if AWARD_BEFORE.search(text, _one_word_back(text, match.start(1), 12), match.start(1)):
         return None  # "lost out on the best actor Bafta": an award, not a person
     if noun in lex.stage_roles or (
         noun in lex.stage_roles_after_capital
-        and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
+        and CAPITAL_WORD_BEFORE.search(
+            text, _one_word_back(text, match.start(1), 30), match.start(1)
+        )
     ):
         return "stage"
     if noun in lex.stage_roles_with_pronoun:
