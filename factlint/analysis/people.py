@@ -397,19 +397,21 @@ def _misspelt_surnames(
     taken = {(p.segment, p.seg_start) for p in found}
     taken |= {(p.segment, t) for ps in full_by_surname.values() for p in ps
               for t in range(p.seg_start, p.seg_end)}
+    lengths = {len(s) + d for s in surnames for d in (-1, 0, 1)}  # one edit: a letter more or less
     extra = []
     for layout in capitals(analysis):
         segment = layout.segment
         for k, token in enumerate(layout.tokens):
             word = _strip_possessive(token.text)
             if (
-                len(word) < 5 or word in full_by_surname or not word.isalpha()
+                len(word) < 5 or len(word) not in lengths or word in full_by_surname
+                or not word.isalpha() or word in lex.first_names or word in lex.places
                 or (segment.index, token.start) in taken or not layout.lone(k)
             ):
                 continue
             near = {s for key in _deletions(word) for s in index.get(key, ())}
             near = {s for s in near if _one_edit_apart(word, s)}
-            if len(near) != 1 or word in lex.first_names or word in lex.places:
+            if len(near) != 1:
                 continue
             if word.lower() in lower_words or word.isupper():
                 continue
