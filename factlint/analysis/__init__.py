@@ -370,6 +370,12 @@ class Analysis:
             if end - base <= len(segments[index].text):  # never across two segments
                 yield index, start - base, end - base
 
+    @property
+    def joined_text(self) -> str:
+        """The segment texts in one string, each segment a line or more of it: the separator
+        (a line break, a NUL, a line break) holds no word or space character."""
+        return self._joined_segments[0]
+
     @cached_property
     def _joined_segments(self) -> tuple[str, list[int]]:
         """The segment texts in one string, and where each starts. The separator holds no word

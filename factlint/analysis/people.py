@@ -279,7 +279,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     """Recognise people and titles in every segment, then resolve surnames."""
     lex = lexicons()
     doc = analysis.doc
-    lower_words = _LowerCaseUses(doc)
+    lower_words = _LowerCaseUses(analysis)
     people: list[Person] = []
     titles: list[Title] = []
     offices: list[Title] = []
@@ -399,19 +399,21 @@ def _misspelt_surnames(
     taken = {(p.segment, p.seg_start) for p in found}
     taken |= {(p.segment, t) for ps in full_by_surname.values() for p in ps
               for t in range(p.seg_start, p.seg_end)}
+    lengths = {len(s) + d for s in surnames for d in (-1, 0, 1)}  # one edit: a letter more or less
     extra = []
     for layout in capitals(analysis):
         segment = layout.segment
         for k, token in enumerate(layout.tokens):
             word = _strip_possessive(token.text)
             if (
-                len(word) < 5 or word in full_by_surname or not word.isalpha()
+                len(word) < 5 or len(word) not in lengths or word in full_by_surname
+                or not word.isalpha() or word in lex.first_names or word in lex.places
                 or (segment.index, token.start) in taken or not layout.lone(k)
             ):
                 continue
             near = {s for key in _deletions(word) for s in index.get(key, ())}
             near = {s for s in near if _one_edit_apart(word, s)}
-            if len(near) != 1 or word in lex.first_names or word in lex.places:
+            if len(near) != 1:
                 continue
             if word.lower() in lower_words or word.isupper():
                 continue
@@ -903,11 +905,28 @@ def _surname_mentions(
         segment = layout.segment
         text = segment.text
         for k, token in enumerate(layout.tokens):
-            if only is not None and _strip_possessive(token.text) not in only:
+            word = _strip_possessive(token.text)
+            if only is not None and word not in only:
                 continue
-            if PARTICLE_BEFORE.search(text, max(0, token.start - 40), token.start):
+            # The tests of the word alone come first: they turn away nearly half the capitalised
+            # words ("The", "US", a month) before the costlier tests of the words around them.
+            if (
+                (segment.index, token.start) in taken
+                or not _capitalised(word)
+                or word != token.text.replace("’s", "").replace("'s", "")  # "Blair-era": a modifier
+                or len(word) < 3
+                or word.lower() in NOT_SURNAMES
+                or word in ORG_WORDS
+                or word.isupper()
+            ):
+                continue
+            if _particle_before(text, token.start) and PARTICLE_BEFORE.search(
+                text, max(0, token.start - 40), token.start
+            ):
                 continue  # "Dieter zur Loye": the end of a name whose given name is unknown
-            if INITIALS_BEFORE.search(text, max(0, token.start - 12), token.start):
+            if "." in text[max(0, token.start - 2) : token.start] and INITIALS_BEFORE.search(
+                text, max(0, token.start - 12), token.start
+            ):
                 continue  # "G.C. Goh, chief dealer of …": initials are the given names
             titled = _after_office_word(layout, k, lex, title_ends) or (
                 segment.kind == "prose" and _wire_job(text, token, lex)
@@ -929,13 +948,7 @@ def _surname_mentions(
                     )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
                     or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
                 )
-                or (segment.index, token.start) in taken
             ):
-                continue
-            word = _strip_possessive(token.text)
-            if (
-                not _capitalised(word) or word != token.text.replace("’s", "").replace("'s", "")
-            ):  # "Blair-era": a modifier
                 continue
             if (
                 word in lex.first_names
@@ -945,13 +958,6 @@ def _surname_mentions(
                 and not PARTY_STATE_APPOSITIVE.match(text, token.end)  # "Vance, D-Wash.,"
             ):
                 continue  # a given name alone ("Sarah, who asked not to be named"), not after an office
-            if (
-                len(word) < 3
-                or word.lower() in NOT_SURNAMES
-                or word in ORG_WORDS
-                or word.isupper()
-            ):
-                continue
             if orgs is None:
                 orgs = organisation_words(analysis)
             if word in orgs:
@@ -986,6 +992,24 @@ def _surname_mentions(
             s, e = segment.source_span(token.start, end)
             found.append(Person(segment.index, token.start, end, s, e, word, word, word, "surname"))
     return found
+
+
+def _one_word_back(text: str, start: int, reach: int) -> int:
+    """Where to search for a pattern of one word and a space that ends at ``start`` (the
+    ..._BEFORE patterns): after the last space before that word, within ``reach``. No match can
+    start earlier, and a search tries each position (its look-behind still sees the text before
+    it), so this tries a few instead of ``reach``."""
+    lowest = max(0, start - reach)
+    return max(lowest, text.rfind(" ", lowest, start - 1) + 1)
+
+
+def _particle_before(text: str, start: int) -> bool:
+    """A particle and a space end just before ``start`` ("Dieter zur |Loye"): the cheap test
+    PARTICLE_BEFORE needs to pass (particles have at most three letters)."""
+    space = text.rfind(" ", max(0, start - 5), start - 1)
+    return (
+        space >= 0 and text[start - 1 : start] == " " and text[space + 1 : start - 1] in PARTICLES
+    )
 
 
 WORD_AFTER = re.compile(r"\W*(\w+(?:[’'\-]\w+)*)")
@@ -1052,7 +1076,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             return False
     if word.lower() in NOT_FIRST or word.lower() in PRONOUN_WORDS:
         return False
-    if KIN_BEFORE.search(text, max(0, token.start - 30), token.start):
+    if KIN_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start):
         return False  # "her daughter Teja, who was born in 2001": a given name
     if nxt == ",":
         if (
@@ -1190,7 +1214,7 @@ def _subject_with_own_pronoun(
         return False  # "Chelsea will offer Robben a deal after his …": someone else's pronoun
     uses = [u for u in analysis.tokens_of((word.lower(),)).get(word.lower(), ()) if u.text == word]
     if (
-        len(uses) < 2 or KIN_BEFORE.search(text, max(0, token.start - 30), token.start)
+        len(uses) < 2 or KIN_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
         or analysis.in_quotation(token.segment, token.start, token.end)
     ):
         return False  # quoted speech names people loosely ("Bez has wooed the viewers")
@@ -1275,7 +1299,7 @@ def _after_office_word(
             word in POST_NOMINALS  # "Ex-Labour MP Galloway", "Green MSP Ballard"
         )
     text = layout.segment.text
-    before = OFFICE_WORD_BEFORE.search(text, max(0, token.start - 30), token.start)
+    before = OFFICE_WORD_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
     if before is not None:
         return before.group(1) in lex.office_words
     after = OFFICE_AFTER.match(text, token.end)
@@ -1294,9 +1318,10 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     "stage"), or one capitalised because it opens the sentence ("Flanker Charvis is out")."""
     if text[start - 1 : start] != " ":
         return None
-    match = PERSON_NOUN_BEFORE.search(text, max(0, start - 30), start)
+    begin = _one_word_back(text, start, 30)
+    match = PERSON_NOUN_BEFORE.search(text, begin, start)
     if match is None:
-        match = OPENING_NOUN_BEFORE.search(text, max(0, start - 30), start)
+        match = OPENING_NOUN_BEFORE.search(text, begin, start)
         if match is not None and match.group(1) in lex.stage_roles:
             return "stage"  # "Veteran Spaniard Martinez": a noun of nationality, capitalised
         if match is None or not _opens_sentence(text, match.start(1)):
@@ -1309,11 +1334,13 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     noun = match.group(1).lower()
     if noun in lex.person_nouns:
         return "person"
-    if AWARD_BEFORE.search(text, max(0, match.start(1) - 12), match.start(1)):
+    if AWARD_BEFORE.search(text, _one_word_back(text, match.start(1), 12), match.start(1)):
         return None  # "lost out on the best actor Bafta": an award, not a person
     if noun in lex.stage_roles or (
         noun in lex.stage_roles_after_capital
-        and CAPITAL_WORD_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
+        and CAPITAL_WORD_BEFORE.search(
+            text, _one_word_back(text, match.start(1), 30), match.start(1)
+        )
     ):
         return "stage"
     if noun in lex.stage_roles_with_pronoun:
@@ -1519,18 +1546,23 @@ def _run_words(layouts: list[Capitals]) -> set[str]:
 
 
 class _LowerCaseUses:
-    """Whether a word is also used in lower case in the document ("brown" beside "Brown"). Asked
-    for a few candidate words only, so each is a regex search, cached."""
+    """Whether a word is also used in lower case in the document ("brown" beside "Brown"): some
+    token of it is written so. Asked for a few candidate words only: the analysis finds one
+    word's tokens without building every token (a regex compiled per word cost more)."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
         self.seen: dict[str, bool] = {}
 
     def __contains__(self, lowered: object) -> bool:
         word = str(lowered)
         if word not in self.seen:
-            pattern = re.compile(rf"(?<!\w)(?<!\w[’'\-]){re.escape(word)}(?!\w)(?![’'\-]\w)")
-            self.seen[word] = any(pattern.search(s.text) for s in self.doc.segments)
+            if word == word.lower() and WORD_TOKEN.fullmatch(word):
+                uses = self.analysis.tokens_of((word,)).get(word, ())
+                self.seen[word] = any(token.text == word for token in uses)
+            else:  # not one lower-case token: the word as written, wherever it stands alone
+                pattern = re.compile(rf"(?<!\w)(?<!\w[’'\-]){re.escape(word)}(?!\w)(?![’'\-]\w)")
+                self.seen[word] = any(pattern.search(s.text) for s in self.analysis.doc.segments)
         return self.seen[word]
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from factlint.analysis.fastregex import CandidateScan
 from factlint.checks.relative_date import WEEKDAYS, story_date
 from factlint.kinds.base import Kind, Options
 
@@ -31,12 +32,14 @@ _WEEKDAY = (
 _YEAR = r"(?:,?\s+(?P<year>(?:1[6-9]|2\d)\d\d)(?![\d,.]\d))?"
 NOT_A_DAY_AFTER = r"(?![\d%:]|[,.]\d|\s*(?:a\.m|p\.m|am\b|pm\b))"  # not "May 30%", "5 p.m."
 # "Tuesday, Nov. 30, 2026", "November 30th", "Tuesday 30 November 2026", "the 30th of November"
-DATE = re.compile(
-    r"(?<![\w-])" + _WEEKDAY
+_DATE = (
+    _WEEKDAY
     + r"(?:" + _MONTH.format(name="month") + r"\s+" + _DAY.format(name="day1") + NOT_A_DAY_AFTER
     + r"|" + _DAY.format(name="day2") + r"(?:\s+of)?\s+" + _MONTH.format(name="month2") + r")"
-    + _YEAR + r"(?![\w-])"
+    + _YEAR
 )
+# RE2 proposes the few places a date can start; Python's pattern, look-arounds included, decides
+DATE = CandidateScan(re.compile(r"(?<![\w-])" + _DATE + r"(?![\w-])"), _DATE)
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
 NEAREST_YEARS = (0, -1, 1)  # a date without its year: the one nearest the story's date

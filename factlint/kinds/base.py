@@ -40,8 +40,9 @@ class Kind(Generic[O]):
         self.settings = settings
         self.scope = normalize_scope(spec.scope)
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The rule's id ("pack/name"): built once, as the engine asks for it per rule and file."""
         return self.spec.id
 
     def data_file(self, name: str) -> Path:

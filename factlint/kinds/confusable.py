@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import re2
 from pydantic import Field, model_validator
 
 from factlint.kinds._text import compile_user_pattern, match_case
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# What keeps a pattern's matches in a segment from being matches in the joined segment texts: an
+# anchor to the ends of the whole text, or multi-line mode turned off.
+TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[a-z]*-[a-z]*m")
 
 
 class ConfusableOptions(Options):
@@ -68,17 +72,37 @@ class Confusable(Kind[ConfusableOptions]):
     options_model = ConfusableOptions
 
     @cached_property
-    def _compiled(self) -> tuple[list[Any], dict[str, Any]]:
+    def _compiled(self) -> tuple[list[tuple[Any, dict[str, int]]], dict[str, Any]]:
+        """The patterns with their named groups (RE2 builds that dict anew at each asking), and
+        the ``unless`` tests."""
         case = self.options.case
         unless = {g: compile_user_pattern(f"^(?:{p})$", case) for g, p in self.options.unless.items()}
-        return [compile_user_pattern(p, case) for p in self.options.expanded()], unless
+        patterns = [compile_user_pattern(p, case) for p in self.options.expanded()]
+        return [(pattern, pattern.groupindex) for pattern in patterns], unless
+
+    @cached_property
+    def _any_pattern(self) -> Any | None:
+        """One RE2 pattern that matches the joined segment texts wherever a pattern matches a
+        segment: the alternation of them all, capturing nothing, with ^ and $ at line ends (a
+        segment's ends are line ends in the joined text). Few documents hold a confusable
+        context, and this skips the others with one scan, not one per pattern and segment.
+        None when a pattern anchors to the ends of the whole text."""
+        expanded = self.options.expanded()
+        if any(TEXT_ANCHOR.search(pattern) for pattern in expanded):
+            return None
+        options = re2.Options()
+        options.log_errors = False
+        options.case_sensitive = self.options.case
+        options.never_capture = True  # the patterns' group names repeat
+        return re2.compile("(?m)" + "|".join(f"(?:{p})" for p in expanded), options)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         patterns, unless = self._compiled
         analysis = doc.analysis
+        if self._any_pattern is not None and not self._any_pattern.search(analysis.joined_text):
+            return
         for segment in doc.segments:
-            for pattern in patterns:
-                groups = pattern.groupindex
+            for pattern, groups in patterns:
                 for match in pattern.finditer(segment.text):
                     if any(name in groups and match.group(groups[name]) is not None
                            and test.search(match.group(groups[name]))
