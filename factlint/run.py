@@ -114,14 +114,15 @@ def run_check(request: CheckRequest) -> int:
 def _harper_early(request: CheckRequest) -> HarperEarly | None:
     """When Harper's dictionary may start building as soon as a config selects its rules, before
     the drafts are looked up (prebuild.py): when this process lints every draft itself and no
-    cache can hold any of them (no cache, or its folder not made yet: a first run). None: at the
-    first cache miss, as parallel.lint_many decides. The folder is the draft's config's (the run
-    uses the current folder's, the same unless drafts lie under another config)."""
-    named = [path for path in request.paths if path != "-"]
-    few_files = all(Path(path).is_file() for path in named)
-    if not lints_here(request.gate.jobs, len(request.paths) if few_files else sys.maxsize):
-        return None
+    cache can hold any of them (no cache, or its folder not made yet: a first run), and no
+    --diff-from may leave them all out. None: at the first cache miss, as parallel.lint_many
+    decides. The folder is the draft's config's (the run uses the current folder's, the same
+    unless drafts lie under another config)."""
     gate = request.gate
+    named = [path for path in request.paths if path != "-"]
+    files = len(request.paths) if all(Path(path).is_file() for path in named) else sys.maxsize
+    if gate.diff_from or not lints_here(gate.jobs, files):
+        return None
     if not gate.cache:
         return lambda settings: True
     option = gate.cache_dir or os.environ.get("FACTLINT_CACHE_DIR")

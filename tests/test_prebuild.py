@@ -97,6 +97,7 @@ def test_a_first_run_starts_the_build_before_the_rules_load(
     ((".",), False, None),                      # a folder: a pool may lint it (2 CPUs)
     ((".", "--jobs", "1"), False, True),
     (("one.md", "two.md", "--jobs", "2"), False, None),  # two workers
+    (("one.md", "--no-cache", "--diff-from", "HEAD"), False, None),  # may lint nothing
 ])
 def test_the_early_build_is_for_runs_that_lint_everything_here(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...],
