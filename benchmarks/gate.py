@@ -6,6 +6,7 @@ every figure comes from the `factlint` command itself, run as a new process, and
 memory is the largest resident set of that process and its workers (RUSAGE_CHILDREN).
 
     nice -n 10 python benchmarks/gate.py [--limit N] [--ignore grammar,spelling] [--skip-serial]
+    nice -n 10 python benchmarks/gate.py --cold-only [--limit N]   (the two cold starts alone)
 """
 
 from __future__ import annotations
@@ -80,11 +81,21 @@ def cold_start(folder: Path, extra: list[str], runs: int = 5) -> tuple[float, fl
     return wall, cpu
 
 
+def report_cold_starts(folder: Path, article: Path) -> None:
+    """The cold start of `factlint check one.md` (``article``'s text), grammar off and on."""
+    (folder / "one.md").write_text(article.read_text("utf-8"), "utf-8")
+    for label, flags in (("off", ["--ignore", "grammar,spelling"]), ("on", [])):
+        wall, cpu = cold_start(folder, flags)
+        print(f"cold start, one.md, grammar {label}: {wall:.2f} s wall, {cpu:.2f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=500, help="articles (0: the whole corpus)")
     parser.add_argument("--ignore", default="", help="rules or packs off (default: none)")
     parser.add_argument("--skip-serial", action="store_true", help="no --jobs 1 run")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only the two cold starts of `factlint check one.md`")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -99,6 +110,9 @@ def main() -> None:
         warm_up = [str(FACTLINT), "check", str(files[0]), "--no-cache", "--exit-zero"]
         subprocess.run(warm_up, env=ENV, capture_output=True)  # compiles the bytecode once
         print(f"{len(files)} articles, config: default{' minus ' + args.ignore if args.ignore else ''}")
+        if args.cold_only:
+            report_cold_starts(folder, files[0])
+            return
         rows: dict[str, dict[str, float]] = {}
         if not args.skip_serial:
             rows["cold, --jobs 1"] = measure(check("--jobs", "1", "--cache-dir", "cache1", *extra), folder)
@@ -115,10 +129,7 @@ def main() -> None:
         if "cold, --jobs 1" in rows:
             ratio = rows["cold, --jobs 1"]["seconds"] / rows["cold, --jobs 2"]["seconds"]
             print(f"speed-up of --jobs 2 over --jobs 1: x{ratio:.2f}")
-        (folder / "one.md").write_text(files[0].read_text("utf-8"), "utf-8")
-        for label, flags in (("off", ["--ignore", "grammar,spelling"]), ("on", [])):
-            wall, cpu = cold_start(folder, flags)
-            print(f"cold start, one.md, grammar {label}: {wall:.2f} s wall, {cpu:.2f} s CPU")
+        report_cold_starts(folder, files[0])
 
 
 if __name__ == "__main__":

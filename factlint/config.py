@@ -13,7 +13,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.confine import ReadPolicy, policy, read_text
-from factlint.engines.lt_install import DEFAULT_VERSION as LT_VERSION
 from factlint.errors import FactlintError
 from factlint.finding import Severity
 
@@ -25,6 +24,9 @@ else:  # pragma: no cover
 CONFIG_FILES = (".factlint.toml", "factlint.toml", "pyproject.toml")
 Dialect = Literal["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"]
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
+# The newest LanguageTool on Maven Central whose classes run on Java 17 (class file 61). Here, not
+# in engines/lt_install.py, so that reading the config does not import the install code.
+LT_VERSION = "6.8"
 
 
 def _kebab(name: str) -> str:

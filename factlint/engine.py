@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fnmatch import translate as fnmatch_translate
 from functools import lru_cache
@@ -90,10 +90,18 @@ def all_specs(settings: Settings | None = None) -> list[RuleSpec]:
     return specs
 
 
+# The kinds whose rules run the grammar engine (their classes set ``defers``; a test checks both).
+ENGINE_KINDS = frozenset({"grammar", "unknown-word"})
+# Whether a config's Harper dictionary may start building once the config selects Harper's rules.
+HarperEarly = Callable[[Settings], bool]
+
+
 class Linter:
     """The rules selected by one config, instantiated once and reused for every file."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, harper_early: HarperEarly | None = None) -> None:
+        """``harper_early``: when it says yes, Harper's dictionary starts building before the
+        rules' modules are imported (prebuild.py), not at the first cache miss."""
         self.settings = settings
         specs = all_specs(settings)
         ids = {spec.id: spec for spec in specs}
@@ -104,6 +112,8 @@ class Linter:
         self._check_names(ids, packs)
         config = settings.config
         self.specs = [s for s in specs if self._enabled(s, config)]
+        if harper_early is not None and self._selects_harper() and harper_early(settings):
+            prebuild.start()  # while the rules' modules import and the first draft is linted
         self.rules: list[Kind[Any]] = []
         for spec in self.specs:
             validate_options(spec)  # the pack's own options: errors name the pack file
@@ -124,6 +134,11 @@ class Linter:
                     f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
                 ) from None
             self.rules.append(kind(spec, options, settings))
+
+    def _selects_harper(self) -> bool:
+        """Whether the selected rules run Harper (``wants_harper``, known before they load)."""
+        backend = self.settings.config.grammar.backend
+        return backend == "harper" and any(spec.kind in ENGINE_KINDS for spec in self.specs)
 
     def _check_names(self, ids: dict[str, RuleSpec], packs: set[str]) -> None:
         config = self.settings.config
@@ -361,8 +376,13 @@ def decode(data: bytes) -> Source:
 class Runner:
     """Lints many files, each with the linter of its nearest config (cached per config file)."""
 
-    def __init__(self, overrides: Overrides | None = None, config_path: str | None = None) -> None:
+    def __init__(
+        self, overrides: Overrides | None = None, config_path: str | None = None,
+        harper_early: HarperEarly | None = None,
+    ) -> None:
+        """``harper_early``: given to each Linter (see Linter)."""
         self.overrides = overrides or Overrides()
+        self._harper_early = harper_early
         self.config_path = Path(config_path).resolve() if config_path else None
         if self.config_path is not None and not self.config_path.is_file():
             raise FactlintError(f"{config_path}: config file not found")
@@ -385,7 +405,7 @@ class Runner:
             settings = settings_from(
                 config or FileConfig(), str(config_file or "<defaults>"), root, self.overrides
             )
-            self._linters[config_file] = Linter(settings)
+            self._linters[config_file] = Linter(settings, self._harper_early)
         return self._linters[config_file]
 
     def expand(self, paths: Iterable[str]) -> Iterator[Path]:

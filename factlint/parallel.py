@@ -105,6 +105,11 @@ def _one_server(runner: Runner, path: Path) -> bool:
     return runner.linter_for(path).settings.config.grammar.backend == "languagetool"
 
 
+def lints_here(jobs: int | None, files: int) -> bool:
+    """Whether ``files`` drafts, none of them cached, are linted in this process (no pool)."""
+    return _workers(jobs, files) <= 1
+
+
 def _workers(jobs: int | None, files: int) -> int:
     if jobs is None:
         return min(os.cpu_count() or 1, files // MIN_FILES_PER_WORKER)

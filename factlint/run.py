@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -9,14 +10,15 @@ from pathlib import Path
 
 import click
 
-from factlint.config import Overrides
+from factlint.config import Overrides, Settings
 from factlint.confine import real
-from factlint.engine import FileResult, Runner, Source, _file_finding, all_specs
+from factlint.engine import FileResult, HarperEarly, Runner, Source, _file_finding, all_specs
 from factlint.errors import FactlintError
 from factlint.finding import SEVERITY_RANK, Severity, sort_key
 from factlint.fix import NotFixed, apply_fixes, encode, remove_stale_temporaries, unified_diff, write_fixed
 from factlint.gate import Gate, GateOptions
 from factlint.packed import PackedResults
+from factlint.parallel import lints_here
 from factlint.reporters import reporter
 from factlint.reporters.text import TextOptions, summary_line
 from factlint.spec import RuleSpec
@@ -44,7 +46,7 @@ class CheckRequest:
 
 
 def run_check(request: CheckRequest) -> int:
-    runner = Runner(request.overrides, request.config_path)
+    runner = Runner(request.overrides, request.config_path, _harper_early(request))
     gate = Gate(runner, request.gate)
     keep_text = _fingerprinted(request)
     # What the report needs, pickled, unless a filter edits the results in place afterwards
@@ -107,6 +109,29 @@ def run_check(request: CheckRequest) -> int:
     else:
         _report(runner, results, request, err=False)
     return exit_code(results, runner, request)
+
+
+def _harper_early(request: CheckRequest) -> HarperEarly | None:
+    """When Harper's dictionary may start building as soon as a config selects its rules, before
+    the drafts are looked up (prebuild.py): when this process lints every draft itself and no
+    cache can hold any of them (no cache, or its folder not made yet: a first run), and no
+    --diff-from may leave them all out. None: at the first cache miss, as parallel.lint_many
+    decides. The folder is the draft's config's (the run uses the current folder's, the same
+    unless drafts lie under another config)."""
+    gate = request.gate
+    named = [path for path in request.paths if path != "-"]
+    files = len(request.paths) if all(Path(path).is_file() for path in named) else sys.maxsize
+    if gate.diff_from or not lints_here(gate.jobs, files):
+        return None
+    if not gate.cache:
+        return lambda settings: True
+    option = gate.cache_dir or os.environ.get("FACTLINT_CACHE_DIR")
+
+    def nothing_cached(settings: Settings) -> bool:
+        folder = Path(option) if option else settings.resolve(settings.config.cache_dir)
+        return not folder.exists()
+
+    return nothing_cached
 
 
 def _fingerprinted(request: CheckRequest) -> bool:

@@ -165,3 +165,22 @@ def test_fix_and_diff(drafts: Path) -> None:
     assert target.read_text("utf-8") == CLEAN
     again = factlint("check", str(target), "--fix", "--dialect", "en-GB")
     assert "Fixed" not in again.stdout and target.read_text("utf-8") == CLEAN
+
+
+def test_a_plain_check_imports_neither_the_languagetool_install_code_nor_harper(
+        tmp_path: Path) -> None:
+    (tmp_path / "one.md").write_text("The minister said on Friday that talks would go on.\n")
+    code = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "sys.argv = ['factlint', 'check', 'one.md', '--no-cache', '-q', '--exit-zero',\n"
+        "            '--ignore', 'grammar,spelling']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted({'factlint.engines.lt_install', 'harper'} & set(sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, check=True)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

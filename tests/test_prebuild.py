@@ -65,3 +65,57 @@ def test_the_command_line_finds_what_the_library_finds(tmp_path: Path) -> None:
     assert [(f["rule"], f["offset"], f["message"]) for f in found] == [
         (f.rule, f.offset, f.message) for f in expected.findings]
     assert any(f.rule.startswith(("grammar/", "spelling/")) for f in expected.findings)
+
+
+def test_the_engine_kinds_are_the_kinds_whose_rules_defer() -> None:
+    from factlint.engine import ENGINE_KINDS
+    from factlint.kinds import kinds
+
+    deferring = {name for name, kind in kinds().items() if getattr(kind, "defers", False)}
+    assert deferring == ENGINE_KINDS
+
+
+@pytest.mark.parametrize("ignore, early, started", [
+    ((), True, True),                          # Harper's rules selected, nothing cached
+    ((), False, False),                        # something may be cached: at the first miss
+    (("grammar", "spelling"), True, False),    # no rule runs Harper
+])
+def test_a_first_run_starts_the_build_before_the_rules_load(
+        monkeypatch: pytest.MonkeyPatch, ignore: tuple[str, ...], early: bool,
+        started: bool) -> None:
+    starts: list[bool] = []
+    monkeypatch.setattr(prebuild, "start", lambda: starts.append(True))
+    Runner(Overrides(ignore=ignore), harper_early=lambda settings: early).linter_for(None)
+    assert bool(starts) is started
+
+
+@pytest.mark.parametrize("args, cache_exists, expected", [
+    (("one.md", "--no-cache"), False, True),
+    (("one.md",), False, True),                 # the cache folder is not made yet: a first run
+    (("one.md",), True, False),                 # a cache that may hold the draft
+    (("one.md", "--cache-dir", "elsewhere"), True, True),
+    ((".",), False, None),                      # a folder: a pool may lint it (2 CPUs)
+    ((".", "--jobs", "1"), False, True),
+    (("one.md", "two.md", "--jobs", "2"), False, None),  # two workers
+    (("one.md", "--no-cache", "--diff-from", "HEAD"), False, None),  # may lint nothing
+])
+def test_the_early_build_is_for_runs_that_lint_everything_here(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: tuple[str, ...],
+        cache_exists: bool, expected: bool | None) -> None:
+    from factlint.cli import check
+    from factlint.run import CheckRequest, _harper_early
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    for name in ("one.md", "two.md"):
+        (tmp_path / name).write_text("A draft.\n", "utf-8")
+    if cache_exists:
+        (tmp_path / ".factlint_cache").mkdir()
+    captured: list[CheckRequest] = []
+    monkeypatch.setattr("factlint.run.run_check", lambda request: captured.append(request) or 0)
+    with pytest.raises(SystemExit):
+        check.main(list(args))
+    decide = _harper_early(captured[0])
+    settings = Runner().linter_for(None).settings
+    assert (None if decide is None else decide(settings)) is expected

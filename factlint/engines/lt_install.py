@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factlint.config import LT_VERSION as DEFAULT_VERSION
 from factlint.errors import FactlintError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# The newest LanguageTool on Maven Central whose classes run on Java 17 (class file 61).
-DEFAULT_VERSION = "6.8"
 MIN_JAVA = 17
 ARTIFACTS = ("languagetool-server", "language-en")
 # Pinned so that a run resolves the same plugin today and next year (Maven 3.6.3 or later).
