@@ -49,6 +49,7 @@ class Lexicons:
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
     stage_roles_with_pronoun: frozenset[str] = frozenset()  # "singer": a he/she must follow
+    roles_not_names: frozenset[str] = frozenset()  # "producer": no given name, nor a name's proof
     mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
     past_forms: frozenset[str] = frozenset()  # irregular simple pasts ("beat", "won", "led")
 
@@ -110,9 +111,11 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     stage_roles: set[str] = set()
     after_capital: set[str] = set()
     with_pronoun: set[str] = set()
+    not_names: set[str] = set()
     for line in read_lines(data_path("stage-roles.txt")):
         noun, _, condition = line.partition("\t")
-        kind = {"after-capital": after_capital, "pronoun": with_pronoun}.get(condition.strip())
+        kinds = {"after-capital": after_capital, "pronoun": with_pronoun, "not-a-name": not_names}
+        kind = kinds.get(condition.strip())
         (kind if kind is not None else stage_roles).add(noun.strip())
     return Lexicons(
         abbreviations=abbreviations,
@@ -126,6 +129,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
         stage_roles_with_pronoun=frozenset(with_pronoun),
+        roles_not_names=frozenset(not_names),
         mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
         past_forms=frozenset(read_lines(data_path("past-tense-forms.txt"))),
         verbs=frozenset(verbs),

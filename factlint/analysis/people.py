@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factlint.analysis import Analysis, Token
     from factlint.document import Document, Segment
 
@@ -284,11 +286,13 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     titles: list[Title] = []
     offices: list[Title] = []
     title_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    holder = _holder_after(doc)
     for index, start, end in analysis.segment_matches(lex.title_pattern):
         text = doc.segments[index].text
         if _surname_after_given_name(text, start, end, lex.first_names):
             continue  # "Stephen King", "Martin Luther King Jr.", "Alexander Pope": a surname
-        title_spans[index].append((start, _portfolio_end(text, start, end, lex.first_names)))
+        title_spans[index].append((start, _portfolio_end(text, start, end, lex.first_names,
+                                                         holder)))
     for layout in capitals(analysis):
         segment = layout.segment
         seg_titles = [
@@ -349,7 +353,33 @@ def find_people(analysis: Analysis) -> PeopleIndex:
     for person in people:
         full_name = _full_name(person, full_by_surname)
         resolved.append(person if full_name == person.full_name else person._replace(full_name=full_name))
+    offices = _not_surnames(analysis, offices, resolved, lex.first_names)
     return PeopleIndex(resolved, titles, offices, genders=_genders(resolved, lex))
+
+
+def _not_surnames(
+    analysis: Analysis, offices: list[Title], people: list[Person], first_names: frozenset[str]
+) -> list[Title]:
+    """The offices that are not a person's surname: "Stephen King", "Mr King", "Ms King said"
+    name someone called King, not the office of king (after a courtesy title or a given name, or
+    where the recogniser found the person)."""
+    surnames = {(p.segment, p.seg_end, p.surname.lower()) for p in people}
+    kept = []
+    for office in offices:
+        if " " not in office.text and office.text[:1].isupper():
+            if (office.segment, office.seg_end, office.text.lower()) in surnames:
+                continue
+            text = analysis.doc.segments[office.segment].text
+            before = NAME_BEFORE.search(text, max(0, office.seg_start - 30), office.seg_start)
+            if before is not None and (before[1] in COURTESY or before[1] in first_names):
+                continue
+        kept.append(office)
+    return kept
+
+
+NAME_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)\.? \Z")
+
+
 
 
 FEMALE_HONORIFICS = frozenset(
@@ -439,21 +469,55 @@ def _surname_after_given_name(text: str, start: int, end: int, first_names: froz
     return before is not None and before.group(1) in first_names
 
 
-def _portfolio_end(text: str, start: int, end: int, first_names: frozenset[str]) -> int:
+def _portfolio_end(
+    text: str, start: int, end: int, first_names: frozenset[str],
+    holder: Callable[[str, str, str], bool],
+) -> int:
     """Where a title with a portfolio ends: its run of capitalised words stops before a given name
     that follows another of its words ("Secretary of State Mike Pompeo", "Minister for Sport Tessa
-    Jowell"); a word after "of", "for" or "and" is the portfolio's ("Secretary of State for
-    Wales", "Minister for Victoria")."""
+    Jowell"), or before a last word that is the holder's name (see _holder_after); a word after
+    "of", "for" or "and" is the portfolio's ("Secretary of State for Wales", "Minister for
+    Victoria")."""
     connector = PORTFOLIO_CONNECTOR.search(text, start, end)
     if connector is None:
         return end
-    previous_end = -1
+    previous_end, previous = -1, ""
     for word in CAPITALISED_WORD.finditer(text, connector.end(), end):
         # a given name right after another capitalised word; after "for", "and" it is a portfolio
-        if word.start() == previous_end + 1 and word.group() in first_names:
+        if word.start() == previous_end + 1 and (
+            word.group() in first_names
+            or (word.end() == end and holder(text[start:previous_end], word.group(), previous))
+        ):
             return previous_end
-        previous_end = word.end()
+        previous_end, previous = word.end(), word.group()
     return end
+
+
+# "Shultz said", "said Shultz", "Shultz told reporters": a capitalised word as a speaker
+SPEAKER = re.compile(
+    r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*) (?:said|says|told|tells|added|adds|replied)\b"
+    r"|\b(?:said|says) ([A-Z][a-z][\w’'-]*)(?![\w’'-]| [A-Z])"
+)
+
+
+def _holder_after(doc: Document) -> Callable[[str, str, str], bool]:
+    """Whether the last word of a title's portfolio, after the word ``previous``, is its holder's
+    surname: the text has it speak alone ("Secretary of State Shultz" when "Shultz said"), and
+    the title before it is a listed one or ``previous`` comes again elsewhere, so it is no given
+    name used once ("Minister of Trade and Industry Hajime Tamura" when "Tamura said")."""
+    found: list[set[str]] = []
+    lex = lexicons()  # "Minister of Mines and Energy Subroto": a mononym is his one name
+
+    def holder(title: str, word: str, previous: str) -> bool:
+        if not found:
+            found.append({a or b for s in doc.segments if s.kind == "prose"
+                          for a, b in SPEAKER.findall(s.text)})
+        return (
+            word in found[0] and word not in lex.mononyms
+            and (" ".join(title.lower().split()) in lex.titles or doc.text.count(previous) > 1)
+        )
+
+    return holder
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -542,6 +606,10 @@ def _discover_full_names(
                 or first.text.lower() in lex.stage_roles  # "Flanker Charvis", "Actor Farrell"
                 or first.text.lower() in lex.stage_roles_with_pronoun  # "Singer Spears"
                 or first.text.lower() in lex.stage_roles_after_capital
+                or first.text.lower() in lex.roles_not_names  # "Producer Gibson", "DJ Cook"
+                or _plural_of_a_person_noun(first.text, lex)  # "Sprinters Kenteris"
+                or first.text.endswith(("-born", "-old"))  # "Tunisian-born Kechiche"
+                or PORTFOLIO_GOES_ON.search(text, max(0, first.start - 40), first.start)
                 or first.text in lex.stage_roles  # "Spaniard Martinez"
                 or first.text in ORG_WORDS  # "Ex-Labour MP Galloway": no given name
                 or (_opens_sentence(text, first.start) and first.text.lower() in lower_words)
@@ -565,6 +633,11 @@ def _discover_full_names(
             name = " ".join(text[start:end].split())
             found.append(_full_person(segment, start, end, name, last_word))
     return found
+
+
+# "Comptroller of the Currency Clarke": a word after "of" or "for" in a run of capitals belongs to
+# the name of a post or a body, not to the person's name ("and" does not: "Ann Lee and Rabah Yusuf")
+PORTFOLIO_GOES_ON = re.compile(r"[A-Z][\w’'-]* (?:of|for|of the) \Z")
 
 
 def _full_person(segment: Segment, start: int, end: int, name: str, surname: str) -> Person:
@@ -1038,6 +1111,9 @@ KIN_BEFORE = re.compile(
     r"\b(?:daughter|son|wife|husband|mother|father|brother|sister|grandson|granddaughter|baby|"
     r"child|girlfriend|boyfriend|fiancée?|widow|widower)s? \Z"
 )
+# "Bennett, the soybean association's first vice president, told": an appositive that ends in a
+# job or a title, then a reporting verb
+ROLE_LAST_APPOSITIVE = re.compile(r", [^,;:“”\"\n]{0,60}?\b([a-z]+), ([a-z]+)\b")
 AND_HIS = re.compile(r" and (?:his|her) ")  # "Gibson and his partner": a man or a woman
 WHO_SINGULAR = re.compile(r", who (?:(?:also|now|then|[a-z]+ly) )?(?:is|was|has|[a-z]*[^\Ws]s)\b")
 WHO_PAST = re.compile(r", who (?:(?:also|now|then|once|[a-z]+ly) )?([a-z]+)\b")
@@ -1090,6 +1166,12 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             return _who_past_is_a_person(analysis, text, token, past.end())
         if _role_appositive(text, token, lex):
             return True  # "Macklin, president of the association, said"; "said Heymann, analyst at"
+        role = ROLE_LAST_APPOSITIVE.match(text, token.end)
+        if (
+            role is not None and role[2] in lex.verbs and role[1] not in lex.person_nouns_of
+            and (role[1] in lex.titles or role[1] in lex.person_nouns)
+        ):  # not a job a company can do ("Fidelity, the fund manager, said")
+            return True  # "Sims, USDA general sales manager, told"
         appositive = APPOSITIVE.match(text, token.end)
         if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
             return False
@@ -1511,6 +1593,13 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
     return token.text == word and bool(AGE_APPOSITIVE.match(text, token.end))
 
 
+# Between two words of one name: spaces, "&", "and", "of", "the", a comma ("Walsh, Greenwood and
+# Co"); a sentence end, a quotation mark or any other word ends the name.
+NAME_BREAK = re.compile(
+    r"[.!?;:“”\"()]|(?<![\w’'-])(?!(?:and|of|the|for|de|du)\b)[a-z]+(?![\w’'-])"
+)
+
+
 def organisation_words(analysis: Analysis) -> set[str]:
     """Capitalised words that name organisations in this document: those up to five words before
     Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co").
@@ -1524,11 +1613,15 @@ def organisation_words(analysis: Analysis) -> set[str]:
                          if token.text in ORG_WORDS and token.text not in POST_NOMINALS]
         for k in org_positions:
             token = caps[k]
+            after = token
             for before in reversed(caps[:k]):
                 if len(WORD_TOKEN.findall(segment.text, before.start, token.start)) > 5:
                     break
+                if NAME_BREAK.search(segment.text, before.end, after.start):
+                    break  # "… said Mr Shaw. “Our view is the Bank …”": another sentence
                 if _capitalised(before.text):
                     words.add(_strip_possessive(before.text))
+                after = before
     analysis.__dict__["_organisation_words"] = words
     return words
 

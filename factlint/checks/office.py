@@ -74,6 +74,11 @@ class OfficeConsistency(Kind[OfficeOptions]):
                     and doc.segments[m.segment].kind == "prose"
                     and not (m.text.isupper() and len(m.text) > 3)]  # "JUDGE": a capitals line
             for form in {m.form for m in same}:
+                lone_capital = _lone_capital(doc, [m for m in same if m.form == form])
+                if lone_capital is not None:
+                    m, usual = lone_capital
+                    yield self._finding(doc, m, usual, [o for o in same if o.form == form], form)
+                    continue
                 peers = [m for m in same if m.form == form and _definite(m)]
                 if any(m.klass == "abbreviation" for m in peers):  # "Gov." is a state governor,
                     peers = [m for m in peers if not _qualified(doc, m)]  # not "Bank Governor"
@@ -114,6 +119,27 @@ def _qualified(doc: Document, office: Office) -> bool:
     return office.klass != "abbreviation" and bool(
         QUALIFIER.search(text, max(0, office.seg_start - 30), office.seg_start)
     )
+
+
+def _lone_capital(doc: Document, mentions: list[Office]) -> tuple[Office, str] | None:
+    """One capitalised mention of a title, away from a name, where every other mention of it in
+    that position is in lower case and names no one holder ("said Ann Lee, vice president of
+    sales" … "Jo Kim, Vice President of Acme"; "Texas attorney general" … "The Attorney General
+    alleges"): the capitals are the odd one out. Not at a sentence start, nor after a
+    capitalised qualifier that may make a named office of it ("the Information Commissioner")."""
+    if len(mentions) < 2:
+        return None
+    capitalised = [m for m in mentions if m.text[:1].isupper()]
+    if len(capitalised) != 1:
+        return None
+    m = capitalised[0]
+    if m.before_name or m.sentence_start or m.klass == "abbreviation" or _qualified(doc, m):
+        return None
+    others = [o for o in mentions if o is not m]
+    if any(not o.text.islower() or _definite(o) for o in others):
+        return None  # lower-case mentions that name one holder vote as usual (_usual)
+    lower = [o.text for o in others]
+    return m, Counter(lower).most_common(1)[0][0]
 
 
 def _usual(peers: list[Office]) -> str:

@@ -104,6 +104,8 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
                 person.seg_start,
             ):
                 continue  # introduced already ("Mayor Jiang Zemin … Jiang said")
+            if full is None and _after_initials(doc, person.surname):
+                continue  # "C.W. Nance, president of …": the initials are the given names
             near = None if full is not None else _near_miss(person.surname, first_full)
             if near is not None and self._registry_name(person.surname) and not (
                 self._registry_name(near.surname)
@@ -172,6 +174,7 @@ class SurnameFirst(Kind[SurnameFirstOptions]):
 
 LONE_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \n]$")
 LONE_AFTER = re.compile(r"(?:[’']s?)?[ \n][A-Z]")
+POSSESSIVE = re.compile(r"[’']s?\Z")
 
 
 def _office_abbreviation(honorific: str | None) -> bool:
@@ -186,13 +189,16 @@ def _first_use(doc: Document, person: Person) -> tuple[int, int]:
     Hess"): the first reference is where the surname first appears."""
     key = person.surname.lower()
     analysis = doc.analysis
-    for token in analysis.tokens_of((key,)).get(key, ()):
+    keys = (key, key + "'s", key + "’s", key + "'", key + "’")  # "Blair's government" too
+    uses = sorted((t for ts in analysis.tokens_of(keys).values() for t in ts),
+                  key=lambda t: (t.segment, t.start))
+    for token in uses:
         if (token.segment, token.start) >= (person.segment, person.seg_start):
             break
         segment = doc.segments[token.segment]
         text = segment.text
         if (
-            token.text != person.surname
+            POSSESSIVE.sub("", token.text) != person.surname
             or segment.kind != "prose"
             or analysis.in_quotation(token.segment, token.start, token.end)
             or LONE_BEFORE.search(text, max(0, token.start - 30), token.start)
@@ -201,6 +207,21 @@ def _first_use(doc: Document, person: Person) -> tuple[int, int]:
             continue
         return segment.source_span(token.start, token.end)
     return person.start, person.end
+
+
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[^\S\n]?){1,3}\Z")
+
+
+def _after_initials(doc: Document, surname: str) -> bool:
+    """Whether the surname follows initials somewhere in prose ("C.W. Nance", "J. Sticht")."""
+    key = surname.lower()
+    for token in doc.analysis.tokens_of((key,)).get(key, ()):
+        segment = doc.segments[token.segment]
+        if segment.kind == "prose" and INITIALS.search(
+            segment.text, max(0, token.start - 12), token.start
+        ):
+            return True
+    return False
 
 
 def _near_miss(surname: str, known: dict[str, Person]) -> Person | None:
