@@ -325,17 +325,20 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         (t.segment, t.seg_end) for t in titles
         if t.klass != "role" and (t.text[:1].islower() or " " in t.text)
     }
-    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex, people, title_ends)
+    in_titles = {(t.segment, i) for t in titles for i in range(t.seg_start, t.seg_end)}
+    # the later words of a title of several ("Canterbury" of "Archbishop of Canterbury")
+    title_words = {(t.segment, i) for t in titles for i in range(t.seg_start + 1, t.seg_end)}
+    extra = _surname_mentions(analysis, full_by_surname, known, lower_words, lex, people, title_ends,
+                              in_titles=title_words)
     # A surname the text shows to be a person's ("chairman Leslie said", "Glitman, who heads")
     # names that person wherever it stands alone, before or after: "Leslie said Qantas …".
     shown = {p.surname for p in extra} - full_by_surname.keys() - known
     if shown:
         extra += _surname_mentions(analysis, full_by_surname, known | shown, lower_words, lex,
-                                   [*people, *extra], title_ends, only=shown)
+                                   [*people, *extra], title_ends, only=shown, in_titles=title_words)
     extra += _misspelt_surnames(analysis, full_by_surname, extra, lower_words, lex)
     people = sorted([*people, *extra], key=lambda p: (p.segment, p.seg_start))
     wanted = {p.surname for p in people if p.form != "full" and p.surname not in full_by_surname}
-    in_titles = {(t.segment, i) for t in titles for i in range(t.seg_start, t.seg_end)}
     found = _discover_full_names(analysis, wanted, lex, in_titles, lower_words) if wanted else []
     if found:
         for person in found:
@@ -479,8 +482,8 @@ def _portfolio_end(
     "of", "for" or "and" is the portfolio's ("Secretary of State for Wales", "Minister for
     Victoria")."""
     connector = PORTFOLIO_CONNECTOR.search(text, start, end)
-    if connector is None:
-        return end
+    if connector is None or " ".join(text[start:end].lower().split()) in lexicons().titles:
+        return end  # a listed title is whole: "the Archbishop of Canterbury said"
     previous_end, previous = -1, ""
     for word in CAPITALISED_WORD.finditer(text, connector.end(), end):
         # a given name right after another capitalised word; after "for", "and" it is a portfolio
@@ -961,10 +964,12 @@ def _surname_mentions(
     people: list[Person],
     title_ends: set[tuple[int, int]],
     only: set[str] | None = None,
+    in_titles: set[tuple[int, int]] | None = None,
 ) -> list[Person]:
     """Single capitalised words used as surnames: of known people, or in person-like positions
-    (with ``only``, the uses of those surnames alone)."""
-    taken = {(p.segment, p.seg_start) for p in people}
+    (with ``only``, the uses of those surnames alone); never a word inside a title ("the
+    Archbishop of Canterbury said")."""
+    taken = {(p.segment, p.seg_start) for p in people} | (in_titles or set())
     taken |= {(p.segment, p.seg_start) for ps in full_by_surname.values() for p in ps}
     taken |= {
         (p.segment, t) for p in _flatten(full_by_surname) for t in range(p.seg_start, p.seg_end)
@@ -1141,7 +1146,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         return noun == "person" or not _stage_name_possible(analysis, word)
     if nxt == " ":  # the common case first, with slices and set look-ups only
         space = text.find(" ", token.end + 1)
-        following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip(",.;:")
+        following = text[token.end + 1 : space if space >= 0 else len(text)].rstrip().rstrip(",.;:")
         if following == "and" and AND_HIS.match(text, token.end):
             return not _opens_sentence(text, token.start) or _capitalised_mid_sentence(analysis, word)
         if following in ("of", "with") and _of_a_firm(text, token, lex):
@@ -1195,7 +1200,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         return False
     if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
         return False
-    return _gendered_pronoun_follows(analysis, segment, end)
+    return _gendered_pronoun_follows(analysis, segment, end) or _quoted_in_first_person(text, token)
 
 
 # After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
@@ -1541,6 +1546,27 @@ def _capitalised_mid_sentence(analysis: Analysis, word: str) -> bool:
         if token.text == word and not _opens_sentence(text, token.start):
             return True
     return False
+
+
+# The end of a quotation right before a speaker: “…,” Okafor said / “…,” said Okafor
+QUOTE_CLOSE_BEFORE = re.compile(r"[,?!…][”\"]\s+(?:(?:said|says|added|adds|asked|told)\s+)?\Z")
+QUOTE_OPEN_AFTER = re.compile(r" (?:said|says|added|adds)[:,]? ([“\"])")
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
+
+
+def _quoted_in_first_person(text: str, token: Token) -> bool:
+    """The speaker of a quotation in the first person singular: a person, for a company or a
+    team speaks as "we" ("“I will not resign,” Okafor said")."""
+    close = QUOTE_CLOSE_BEFORE.search(text, max(0, token.start - 12), token.start)
+    if close is not None:
+        opening = max(text.rfind("“", 0, close.start()), text.rfind('"', 0, close.start()))
+        return opening >= 0 and bool(FIRST_PERSON.search(text, opening + 1, close.start()))
+    opened = QUOTE_OPEN_AFTER.match(text, token.end)  # Okafor said: “I …”
+    if opened is None:
+        return False
+    closing = text.find("”" if opened.group(1) == "“" else '"', opened.end())
+    end = closing if closing >= 0 else min(len(text), opened.end() + 300)
+    return bool(FIRST_PERSON.search(text, opened.end(), end))
 
 
 def _gendered_pronoun_follows(analysis: Analysis, segment: Segment, end: int) -> bool:
