@@ -1198,9 +1198,14 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         end = token.end
     else:
         return False
-    if _opens_sentence(text, token.start) and not _capitalised_mid_sentence(analysis, word):
-        return False
-    return _gendered_pronoun_follows(analysis, segment, end) or _quoted_in_first_person(text, token)
+    first_person = _quoted_in_first_person(text, token)
+    if (
+        _opens_sentence(text, token.start)
+        and not _capitalised_mid_sentence(analysis, word)
+        and not (first_person and word.lower() not in COMMON_SPEAKERS)
+    ):
+        return False  # "Analysts said"; but "Okonjo said: “I …”" opening a paragraph speaks
+    return first_person or _gendered_pronoun_follows(analysis, segment, end)
 
 
 # After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
@@ -1550,6 +1555,11 @@ def _capitalised_mid_sentence(analysis: Analysis, word: str) -> bool:
 
 # The end of a quotation right before a speaker: “…,” Okafor said / “…,” said Okafor
 QUOTE_CLOSE_BEFORE = re.compile(r"[,?!…][”\"]\s+(?:(?:said|says|added|adds|asked|told)\s+)?\Z")
+# Words that open a sentence before a first-person quotation and are no one's name
+COMMON_SPEAKERS = frozenset(
+    "everyone everybody someone somebody nobody one another each either neither none "
+    "police officials witnesses residents".split()
+)
 QUOTE_OPEN_AFTER = re.compile(r" (?:said|says|added|adds)[:,]? ([“\"])")
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
