@@ -100,7 +100,7 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
     """The process-wide engine for a backend, language and engine settings (None: backend none)."""
     if config.backend == "none":
         return None
-    key = (config.backend, language, config.model_dump_json())
+    key = (config.backend, language, _settings_json(config))
     engine = _ENGINES.get(key)
     if engine is None:
         from factlint.engines.stdout_guard import native_stdout_silenced
@@ -111,6 +111,17 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
             atexit.register(close_all)
         _ENGINES[key] = engine
     return engine
+
+
+_JSON: dict[int, tuple[GrammarConfig, str]] = {}  # id -> the config (kept alive) and its JSON
+
+
+def _settings_json(config: GrammarConfig) -> str:
+    """The engine settings as JSON (part of the cache keys), serialised once per config."""
+    known = _JSON.get(id(config))
+    if known is None or known[0] is not config:
+        known = _JSON[id(config)] = (config, config.model_dump_json())
+    return known[1]
 
 
 def _new_engine(config: GrammarConfig, language: str) -> Engine:
@@ -150,8 +161,10 @@ def document_language(doc: Document, settings: Settings) -> str:
 def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
     """Every engine lint of a document, mapped to the source; computed once per document."""
     config = settings.config.grammar
+    if config.backend == "none":  # no engine: nothing to count the document's dialect for
+        return []
     language = document_language(doc, settings)
-    key = (config.backend, language, config.model_dump_json())
+    key = (config.backend, language, _settings_json(config))
     cache = _RESULTS.setdefault(doc.analysis, {})
     if key not in cache:
         engine = get_engine(config, language)
