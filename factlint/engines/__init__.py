@@ -113,6 +113,9 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
     return engine
 
 
+_LANGUAGES: weakref.WeakKeyDictionary[Analysis, dict[int, tuple[Settings, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 _JSON: dict[int, tuple[GrammarConfig, str]] = {}  # id -> the config (kept alive) and its JSON
 
 
@@ -143,9 +146,18 @@ def close_all() -> None:
 
 
 def document_language(doc: Document, settings: Settings) -> str:
-    """The dialect to check in: the house dialect, or with ``auto`` the document's majority."""
+    """The dialect to check in: the house dialect, or with ``auto`` the document's majority
+    (counted once per document and config, not for every grammar rule that asks)."""
     if settings.dialect != "auto":
         return settings.dialect
+    known = _LANGUAGES.setdefault(doc.analysis, {})
+    counted = known.get(id(settings))
+    if counted is None or counted[0] is not settings:
+        counted = known[id(settings)] = (settings, _majority_dialect(doc, settings))
+    return counted[1]
+
+
+def _majority_dialect(doc: Document, settings: Settings) -> str:
     from factlint.engine import all_specs
     from factlint.kinds.spelling import Spelling
 
