@@ -114,7 +114,7 @@ class Linter:
         self.specs = [s for s in specs if self._enabled(s, config)]
         if harper_early is not None and self._selects_harper() and harper_early(settings):
             prebuild.start()  # while the rules' modules import and the first draft is linted
-        self.rules: list[Kind[Any]] = []
+        rules: list[Kind[Any]] = []
         for spec in self.specs:
             validate_options(spec)  # the pack's own options: errors name the pack file
             overrides: dict[str, Any] = {}
@@ -133,7 +133,19 @@ class Linter:
                 raise FactlintError(
                     f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
                 ) from None
-            self.rules.append(kind(spec, options, settings))
+            rules.append(kind(spec, options, settings))
+        self.rules = rules
+
+    @property
+    def rules(self) -> list[Kind[Any]]:
+        """The rules, in config order (set as a whole: the run order is worked out then)."""
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: list[Kind[Any]]) -> None:
+        self._rules = rules
+        self._deferring = {rule.id for rule in rules if getattr(rule, "defers", False)}
+        self._run_order = self._ordered(rules)
 
     def _selects_harper(self) -> bool:
         """Whether the selected rules run Harper (``wants_harper``, known before they load)."""
@@ -206,8 +218,7 @@ class Linter:
         doc.budget = Budget(self.settings.config.limits.time_budget)  # per pass: each its own
         not_run = []
         deferring = self._deferring
-        # The engine rules last (the slowest; their engine may still be loading: prebuild.py)
-        ordered = [r for r in rules if r.id not in deferring] + [r for r in rules if r.id in deferring]
+        ordered = self._run_order if rules is self._rules else self._ordered(rules)
         waited = False
         for rule in ordered:
             if doc.budget.spent():
@@ -243,10 +254,13 @@ class Linter:
             findings = self._suppress(doc, findings, report_unused=not partial)
         return sorted(fold(findings), key=sort_key)  # groups fold after suppressions (groups.py)
 
-    @property
-    def _deferring(self) -> set[str]:
-        """Rules (e.g. grammar engines) whose findings give way to a house rule's identical one."""
-        return {rule.id for rule in self.rules if getattr(rule, "defers", False)}
+    def _ordered(self, rules: Iterable[Kind[Any]]) -> list[Kind[Any]]:
+        """The engine rules last (the slowest; their engine may still be loading: prebuild.py).
+        ``_deferring`` (the rules whose findings give way to a house rule's identical one, e.g.
+        grammar engines) are the engine rules."""
+        rules = list(rules)
+        deferring = self._deferring
+        return [r for r in rules if r.id not in deferring] + [r for r in rules if r.id in deferring]
 
     def _sub_filter(self, findings: list[Finding]) -> list[Finding]:
         """Select/ignore/severity for dynamic ids (grammar/lt:RULE_ID): the most specific wins."""

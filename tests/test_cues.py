@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factlint.analysis.cues import CueScanner
@@ -83,3 +83,23 @@ def test_a_cue_added_by_a_rules_option_is_found() -> None:
     scanner = CueScanner(["said", "wrote on Mastodon"])
     text = "She wrote on  Mastodon that it was over, and wrote on Mastodons too."
     assert [m.group() for m in scanner.finditer(text)] == ["wrote on  Mastodon"]
+
+
+HYPHENED_CUES = ["well-placed sources said", "well", "well-placed", "a-b-c", "a", "said"]
+HYPHENED_PIECES = st.one_of(
+    st.sampled_from(["well", "placed", "sources", "said", "told", "a", "b", "c", "x"]),
+    st.sampled_from([" ", "-", "-", "'", "’", ".", "é", "_"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HYPHENED_PIECES, max_size=20))
+@example(["well", "-", "placed", "x", " ", "a", "-", "b", "-", "c", "_"])
+def test_first_words_with_hyphens_give_the_same_cues(pieces: list[str]) -> None:
+    """The scan proposes the longest first word at a word start ("well-placed" in
+    "well-placedx"): a shorter one before a hyphen in it ("well") must still be found."""
+    text = "".join(pieces)
+    words = trie_regex(HYPHENED_CUES)
+    expected = re.compile(r"(?<![\w’'-])(?:" + words + r")(?![\w’'])", re.IGNORECASE)
+    found = CueScanner(HYPHENED_CUES).finditer(text)
+    assert spans(found) == spans(expected.finditer(text))

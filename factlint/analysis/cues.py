@@ -21,6 +21,8 @@ WORD_RUN = re.compile(r"[\w’'-]+")
 RUN_CHAR = re.compile(r"[\w’'-]")
 NOT_AFTER = re.compile(r"[\w’']")  # a cue's last word is never followed by one of these
 SPACE = re.compile(r"\s+")
+WHOLE_RUN = re.compile(r"[\w’'-]+")
+EDGE_RE2 = re2_or_none(r"[^\w’']")  # what may follow a first word, as RE2 (Unicode) counts it
 
 
 class CueMatch:
@@ -56,12 +58,22 @@ class CueScanner:
                 self._by_first.setdefault(words[0], []).append(words)
         for entries in self._by_first.values():
             entries.sort(key=lambda words: (-len(" ".join(words)), words))
-        # RE2 proposes where a first word ends a word (it has no look-arounds: the character
-        # after the word is part of its match, and the one before is checked here); it takes
-        # the plain alternation of a thousand words in well under a millisecond and scans in
-        # one pass.
+        # RE2 proposes where a first word starts a word: it takes the plain alternation of a
+        # thousand words in well under a millisecond and scans in one pass. It has no
+        # look-arounds, so the character before the word is part of its match (a space is put
+        # before the text for a word at its start), and the one after is checked here; the
+        # longest first word that starts there is matched (the alternation is longest first).
         firsts = "|".join(map(re.escape, sorted(self._by_first, key=len, reverse=True)))
-        self._first_words = re2_or_none(r"(?:" + firsts + r")(?:[^\w’']|$)")
+        self._word_starts: object | None = None
+        self._first_words: object | None = None
+        if all(WHOLE_RUN.fullmatch(first) for first in self._by_first):
+            # \w spelt out in ASCII: every character that can come before a word is let
+            # through (a letter such as "é" is turned away in _word_starts_at_edges)
+            self._word_starts = re2_or_none(r"[^0-9A-Za-z_’'-](?:" + firsts + ")")
+        if self._word_starts is None:
+            # where a first word is more than word characters (a cue given in a rule's options),
+            # RE2 proposes where a first word ends a word, and the character before is checked
+            self._first_words = re2_or_none(r"(?:" + firsts + r")(?:[^\w’']|$)")
 
     def finditer(self, text: str) -> Iterator[CueMatch]:
         lowered = text.lower()
@@ -79,6 +91,8 @@ class CueScanner:
 
     def _first_word_starts(self, lowered: str) -> list[int]:
         """Where a word that begins some cue begins a run of word characters, in order."""
+        if self._word_starts is not None:
+            return self._word_starts_at_edges(lowered)
         if self._first_words is None:
             return self._first_word_starts_by_find(lowered)
         return [
@@ -86,6 +100,32 @@ class CueScanner:
             for start, _ in re2_spans(self._first_words, lowered)
             if start == 0 or not RUN_CHAR.match(lowered, start - 1)  # not inside a word
         ]
+
+    def _word_starts_at_edges(self, lowered: str) -> list[int]:
+        """The same where each first word is a run of word characters: RE2 proposes a word start
+        and the longest first word there; the start is kept where that word, or a shorter first
+        word before a hyphen in it, ends before an edge (what the first-word scan accepts)."""
+        starts = []
+        for start, end in re2_spans(self._word_starts, " " + lowered):
+            # the match's first character is the one before the word; in the text, the word
+            # starts at `start`
+            if start and RUN_CHAR.match(lowered, start - 1):
+                continue  # inside a word: a non-ASCII letter came before it
+            word_end = end - 1
+            if _edge_at(lowered, word_end) or self._first_word_before_hyphen(
+                lowered, start, word_end
+            ):
+                starts.append(start)
+        return starts
+
+    def _first_word_before_hyphen(self, lowered: str, start: int, end: int) -> bool:
+        """Whether a first word ends before a hyphen in ``lowered[start:end]``."""
+        hyphen = lowered.find("-", start + 1, end)
+        while hyphen > 0:
+            if lowered[start:hyphen] in self._by_first:
+                return True
+            hyphen = lowered.find("-", hyphen + 1, end)
+        return False
 
     def _first_word_starts_by_find(self, lowered: str) -> list[int]:
         """The same without RE2: the text's distinct words are collected in one pass and only
@@ -140,6 +180,20 @@ class CueScanner:
         if NOT_AFTER.match(text, pos):
             return None
         return pos
+
+
+def _edge_at(text: str, at: int) -> bool:
+    """Whether a first word may end at ``at``: the end of the text, or a character that is no
+    word character or apostrophe as RE2 counts them (the first-word scan's test; RE2 knows letters
+    that Python's Unicode tables do not)."""
+    if at == len(text):
+        return True
+    char = text[at]
+    if char.isascii():
+        return NOT_AFTER.match(char) is None
+    if EDGE_RE2 is None:  # pragma: no cover  (no RE2: this scan is not used)
+        return False
+    return EDGE_RE2.fullmatch(char) is not None  # type: ignore[attr-defined]
 
 
 def _hyphen_prefixes(word: str) -> list[str]:

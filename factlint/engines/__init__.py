@@ -100,7 +100,7 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
     """The process-wide engine for a backend, language and engine settings (None: backend none)."""
     if config.backend == "none":
         return None
-    key = (config.backend, language, config.model_dump_json())
+    key = (config.backend, language, _settings_json(config))
     engine = _ENGINES.get(key)
     if engine is None:
         from factlint.engines.stdout_guard import native_stdout_silenced
@@ -111,6 +111,20 @@ def get_engine(config: GrammarConfig, language: str) -> Engine | None:
             atexit.register(close_all)
         _ENGINES[key] = engine
     return engine
+
+
+_LANGUAGES: weakref.WeakKeyDictionary[Analysis, dict[int, tuple[Settings, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_JSON: dict[int, tuple[GrammarConfig, str]] = {}  # id -> the config (kept alive) and its JSON
+
+
+def _settings_json(config: GrammarConfig) -> str:
+    """The engine settings as JSON (part of the cache keys), serialised once per config."""
+    known = _JSON.get(id(config))
+    if known is None or known[0] is not config:
+        known = _JSON[id(config)] = (config, config.model_dump_json())
+    return known[1]
 
 
 def _new_engine(config: GrammarConfig, language: str) -> Engine:
@@ -132,9 +146,18 @@ def close_all() -> None:
 
 
 def document_language(doc: Document, settings: Settings) -> str:
-    """The dialect to check in: the house dialect, or with ``auto`` the document's majority."""
+    """The dialect to check in: the house dialect, or with ``auto`` the document's majority
+    (counted once per document and config, not for every grammar rule that asks)."""
     if settings.dialect != "auto":
         return settings.dialect
+    known = _LANGUAGES.setdefault(doc.analysis, {})
+    counted = known.get(id(settings))
+    if counted is None or counted[0] is not settings:
+        counted = known[id(settings)] = (settings, _majority_dialect(doc, settings))
+    return counted[1]
+
+
+def _majority_dialect(doc: Document, settings: Settings) -> str:
     from factlint.engine import all_specs
     from factlint.kinds.spelling import Spelling
 
@@ -150,8 +173,10 @@ def document_language(doc: Document, settings: Settings) -> str:
 def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
     """Every engine lint of a document, mapped to the source; computed once per document."""
     config = settings.config.grammar
+    if config.backend == "none":  # no engine: nothing to count the document's dialect for
+        return []
     language = document_language(doc, settings)
-    key = (config.backend, language, config.model_dump_json())
+    key = (config.backend, language, _settings_json(config))
     cache = _RESULTS.setdefault(doc.analysis, {})
     if key not in cache:
         engine = get_engine(config, language)
