@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from factlint.analysis.cues import CueMatch, CueScanner
 from factlint.analysis.lexicons import Lexicons, data_path, lexicons, read_lines
+from factlint.analysis.people import PARTY_STATE
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
@@ -137,7 +138,7 @@ NOT_INTRODUCING = frozenset(
 )
 # What follows a name between commas and is not the speaker: an age, a US legislator's party
 # and state ("D-Wash."), a generational suffix.
-POSTNOMINAL = re.compile(r"(?:aged )?\d{1,3}|[DRI]-[A-Z][A-Za-z.]{1,12}|Jr\.?|Sr\.?|I{2,3}|IV")
+POSTNOMINAL = re.compile(rf"(?:aged )?\d{{1,3}}|{PARTY_STATE}|Jr\.?|Sr\.?|I{{2,3}}|IV")
 OPENER = re.compile(r"^\s*(?:But|And|However|Still|Yet|So),?\s*$")
 # "a spokesperson for Secretary ", "chief of staff to ": a noun, a preposition, capitalised words
 PROXY_BEFORE = re.compile(

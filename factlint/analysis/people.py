@@ -1109,7 +1109,8 @@ def _word_before(text: str, start: int) -> str:
 # "Moreau, 73, walks": an age in apposition makes a person of a lone capitalised word.
 AGE_APPOSITIVE = re.compile(r", (?:aged )?\d{1,3},")
 # "Jayapal, D-Wash., said": a US legislator's party and state (AP style) label a person.
-PARTY_STATE_APPOSITIVE = re.compile(r", [DRI]-[A-Z][A-Za-z.]{1,12}(?:,|\)| said\b)")
+PARTY_STATE = r"[DRI]-[A-Z][A-Za-z.]{1,12}"
+PARTY_STATE_APPOSITIVE = re.compile(rf", {PARTY_STATE}(?:,|\)| said\b)")
 # "Lindqvist, a former negotiator, said": an appositive between a word and a verb.
 APPOSITIVE = re.compile(r", ([a-z]+)\b[^,;:“”\"\n]{0,60},")
 KIN_BEFORE = re.compile(

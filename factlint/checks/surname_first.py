@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from factlint.analysis.lexicons import lexicons
-from factlint.analysis.people import organisation_words
+from factlint.analysis.people import INITIALS_BEFORE, organisation_words
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -209,15 +209,12 @@ def _first_use(doc: Document, person: Person) -> tuple[int, int]:
     return person.start, person.end
 
 
-INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[^\S\n]?){1,3}\Z")
-
-
 def _after_initials(doc: Document, surname: str) -> bool:
     """Whether the surname follows initials somewhere in prose ("C.W. Nance", "J. Sticht")."""
     key = surname.lower()
     for token in doc.analysis.tokens_of((key,)).get(key, ()):
         segment = doc.segments[token.segment]
-        if segment.kind == "prose" and INITIALS.search(
+        if segment.kind == "prose" and INITIALS_BEFORE.search(
             segment.text, max(0, token.start - 12), token.start
         ):
             return True
