@@ -225,6 +225,10 @@ class Linter:
                 not_run.append(rule.id)
                 continue
             if not waited and rule.id in deferring:
+                if prebuild.building():
+                    for engine_rule in ordered:
+                        if engine_rule.id in deferring:
+                            engine_rule.prepare(doc)
                 prebuild.wait()
                 waited = True
             try:

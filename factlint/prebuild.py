@@ -52,5 +52,10 @@ def wait() -> None:
         _thread.join()
 
 
+def building() -> bool:
+    """Whether a dictionary build this process started is still running."""
+    return _thread is not None and _thread.is_alive()
+
+
 def started() -> bool:
     return _thread is not None

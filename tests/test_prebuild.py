@@ -35,6 +35,42 @@ def test_the_engine_rules_run_last_and_after_the_wait(monkeypatch: pytest.Monkey
     assert not engine & set(events[:waited]) and set(events[waited + 1:]) == engine
 
 
+@pytest.mark.parametrize("building", [True, False])
+def test_while_the_dictionary_builds_the_engine_rules_prepare_before_the_wait(
+        monkeypatch: pytest.MonkeyPatch, building: bool) -> None:
+    linter = Runner(Overrides(dialect="en-GB")).linter_for(None)
+    events: list[str] = []
+    monkeypatch.setattr(prebuild, "building", lambda: building)
+    monkeypatch.setattr(prebuild, "wait", lambda: events.append("wait"))
+    for rule in linter.engine_rules:
+        def prepare(doc: Document, rule: Any = rule, original: Any = rule.prepare) -> None:
+            events.append("prepare " + rule.id)
+            original(doc)
+        monkeypatch.setattr(rule, "prepare", prepare)
+    linter.lint_document(Document.parse(FLOODS, "floods.txt"))
+    prepared = sorted(e for e in events if e.startswith("prepare "))
+    if building:  # every engine rule did its engine-free work, then the run waited
+        assert prepared == sorted("prepare " + rule.id for rule in linter.engine_rules)
+        assert events[-1] == "wait"
+    else:  # nothing to overlap: the rules do the same work in their checks
+        assert events == ["wait"]
+
+
+def test_the_prepared_work_is_what_the_engine_then_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factlint import engines
+
+    counted: list[str] = []
+    majority = engines._majority_dialect
+    monkeypatch.setattr(engines, "_majority_dialect",
+                        lambda doc, settings: counted.append("count") or majority(doc, settings))
+    settings = Runner(Overrides(dialect="auto")).linter_for(None).settings
+    doc = Document.parse(FLOODS, "floods.txt")
+    engines.prepare_document(doc, settings)
+    assert counted == ["count"] and engines.document_language(doc, settings) == "en-GB"
+    engines.document_lints(doc, settings)
+    assert counted == ["count"]  # the dialect counted ahead is the one the engine checks in
+
+
 def test_without_the_grammar_engine_nothing_is_built() -> None:
     linter = Runner(Overrides(ignore=("grammar", "spelling"))).linter_for(None)
     assert not linter.wants_harper

@@ -44,6 +44,11 @@ class Grammar(Kind[GrammarOptions]):
     fixable = False  # engines misfire: fixes are shown, applied only with the autofix option
     defers: ClassVar[bool] = True  # the engine drops our finding when a house rule says the same
 
+    def prepare(self, doc: Document) -> None:
+        from factlint.engines import prepare_document
+
+        prepare_document(doc, self.settings)
+
     def check(self, doc: Document) -> Iterator[Finding]:
         from factlint.engines import document_lints
 

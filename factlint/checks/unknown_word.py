@@ -46,6 +46,14 @@ class UnknownWord(Kind[UnknownWordOptions]):
     options_model = UnknownWordOptions
     defers: ClassVar[bool] = True
 
+    def prepare(self, doc: Document) -> None:
+        from factlint.analysis.typos import load_frequencies
+        from factlint.engines import prepare_document
+
+        prepare_document(doc, self.settings)
+        if self.options.likely_slips:
+            load_frequencies()  # a tenth of a second at the first unknown word otherwise
+
     def check(self, doc: Document) -> Iterator[Finding]:
         from factlint.analysis.proper_names import established_names, strip_possessive
         from factlint.engines import document_lints

@@ -170,6 +170,14 @@ def _majority_dialect(doc: Document, settings: Settings) -> str:
     return Spelling(spec, options, settings).majority_dialect(doc)  # type: ignore[arg-type]
 
 
+def prepare_document(doc: Document, settings: Settings) -> None:
+    """What ``document_lints`` needs before an engine runs, computed ahead (each part is kept per
+    document): the dialect to check in and the words the spell check leaves out."""
+    if settings.config.grammar.backend != "none":
+        document_language(doc, settings)
+        spelling_exemptions(doc, settings)
+
+
 def document_lints(doc: Document, settings: Settings) -> list[SegmentLint]:
     """Every engine lint of a document, mapped to the source; computed once per document."""
     config = settings.config.grammar

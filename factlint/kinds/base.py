@@ -62,6 +62,10 @@ class Kind(Generic[O]):
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
 
+    def prepare(self, doc: Document) -> None:
+        """Work of ``check`` that needs no grammar engine, done while the engine's dictionary is
+        still building in the background (prebuild.py) so that the run does not wait idle."""
+
     def finding(
         self,
         doc: Document,
