@@ -6,12 +6,12 @@ Precedence: defaults < packs < nearest config file < command-line flags.
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from factlint.config_files import find_config  # noqa: F401 (engine and lsp import it here)
 from factlint.confine import ReadPolicy, policy, read_text
 from factlint.errors import FactlintError
 from factlint.finding import Severity
@@ -21,7 +21,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-CONFIG_FILES = (".factlint.toml", "factlint.toml", "pyproject.toml")
 Dialect = Literal["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"]
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
 # The newest LanguageTool on Maven Central whose classes run on Java 17 (class file 61). Here, not
@@ -213,22 +212,3 @@ def read_config_file(path: Path) -> FileConfig | None:
         key = prefix + ".".join(str(part) for part in error["loc"])
         message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
         raise FactlintError(f"{path}: {key}: {message}") from None
-
-
-@lru_cache(maxsize=256)
-def find_config(folder: Path) -> Path | None:
-    """The nearest config file at or above ``folder`` (cached per folder)."""
-    for candidate in CONFIG_FILES:
-        path = folder / candidate
-        if path.is_file() and (candidate != "pyproject.toml" or _has_factlint_table(path)):
-            return path
-    parent = folder.parent
-    return None if parent == folder else find_config(parent)
-
-
-def _has_factlint_table(path: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return "[tool.factlint" in text

@@ -16,13 +16,12 @@ from typing import TYPE_CHECKING
 
 from factlint import prebuild
 from factlint.engine import FileResult, Runner, decode
+from factlint.workers import MIN_FILES_PER_WORKER, pool_size
 
 if TYPE_CHECKING:
     from factlint.cache import Cache
     from factlint.config import Overrides
     from factlint.progress import Progress
-
-MIN_FILES_PER_WORKER = 8  # by default, fewer files than this per worker are linted in-process
 
 Work = Callable[[bytes | None, str, Path], FileResult]
 
@@ -63,7 +62,7 @@ def lint_many(
         progress.advance(len(items) - len(misses))
     if jobs is None and misses and _one_server(runner, misses[0].path):
         jobs = 1
-    workers = _workers(jobs, len(misses))
+    workers = pool_size(jobs, len(misses))
     if workers <= 1 and misses and runner.linter_for(misses[0].path).wants_harper:
         prebuild.start()  # (if not started yet) while the first file's other rules run
 
@@ -105,15 +104,6 @@ def _one_server(runner: Runner, path: Path) -> bool:
     return runner.linter_for(path).settings.config.grammar.backend == "languagetool"
 
 
-def lints_here(jobs: int | None, files: int) -> bool:
-    """Whether ``files`` drafts, none of them cached, are linted in this process (no pool)."""
-    return _workers(jobs, files) <= 1
-
-
-def _workers(jobs: int | None, files: int) -> int:
-    if jobs is None:
-        return min(os.cpu_count() or 1, files // MIN_FILES_PER_WORKER)
-    return min(jobs, files)
 
 
 def _look_up(runner: Runner, cache: Cache | None, path: Path, sources: bool = True) -> Item:

@@ -5,10 +5,12 @@ half a second; later Linters, of any dialect, take a few milliseconds). harper-p
 GIL while it builds, so a thread can build it while this process imports the rules, looks files
 up in the cache, parses the draft and runs the rules that need no engine. The build starts at the
 first cache miss, or as soon as the config selects Harper's rules when no draft can come from a
-cache (a first run: run.py). A second Linter started while the thread is still building does not
-wait for it but builds its own dictionary beside it, so the engine rules ``wait()`` first (the
-engine layer itself is not touched: its Linter then comes from the shared dictionary). Nothing
-is downloaded: the dictionary is part of harper-py.
+cache (a first run: run.py), or first thing, before the command line loads, where its flags and
+the raw config make that sure (launch.py). A second Linter started while the thread is still
+building does not wait for it but builds its own dictionary beside it, so the engine rules
+``wait()`` first, after doing what they can without the engine (``Kind.prepare``); the engine
+layer itself is not touched: its Linter then comes from the shared dictionary. Nothing is
+downloaded: the dictionary is part of harper-py.
 
 The build is the longest thing in a cold start, so nothing more is done in the thread: a first
 lint there (which sets up what later Linters share) took 31 ms of CPU to save 20 ms of the

@@ -18,10 +18,10 @@ from factlint.finding import SEVERITY_RANK, Severity, sort_key
 from factlint.fix import NotFixed, apply_fixes, encode, remove_stale_temporaries, unified_diff, write_fixed
 from factlint.gate import Gate, GateOptions
 from factlint.packed import PackedResults
-from factlint.parallel import lints_here
 from factlint.reporters import reporter
 from factlint.reporters.text import TextOptions, summary_line
 from factlint.spec import RuleSpec
+from factlint.workers import lints_here
 
 MAX_FIX_PASSES = 5
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -155,3 +155,53 @@ def test_the_early_build_is_for_runs_that_lint_everything_here(
     decide = _harper_early(captured[0])
     settings = Runner().linter_for(None).settings
     assert (None if decide is None else decide(settings)) is expected
+
+
+@pytest.mark.parametrize("config, args, cache_exists, sure", [
+    (None, ("check", "one.md", "--no-cache"), False, True),
+    (None, ("check", "one.md", "-q", "--exit-zero"), False, True),  # a first run: no cache yet
+    (None, ("check", "one.md"), True, False),                       # a cache may hold it
+    (None, ("check", "one.md", "--cache-dir=elsewhere"), True, True),
+    (None, ("check", "one.md", "two.md", "--jobs", "1", "--format", "json"), False, True),
+    (None, ("check", "one.md", "two.md", "-j", "2"), False, False),  # two workers
+    (None, ("check", "."), False, False),                            # a folder
+    (None, ("check", "-", "--no-cache"), False, False),              # standard input
+    (None, ("check", "one.md", "--ignore", "grammar"), False, False),
+    (None, ("check", "one.md", "--select=references"), False, False),
+    (None, ("check", "one.md", "--diff-from", "HEAD"), False, False),
+    (None, ("clean",), False, False),
+    ('dialect = "en-GB"\n[grammar.harper]\ndisable = ["AnA"]\n', ("check", "one.md"), False, True),
+    ('[grammar]\nbackend = "none"\n', ("check", "one.md"), False, False),
+    ('[grammar]\nbackend = "languagetool"\n', ("check", "one.md"), False, False),
+    ('ignore = ["spelling"]\n', ("check", "one.md"), False, False),
+    ('[rules."grammar/agreement"]\nenabled = false\n', ("check", "one.md"), False, False),
+    ('exclude = ["*.md"]\n', ("check", "one.md"), False, False),
+    ('cache-dir = "build/cache"\n', ("check", "one.md"), True, True),  # not that folder
+    ("[grammar\n", ("check", "one.md"), False, False),                # invalid: the run says so
+])
+def test_the_launcher_starts_the_build_only_where_the_run_would(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, config: str | None,
+        args: tuple[str, ...], cache_exists: bool, sure: bool) -> None:
+    from factlint import launch
+    from factlint.cli import check
+    from factlint.run import CheckRequest, _harper_early
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    for name in ("one.md", "two.md"):
+        (tmp_path / name).write_text(FLOODS, "utf-8")
+    if config is not None:
+        (tmp_path / ".factlint.toml").write_text(config, "utf-8")
+    if cache_exists:
+        (tmp_path / ".factlint_cache").mkdir()
+    assert launch.sure_to_build(list(args)) is sure
+    if not sure:
+        return
+    captured: list[CheckRequest] = []
+    monkeypatch.setattr("factlint.run.run_check", lambda request: captured.append(request) or 0)
+    with pytest.raises(SystemExit):
+        check.main(list(args[1:]))
+    decide = _harper_early(captured[0])
+    linter = Runner(captured[0].overrides).linter_for(tmp_path / "one.md")
+    assert decide is not None and decide(linter.settings) and linter.wants_harper

@@ -124,7 +124,3 @@ def zipf(word: str) -> float:
 
     return float(zipf_frequency(word, "en"))
 
-
-def load_frequencies() -> None:
-    """Read wordfreq's English table now (about 0.1 s), not at the first word that needs it."""
-    zipf("the")
