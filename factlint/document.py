@@ -417,3 +417,34 @@ def dateline_date(doc: Document, today: dt.date) -> dt.date | None:
         if match["year"] or found <= today:
             return found
     return None
+
+
+ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from front matter or a flag: a YAML date, a datetime, or text starting YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and (match := ISO_DATE.match(value)):
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def story_date(doc: Document, as_of: str | None) -> tuple[dt.date, str] | None:
+    """The story's date and where it comes from: front matter ``date``, else ``--as-of``, else
+    the day of its dateline ("NEW YORK, Nov 24 (Reuters) -": wire copy is dated by it); None
+    when the draft is not dated (the rules then say so, or read it against today)."""
+    if (day := parse_date(doc.front_matter.get("date"))) is not None:
+        return day, "front matter"
+    if (day := parse_date(as_of)) is not None:
+        return day, "--as-of"
+    if (day := dateline_date(doc, dt.date.today())) is not None:
+        return day, "dateline"
+    return None
+

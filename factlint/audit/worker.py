@@ -21,8 +21,8 @@ import pyarrow.parquet as pq
 from factlint.audit.mentions import Vocabulary, mention_rows
 from factlint.audit.partitions import Partition
 from factlint.config import Overrides
+from factlint.document import parse_date
 from factlint.engine import Linter, Runner
-from factlint.facts.context import parse_date
 
 TABLES = ("findings", "mentions", "articles")  # written in this order: articles marks done
 FRONT = [("date", pa.string()), ("year", pa.int32()), ("month", pa.string()),

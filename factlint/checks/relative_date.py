@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from factlint.analysis.fastregex import BoundedPattern
-from factlint.document import dateline_date
+from factlint.document import story_date as document_story_date
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -73,19 +73,9 @@ class RelativeDate(Kind[RelativeOptions]):
 
 
 def story_date(doc: Document, as_of: str | None) -> dt.date | None:
-    """The story's date: front matter ``date``, else the --as-of setting, else the day of its
-    dateline ("NEW YORK, Nov 24 (Reuters) -": wire copy is dated by it)."""
-    value = doc.front_matter.get("date") or as_of
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return dateline_date(doc, dt.date.today())
+    """The story's date (document.story_date), or None when the draft is not dated."""
+    dated = document_story_date(doc, as_of)
+    return dated[0] if dated else None
 
 
 def resolve(phrase: str, day: dt.date, us: bool = False) -> str | None:

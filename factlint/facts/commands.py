@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from factlint.document import parse_date
 from factlint.errors import FactlintError
-from factlint.facts.context import parse_date
 from factlint.facts.models import RegistryFile
 from factlint.facts.registry import Registry, load_registry
 
