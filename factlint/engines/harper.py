@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factlint import prebuild
 from factlint.analysis.proper_names import strip_possessive
 from factlint.engines import EngineLint, SpellingExemptions, Text
 from factlint.errors import FactlintError
@@ -233,11 +234,12 @@ _DEFAULT_SWITCHES: dict[str, bool | None] = {}
 
 
 def default_switches(linter: harper.Linter) -> dict[str, bool | None]:
-    """Harper's rules and their default switches, asked of the first linter only: the same for
-    every dialect and linter, and each asking costs 12 ms (917 rules, harper-py 0.2), which a cold
-    start paid four times (its grammar linter and the three other dialects' spellers)."""
+    """Harper's rules and their default switches, asked of the first linter only (or of the
+    dictionary build's: prebuild.py): the same for every dialect and linter, and each asking costs
+    12 ms (917 rules, harper-py 0.2), which a cold start paid four times (its grammar linter and
+    the three other dialects' spellers)."""
     if not _DEFAULT_SWITCHES:
-        _DEFAULT_SWITCHES.update(linter.get_default_lint_config())
+        _DEFAULT_SWITCHES.update(prebuild.HARPER_RULES or linter.get_default_lint_config())
     return dict(_DEFAULT_SWITCHES)
 
 
