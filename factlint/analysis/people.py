@@ -1409,8 +1409,9 @@ def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
     """Whether a capitalised word comes right after a lower-case noun for a person ("analyst
     Hess": "person"), or a show-business or sports role ("US actor Foxx", "Everton manager Moyes":
     "stage"), or one capitalised because it opens the sentence ("Flanker Charvis is out")."""
-    if text[start - 1 : start] != " ":
-        return None
+    if text[start - 1 : start] != " " or not "a" <= text[start - 2 : start - 1] <= "z":
+        return None  # both patterns below end in a lower-case ASCII letter and a space: about 40 %
+        # of the capitalised words asked about follow something else ("“", ", ", ". ")
     begin = _one_word_back(text, start, 30)
     match = PERSON_NOUN_BEFORE.search(text, begin, start)
     if match is None:
