@@ -116,7 +116,7 @@ class Linter:
             prebuild.start()  # while the rules' modules import and the first draft is linted
         rules: list[Kind[Any]] = []
         for spec in self.specs:
-            validate_options(spec)  # the pack's own options: errors name the pack file
+            options = validate_options(spec)  # the pack's own options: errors name the pack file
             overrides: dict[str, Any] = {}
             if spec.id in config.severity:
                 overrides["severity"] = config.severity[spec.id]
@@ -125,14 +125,15 @@ class Linter:
             if overrides:
                 spec = spec.model_copy(update=overrides)
             kind = load_kind(spec.kind)
-            try:
-                options = kind.options_model.model_validate(spec.options)
-            except ValidationError as exc:
-                error = exc.errors()[0]
-                key = ".".join(str(p) for p in error["loc"])
-                raise FactlintError(
-                    f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
-                ) from None
+            if "options" in overrides:  # the config's options over the pack's: errors name the config
+                try:
+                    options = kind.options_model.model_validate(spec.options)
+                except ValidationError as exc:
+                    error = exc.errors()[0]
+                    key = ".".join(str(p) for p in error["loc"])
+                    raise FactlintError(
+                        f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
+                    ) from None
             rules.append(kind(spec, options, settings))
         self.rules = rules
 

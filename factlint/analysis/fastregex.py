@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 try:  # google-re2 is a dependency; the fallback keeps factlint working without its wheel
     import re2
@@ -31,24 +32,31 @@ QUANTIFIER = re.compile(r"[?*+{]")
 
 
 class CandidateScan:
-    """``pattern`` (Python ``re``) found faster: RE2 scans for ``candidate``, which must match
-    wherever ``pattern`` can start (a prefix of it, without look-arounds), and ``pattern``
+    """``pattern`` (Python ``re`` source) found faster: RE2 scans for ``candidate``, which must
+    match wherever ``pattern`` can start (a prefix of it, without look-arounds), and ``pattern``
     decides at each candidate position. ``regex`` is the compiled pattern and ``pattern`` its
-    source, as on ``re.Pattern``."""
+    source, as on ``re.Pattern``. ``regex`` is compiled at the first candidate: most lexicon
+    patterns find none in most drafts, and Python compiles a long alternation slowly (a tenth
+    of a cold start went to compiling patterns)."""
 
-    def __init__(self, pattern: re.Pattern[str], candidate: str) -> None:
-        self.regex = pattern
-        self.pattern = pattern.pattern  # the source, as on re.Pattern
+    def __init__(self, pattern: str, candidate: str) -> None:
+        self.pattern = pattern
         self.candidates = re2_or_none(without_assertions(candidate))
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches ``self.regex.finditer(text)`` gives, found faster."""
         if self.candidates is None:
             yield from self.regex.finditer(text)
             return
-        match_at = self.regex.match
+        match_at = None
         pos = 0
         for start, end in re2_spans(self.candidates, text):
+            if match_at is None:
+                match_at = self.regex.match
             # RE2 reports non-overlapping matches, so a full match may start at any position up
             # to the candidate's end: try each (most fail at once, on the look-behind).
             p = max(start, pos)
@@ -67,9 +75,7 @@ class BoundedPattern(CandidateScan):
 
     def __init__(self, inner: str, *, edge: str = WORD_EDGE, ignore_case: bool = True) -> None:
         flags = "(?i)" if ignore_case else ""
-        super().__init__(
-            re.compile(f"{flags}(?<!{edge})(?:{inner})(?!{edge})"), f"{flags}(?:{inner})"
-        )
+        super().__init__(f"{flags}(?<!{edge})(?:{inner})(?!{edge})", f"{flags}(?:{inner})")
 
 
 def re2_spans(compiled: object, text: str) -> Iterator[tuple[int, int]]:

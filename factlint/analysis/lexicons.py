@@ -151,4 +151,4 @@ def _title_pattern(titles: tuple[str, ...]) -> CandidateScan:
         r"\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+)*"
     )
     bare = "(?:" + of_x + "|(?i:" + alternatives + "))"
-    return CandidateScan(re.compile(r"(?<![\w-])" + bare + r"(?![\w-])"), bare)
+    return CandidateScan(r"(?<![\w-])" + bare + r"(?![\w-])", bare)

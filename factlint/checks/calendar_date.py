@@ -39,7 +39,7 @@ _DATE = (
     + _YEAR
 )
 # RE2 proposes the few places a date can start; Python's pattern, look-arounds included, decides
-DATE = CandidateScan(re.compile(r"(?<![\w-])" + _DATE + r"(?![\w-])"), _DATE)
+DATE = CandidateScan(r"(?<![\w-])" + _DATE + r"(?![\w-])", _DATE)
 ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:)—–]|$)")
 NEAREST_YEARS = (0, -1, 1)  # a date without its year: the one nearest the story's date

@@ -6,8 +6,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factlint.facts.context import registry_for
-from factlint.facts.mentions import find_mentions
-from factlint.facts.models import Person
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -24,6 +22,11 @@ class FirstReference(Kind[Options]):
         registry = registry_for(self.settings)
         if registry is None:
             return
+        # The facts modules load only with a registry: a run without one never builds their
+        # pydantic models (most of a cold start's cost is building models).
+        from factlint.facts.mentions import find_mentions
+        from factlint.facts.models import Person
+
         introduced: set[str] = set()
         titles = tuple(registry.title_forms())
         for mention in find_mentions(doc, registry, self.scope):

@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING
 
 from factlint.analysis.people import HEADS, MODIFIERS
 from factlint.facts.context import registry_for, story_date
-from factlint.facts.mentions import SKIP_MODIFIERS, TitleMention, find_mentions, find_titles
-from factlint.facts.models import Person
-from factlint.facts.registry import fold
 from factlint.kinds.base import Kind, Options
 
 if TYPE_CHECKING:
@@ -18,6 +15,8 @@ if TYPE_CHECKING:
 
     from factlint.analysis.people import Title
     from factlint.document import Document
+    from factlint.facts.mentions import TitleMention
+    from factlint.facts.models import Person
     from factlint.facts.registry import Registry
     from factlint.finding import Finding
 
@@ -36,6 +35,11 @@ class OfficeHolder(Kind[Options]):
         registry = registry_for(self.settings)
         if registry is None:
             return
+        # The facts modules load only with a registry: a run without one never builds their
+        # pydantic models (most of a cold start's cost is building models).
+        from factlint.facts.mentions import SKIP_MODIFIERS, find_mentions, find_titles
+        from factlint.facts.models import Person
+
         day, _ = story_date(doc, self.settings)
         mentions = find_mentions(doc, registry, self.scope)
         for title in find_titles(doc, registry, mentions, self.scope):
@@ -58,6 +62,8 @@ class OfficeHolder(Kind[Options]):
         says they held that day ("Energy Secretary Raymond Cho" for its Interior Secretary). The
         registry need not list every post, so only a rival post of the same head contradicts it;
         titles the registry knows were checked above."""
+        from factlint.facts.models import Person
+
         for office in doc.analysis.offices:
             if not (office.before_name and office.person and office.key and office.key[1] in HEADS):
                 continue
@@ -106,6 +112,8 @@ class OfficeHolder(Kind[Options]):
 def _portfolio_key(title: str) -> tuple[str, str, str] | None:
     """(modifier, head, portfolio) of a registry title with a portfolio: "Interior Secretary",
     "Secretary of Defense", "Deputy Prime Minister"; None for other titles."""
+    from factlint.facts.registry import fold
+
     words = fold(title).split()
     modifier = words[0] if len(words) > 2 and words[0] in MODIFIERS else ""
     core = words[1:] if modifier else words
@@ -119,4 +127,6 @@ def _portfolio_key(title: str) -> tuple[str, str, str] | None:
 def _written_key(office: Title) -> tuple[str, str, str] | None:
     assert office.key is not None
     modifier, head, portfolio = office.key
+    from factlint.facts.registry import fold
+
     return modifier, head, fold(portfolio)

@@ -34,7 +34,7 @@ BARE = re.compile(
     r"|(?<=[£$€])[1-9]\d{4,}(?![\w/-]|[.,]\d)"
 )
 HYPHENATED = CandidateScan(  # RE2 finds the few hyphenated words; re checks their edges
-    re.compile(r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?"),
+    r"(?<![\w’'-])([a-z]+)-([a-z]{2,})\b(?![\w’'-])(?:(?= ([a-z]+)))?",
     r"[a-z]+-[a-z]{2,}",
 )
 # Words before an open pair that make it a clause, not a compound ("who paid for results").

@@ -6,16 +6,19 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from factlint.document import story_date as document_story_date
-from factlint.facts.registry import Registry, load_registry
 
 if TYPE_CHECKING:
     from factlint.config import Settings
     from factlint.document import Document
+    from factlint.facts.registry import Registry
+
 
 def registry_for(settings: Settings) -> Registry | None:
     """The registry named by the config's ``facts`` (paths relative to the config file), if any."""
     if not settings.config.facts:
         return None
+    from factlint.facts.registry import load_registry  # a run without a registry never loads it
+
     return load_registry([settings.confined(path, "facts") for path in settings.config.facts])
 
 
