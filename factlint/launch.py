@@ -24,13 +24,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from factlint import regex_cache
 from factlint.config_files import find_config
 from factlint.workers import lints_here
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # `check` flags that change nothing in whether Harper runs, and those that take a value
 # (--config, --cache-dir and --jobs are read; the others' values are skipped).
@@ -52,6 +48,7 @@ ENGINE_PACKS = ("grammar", "spelling")
 
 def main() -> None:
     """`factlint`: the command line (cli.main), after starting the build when it is sure."""
+    regex_cache.install()  # before anything compiles a pattern (tomllib, click, pydantic, rules)
     if sure_to_build(sys.argv[1:]):
         from factlint import prebuild
 
@@ -104,6 +101,10 @@ def _check_options(args: Sequence[str]) -> tuple[dict[str, str], list[str]] | No
 def _keeps_harper(config: Path | None, flags: dict[str, str], caching: bool) -> bool:
     """Whether a run under ``config`` (None: the defaults) runs Harper's rules and finds no
     cached result: the engine is Harper and nothing selects rules or skips paths."""
+    if sys.version_info >= (3, 11):  # imported here, after the regex cache is installed
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     table: dict[str, Any] = {}
     root = Path.cwd()
     if config is not None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from factlint.config import LT_VERSION as DEFAULT_VERSION
 from factlint.errors import FactlintError
+from factlint.user_cache import cache_root
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,18 +51,6 @@ DEPENDENCY = """    <dependency>
       <artifactId>{artifact}</artifactId>
       <version>{version}</version>
     </dependency>"""
-
-
-def cache_root() -> Path:
-    """The user's cache folder for factlint (XDG on Linux, as platformdirs would choose)."""
-    if "FACTLINT_CACHE_DIR" in os.environ:
-        return Path(os.environ["FACTLINT_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-        return base / "factlint" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "factlint"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
 
 
 def default_dir(version: str) -> Path:
