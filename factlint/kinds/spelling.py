@@ -279,29 +279,59 @@ def load_pairs(path: str) -> dict[str, Variant]:
     rows = [line.split("\t") for line in load_lines(path)]
     pairs = [(row[0], row[1] if len(row) > 1 else "", "one-way" in row[2:]) for row in rows]
     families = _families({american for _, american, _ in pairs if american})
-    # A family's class is its root pair's (centre/center: re, so centred/centered too).
+    # A family's class is its root pair's (centre/center: re, so centred/centered too), but an
+    # -ise/-ize or -yse/-yze pair is always that class (Oxford spelling takes glamorize, though
+    # glamour is the family's root).
     roots = set(families.values())
     klasses = {american: _klass(british, american) for british, american, _ in pairs if american in roots}
     for british, american, one_way in pairs:
         if not american:
             continue
         family = families[american]
-        klass = klasses.get(family) or _klass(british, american)
+        klass = _ise_klass(british, american) or klasses.get(family) or _klass(british, american)
         variants[british] = Variant(family, "en-GB", american, klass, british)
         if not one_way:
             variants.setdefault(american, Variant(family, "en-US", british, klass, british))
     return variants
 
 
-# A word is a derivation of another in the list when one of these suffixes (or prefixes) joins
-# them: defenses -> defense, unionization -> unionize, organizational -> organization,
-# reorganize -> organize. The American forms are linked: their suffixes are regular.
-SUFFIXES = """s es d ed ing er ers al ation ations ization izations ful less ly ally able ist
-    ists ism isms ment ments""".split()
-PREFIXES = ("re", "de", "dis", "non", "pre", "over", "under", "mis", "anti")
-SUFFIXES_BY_LAST_LETTER: dict[str, list[str]] = {}
-for _suffix in SUFFIXES:  # the start-up reads 1,700 words: try only the suffixes a word can end in
-    SUFFIXES_BY_LAST_LETTER.setdefault(_suffix[-1], []).append(_suffix)
+# A word is a derivation of another in the list when a suffix joins them, the base taking one
+# of the endings given for the suffix in its place: defenses -> defense, unionization ->
+# unionize, favorably -> favorable, armories -> armory, archeologist -> archeology, anemic ->
+# anemia, pedophilia -> pedophile, pediatrician -> pediatric, plowmen -> plowman. Or a prefix
+# joins them (reorganize -> organize, unfavorable -> favorable), or the word is a listed word and
+# a following word of four or more letters (neighborhood, centerpiece, fiberglass, flavorsome,
+# maneuverability). The American forms are linked: their suffixes are regular.
+PLAIN = ("", "e", "ize")
+SUFFIXES: dict[str, tuple[str, ...]] = {  # suffix -> the endings that may stand in its place
+    **dict.fromkeys("s es d ed ing er ers al ation ations ization izations".split(), PLAIN),
+    **dict.fromkeys("ful less ly ally able ism isms ment ments".split(), PLAIN),
+    **dict.fromkeys(("ist", "ists"), (*PLAIN, "y")),  # archeologist -> archeology
+    **dict.fromkeys("ies ied ier iest ily iness".split(), ("y",)),  # coziest -> cozy
+    "ably": ("able",), "ibly": ("ible",), "ability": ("able",), "ibility": ("ible",),
+    "y": ("",), "ry": ("",), "ous": ("",), "ant": ("",), "ite": ("",), "ian": ("",),
+    "ic": ("", "e", "y", "ia"), "ical": ("y", "ic"), "iac": ("ia",), "ia": ("e",),
+    "sia": ("tic",),  # anesthesia -> anesthetic
+    "men": ("man",),
+    "est": ("",), "or": ("",), "ity": ("",), "ize": ("",),  # by an unlisted base only
+}
+# The suffixes whose base joins the words built on it even when it is not listed: "travel"
+# joins traveled and traveler, "cozy" cozier and coziest, "tranquil" tranquility and
+# tranquilize, "anesthet" anesthetic and anesthetist.
+UNLISTED_BASE = frozenset("ed ing er ers est ies ier iest ous ist or ation ity ize ic ry".split())
+PREFIXES = ("re", "de", "dis", "non", "pre", "over", "under", "mis", "anti", "in", "im")
+# un- makes adjectives of adjectives and participles (unionize is no un-ionize).
+ADJECTIVE_ENDINGS = ("ed", "ing", "able", "ably", "ible", "ibly", "y", "ful", "ous", "al")
+# The start-up reads 1,700 words: each tries only the suffixes that end in its last letter and
+# the prefixes that start with its first.
+SUFFIXES_BY_LAST_LETTER: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _suffix, _endings in SUFFIXES.items():
+    SUFFIXES_BY_LAST_LETTER.setdefault(_suffix[-1], []).append((_suffix, _endings))
+PREFIXES_BY_FIRST_LETTER: dict[str, list[str]] = {}
+for _prefix in PREFIXES:
+    PREFIXES_BY_FIRST_LETTER.setdefault(_prefix[0], []).append(_prefix)
+COMPOUND_TAIL = 4  # centerpiece: "center" and "piece"
+MIN_HEAD = 4  # the listed word of a compound
 
 
 def _families(words: set[str]) -> dict[str, str]:
@@ -311,26 +341,44 @@ def _families(words: set[str]) -> dict[str, str]:
 
     by_base: dict[str, str] = {}  # traveled, traveling, traveler: one base, "travel", not listed
     for word in sorted(words):
-        for suffix in SUFFIXES_BY_LAST_LETTER.get(word[-1:], ()):
+        for suffix, endings in SUFFIXES_BY_LAST_LETTER.get(word[-1:], ()):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                base = word[: -len(suffix)]
-                for candidate in (base, base + "e", base + "ize"):
+                stem = word[: -len(suffix)]
+                for ending in endings:
+                    candidate = stem + ending
                     if candidate in words and candidate != word:
                         join(word, candidate)
-                if suffix in ("ed", "ing", "er", "ers"):
-                    join(word, by_base.setdefault(base, word))
-        for prefix in PREFIXES:
+                if suffix in UNLISTED_BASE:
+                    join(word, by_base.setdefault(stem + endings[0], word))
+        for prefix in PREFIXES_BY_FIRST_LETTER.get(word[:1], ()):
             if word.startswith(prefix) and word[len(prefix) :] in words:
                 join(word, word[len(prefix) :])
+        for i in range(MIN_HEAD, len(word) - COMPOUND_TAIL + 1):
+            if word[:i] in words:
+                join(word, word[:i])
+    # un- last, and only for a family's shortest word: unionized is unionize's, not un-ionized.
+    for word in words:
+        rest = word[2:]
+        if word.startswith("un") and rest in words and rest.endswith(ADJECTIVE_ENDINGS):
+            if sets.root(word) == word:
+                join(word, rest)
     return {w: sets.root(w) for w in words}
 
 
-def _klass(british: str, american: str) -> str:
-    """How the two spellings differ: the classes dialect tables choose by."""
+def _ise_klass(british: str, american: str) -> str:
+    """"ize" for an -ise/-ize pair, "yse" for an -yse/-yze pair, else ""."""
     if british.replace("is", "iz") == american or british.replace("isa", "iza") == american:
         return "ize"
     if british.replace("ys", "yz") == american:
         return "yse"
+    return ""
+
+
+def _klass(british: str, american: str) -> str:
+    """How the two spellings differ: the classes dialect tables choose by."""
+    klass = _ise_klass(british, american)
+    if klass:
+        return klass
     if british.replace("our", "or") == american:
         return "our"
     if any(
