@@ -13,7 +13,8 @@ reads it. CPython checks every program it is given (``_sre`` validates the code)
 is damaged, of another version or not ours is ignored and rewritten; anything unexpected turns
 the cache off for the run, and ``re`` compiles as it always does. Writes are atomic (a
 temporary file, then a rename), so concurrent runs never read half a file. The file holds the
-patterns of the last run plus earlier ones up to ``MAX_PATTERNS``; delete it at any time.
+patterns of the last runs up to ``MAX_PATTERNS``, and is rewritten only when a run made at least
+``MIN_NEW`` new programs; delete it at any time.
 ``FACTLINT_REGEX_CACHE=0`` turns it off. Only the command line installs it: factlint used as a
 library leaves ``re`` alone.
 """
@@ -30,7 +31,11 @@ from typing import Any
 
 from factlint.user_cache import cache_root
 
-MAX_PATTERNS = 4000  # a few runs' worth of patterns with user lexicons; about 2 MB
+MAX_PATTERNS = 1000  # a few configs' worth (a run compiles about 300); then this run's alone
+# A run writes the file only when it made this many programs: a library pattern built from a
+# set (tokenize's string prefixes) is spelt anew in each process, and one or two such patterns
+# must not cost every run a rewrite.
+MIN_NEW = 8
 FORMAT = 1
 
 # (pattern, flags) -> (flags with the inline ones, program, groups, group index, index group)
@@ -106,7 +111,7 @@ class RegexCache:
 
     def save(self) -> None:
         """Write the file when this run made new programs (atomically; never an error)."""
-        if not self.added or not self.working:
+        if self.added < MIN_NEW or not self.working:
             return
         programs = self.programs
         if len(programs) > MAX_PATTERNS:

@@ -29,11 +29,15 @@ PATTERNS = [
     (r"colou?r|défense|Ångström", re.IGNORECASE),
     (r"(\d+)(?:\.(\d+))?\s*(?:per\s*cent|%)", 0),
     (r"(?x) \A \s* (?P<key> [a-z-]+ ) \s* = ", 0),
+    (r"(?s)<(tweet|iframe)\b.*?</\1>", 0),
+    (r"\b(?:Mr|Mrs|Ms|Dr)\.? (?=[A-Z])", 0),
+    (r"(?<=\s)[’']\w+|\w+[’'](?=\s)", 0),
 ]
 TEXTS = [
     "Defence Secretary Grant Shapps said last week: “It is 12.5 per cent.”",
     "LAST MONTH the Colour of DÉFENSE changed; ångström units.\n  factlint-disable quotes",
     "key = value\nO’Brien met Jean-Luc in Paris next year 40%",
+    "<tweet id=1>Dr Haddad said ’twas fine</tweet> Mrs Ortiz 'agreed' <iframe></iframe>",
 ]
 
 
@@ -60,12 +64,29 @@ def test_programs_from_the_file_behave_as_re_compiles_them(tmp_path: Path) -> No
         assert behaviour(ours) == behaviour(expected) == behaviour(theirs)
 
 
+def test_a_run_with_few_new_programs_leaves_the_file_alone(tmp_path: Path) -> None:
+    """A library pattern spelt anew by each process (built from a set) must not cost every run
+    a rewrite: fewer than MIN_NEW new programs are compiled as usual and not written."""
+    path = tmp_path / "programs.marshal"
+    first = RegexCache(path)
+    compiled_by(first)
+    first.save()
+    written = path.read_bytes()
+    second = RegexCache(path)
+    compiled_by(second)
+    for n in range(regex_cache.MIN_NEW - 1):
+        second.compile(rf"(?:alpha|beta){{{n + 1}}}")
+    second.save()
+    assert second.added == regex_cache.MIN_NEW - 1 and path.read_bytes() == written
+
+
 def test_the_lexicon_title_pattern_round_trips(tmp_path: Path) -> None:
     """The largest pattern of a run (every office title): the same matches from the file."""
     source = lexicons().title_pattern.pattern
     path = tmp_path / "programs.marshal"
     first = RegexCache(path)
     first.compile(source)
+    compiled_by(first)  # enough new programs for the file to be written
     first.save()
     cache = RegexCache(path)
     served = cache.compile(source)
