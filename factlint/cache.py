@@ -36,7 +36,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
 
 from factlint import __version__
 from factlint.errors import FactlintError
@@ -151,15 +150,18 @@ class Cache:
         """The cached findings and the lines they are on, or None (missing, damaged, or another
         version's entry)."""
         try:
-            record = _Entry.model_validate_json(self._entry(key).read_bytes())
-            if record.stamp != STAMP or record.key != key:
+            record = json.loads(self._entry(key).read_bytes())
+            if record["stamp"] != STAMP or record["key"] != key:
                 raise ValueError("foreign entry")
-            findings = fold(record.findings)
+            findings = fold([Finding.load(finding) for finding in record["findings"]])
+            lines = {int(number): line for number, line in record["lines"].items()}
+            if not all(isinstance(line, str) for line in lines.values()):
+                raise ValueError("damaged lines")
         except Exception:  # any damage is a miss; the entry is rewritten after linting
             self.misses += 1
             return None
         self.hits += 1
-        return findings, record.lines
+        return findings, lines
 
     def put(self, key: str, findings: list[Finding], lines: dict[int, str] | None = None) -> None:
         record = {"stamp": STAMP, "key": key,
@@ -189,15 +191,6 @@ class Cache:
             marker = self.folder / name
             if not marker.exists():
                 marker.write_text(text, encoding="utf-8")
-
-
-class _Entry(BaseModel):
-    """A cache entry as stored (validated in one pass: a damaged entry fails here)."""
-
-    stamp: str
-    key: str
-    findings: list[Finding]
-    lines: dict[int, str] = {}
 
 
 def stat_key(path: Path) -> StatKey | None:

@@ -9,6 +9,7 @@ import click
 
 from factlint import __version__
 from factlint.audit.command import audit
+from factlint.config import DIALECTS as KNOWN_DIALECTS
 from factlint.config import Overrides
 from factlint.errors import FactlintError
 from factlint.finding import Severity
@@ -16,7 +17,7 @@ from factlint.gate_cli import GateOptions, clean, gate_options, init
 from factlint.reporters import FORMATS
 
 SEVERITIES = click.Choice([s.value for s in Severity])
-DIALECTS = click.Choice(["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"])
+DIALECTS = click.Choice(list(KNOWN_DIALECTS))
 
 
 def _csv(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -60,7 +61,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], extend_sele
     _check_flags(fix, diff, statistics, fmt, as_of)
 
     overrides = Overrides(
-        dialect=dialect, select=_csv(select) or None, extend_select=_csv(extend_select),
+        dialect=dialect, select=_csv(select) or None,  # type: ignore[arg-type]  # a click.Choice extend_select=_csv(extend_select),
         ignore=_csv(ignore), fail_on=Severity(fail_on) if fail_on else None,
         exclude=_csv(exclude), as_of=as_of,
     )

@@ -6,15 +6,16 @@ Precedence: defaults < packs < nearest config file < command-line flags.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factlint.config_files import find_config  # noqa: F401 (engine and lsp import it here)
 from factlint.confine import ReadPolicy, policy, read_text
 from factlint.errors import FactlintError
 from factlint.finding import Severity
+from factlint.records import Record, RecordError, check_bounds, describe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +23,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 Dialect = Literal["auto", "en-GB", "en-US", "en-AU", "en-CA", "en-IN"]
+DIALECTS: tuple[str, ...] = get_args(Dialect)
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt"]
 # The newest LanguageTool on Maven Central whose classes run on Java 17 (class file 61). Here, not
 # in engines/lt_install.py, so that reading the config does not import the install code.
@@ -32,106 +34,121 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class _Table(BaseModel):
-    """A nested config table: kebab-case keys (snake_case accepted), unknown keys are errors."""
-
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
-    )
+# pydantic's config when a user's file is validated: kebab-case keys (snake_case accepted),
+# unknown keys are errors.
+KEBAB_TABLE = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
 
 
-class HarperConfig(_Table):
+@dataclass(frozen=True, kw_only=True)
+class HarperConfig(Record):
     """[grammar.harper]: Harper rule names (as in `harper` get_default_lint_config) to switch."""
 
-    enable: list[str] = Field(default_factory=list, description="Harper rules to turn on")
-    disable: list[str] = Field(default_factory=list, description="Harper rules to turn off")
+    __pydantic_config__ = KEBAB_TABLE
+
+    enable: list[str] = describe("Harper rules to turn on", default_factory=list)
+    disable: list[str] = describe("Harper rules to turn off", default_factory=list)
 
 
-class LanguageToolConfig(_Table):
+@dataclass(frozen=True, kw_only=True)
+class LanguageToolConfig(Record):
     """[grammar.languagetool]: a LanguageTool server (url) or the installed one factlint runs."""
 
-    url: str | None = Field(None, description="LanguageTool server, e.g. http://localhost:8081")
-    version: str = Field(LT_VERSION, description="Installed LanguageTool version to run")
-    home: str | None = Field(None, description="LanguageTool folder (default: the install cache)")
-    port: int = Field(0, ge=0, le=65535, description="Port of the local server (0: a free one)")
-    java_options: list[str] = Field(default_factory=list, description="e.g. ['-Xmx1g']")
-    enable: list[str] = Field(default_factory=list, description="Rule ids to turn on")
-    disable: list[str] = Field(default_factory=list, description="Rule ids to turn off")
-    enable_categories: list[str] = Field(default_factory=list, description="Categories to turn on")
-    disable_categories: list[str] = Field(default_factory=list, description="Categories off")
-    picky: bool = Field(False, description="LanguageTool's picky level (more style rules)")
-    mother_tongue: str | None = Field(None, description="Writer's first language, e.g. de")
-    timeout: float = Field(30.0, gt=0, description="Seconds to wait for one check request")
-    start_timeout: float = Field(120.0, gt=0, description="Seconds to start a local server")
+    __pydantic_config__ = KEBAB_TABLE
+
+    url: str | None = describe("LanguageTool server, e.g. http://localhost:8081", default=None)
+    version: str = describe("Installed LanguageTool version to run", default=LT_VERSION)
+    home: str | None = describe("LanguageTool folder (default: the install cache)", default=None)
+    port: int = describe("Port of the local server (0: a free one)", default=0, minimum=0,
+                         maximum=65535)
+    java_options: list[str] = describe("e.g. ['-Xmx1g']", default_factory=list)
+    enable: list[str] = describe("Rule ids to turn on", default_factory=list)
+    disable: list[str] = describe("Rule ids to turn off", default_factory=list)
+    enable_categories: list[str] = describe("Categories to turn on", default_factory=list)
+    disable_categories: list[str] = describe("Categories off", default_factory=list)
+    picky: bool = describe("LanguageTool's picky level (more style rules)", default=False)
+    mother_tongue: str | None = describe("Writer's first language, e.g. de", default=None)
+    timeout: float = describe("Seconds to wait for one check request", default=30.0, above=0)
+    start_timeout: float = describe("Seconds to start a local server", default=120.0, above=0)
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
 
-class GrammarConfig(_Table):
+@dataclass(frozen=True, kw_only=True)
+class GrammarConfig(Record):
     """[grammar]: the grammar and spelling engine behind the grammar and spelling packs."""
 
-    backend: Literal["harper", "languagetool", "none"] = Field("harper", description="Engine")
-    check_quotes: bool = Field(False, description="Check grammar inside quoted speech")
-    check_quotes_spelling: bool = Field(True, description="Check spelling inside quoted speech")
-    harper: HarperConfig = Field(default_factory=HarperConfig)
-    languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
+    __pydantic_config__ = KEBAB_TABLE
+
+    backend: Literal["harper", "languagetool", "none"] = describe("Engine", default="harper")
+    check_quotes: bool = describe("Check grammar inside quoted speech", default=False)
+    check_quotes_spelling: bool = describe("Check spelling inside quoted speech", default=True)
+    harper: HarperConfig = field(default_factory=HarperConfig)
+    languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
 
 
-class LimitsConfig(_Table):
+@dataclass(frozen=True, kw_only=True)
+class LimitsConfig(Record):
     """[limits]: the most factlint reads or sends to an engine; past them, a finding says what was
     skipped instead of the run slowing to a halt or running out of memory (docs/limits.md)."""
 
-    max_file_bytes: int = Field(
-        5_000_000, gt=0, description="Largest file linted; larger ones get io/too-large"
+    __pydantic_config__ = KEBAB_TABLE
+
+    max_file_bytes: int = describe(
+        "Largest file linted; larger ones get io/too-large", default=5_000_000, above=0
     )
-    max_paragraph: int = Field(
-        20_000, gt=0, description="Longest paragraph (characters) sent to the grammar engine"
+    max_paragraph: int = describe(
+        "Longest paragraph (characters) sent to the grammar engine", default=20_000, above=0
     )
-    max_word: int = Field(
-        100, gt=0, description="Longest word (characters) sent to the grammar engine"
+    max_word: int = describe(
+        "Longest word (characters) sent to the grammar engine", default=100, above=0
     )
-    time_budget: float = Field(
-        60.0, ge=0, description="Seconds per file; rules and paragraphs past it are skipped"
+    time_budget: float = describe(
+        "Seconds per file; rules and paragraphs past it are skipped", default=60.0, minimum=0
     )
 
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
-class FileConfig(BaseModel):
+
+@dataclass(frozen=True, kw_only=True)
+class FileConfig(Record):
     """The keys of [tool.factlint] / .factlint.toml. Unknown keys are errors."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True
-    )
+    __pydantic_config__ = KEBAB_TABLE
 
-    dialect: Dialect = Field("auto", description="House dialect; auto = the document's majority")
-    select: list[str] | None = Field(None, description="Rule ids or packs to run (default: all)")
-    extend_select: list[str] = Field(default_factory=list, description="Added to select")
-    ignore: list[str] = Field(default_factory=list, description="Rule ids or packs not to run")
-    severity: dict[str, Severity] = Field(default_factory=dict, description="Per-rule severity")
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict, description="Per-rule options")
-    packs: list[str] = Field(default_factory=list, description="Extra rule-pack folders")
-    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = Field(default_factory=list, description="Globs of paths to skip")
-    extend_exclude: list[str] = Field(default_factory=list, description="Added to exclude")
-    per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict, description="Globs (relative to this file) to rule ids or packs to skip"
+    dialect: Dialect = describe("House dialect; auto = the document's majority", default="auto")
+    select: list[str] | None = describe("Rule ids or packs to run (default: all)", default=None)
+    extend_select: list[str] = describe("Added to select", default_factory=list)
+    ignore: list[str] = describe("Rule ids or packs not to run", default_factory=list)
+    severity: dict[str, Severity] = describe("Per-rule severity", default_factory=dict)
+    rules: dict[str, dict[str, Any]] = describe("Per-rule options", default_factory=dict)
+    packs: list[str] = describe("Extra rule-pack folders", default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = describe("Globs of paths to skip", default_factory=list)
+    extend_exclude: list[str] = describe("Added to exclude", default_factory=list)
+    per_file_ignores: dict[str, list[str]] = describe(
+        "Globs (relative to this file) to rule ids or packs to skip", default_factory=dict
     )
-    cache_dir: str = Field(".factlint_cache", description="Result cache folder, relative to this file")
-    rule_docs_url: str | None = Field(
-        None, description="Your rule documentation, linked from reports (SARIF helpUri); {rule} is "
-        "replaced by the rule id, e.g. https://wiki.example/factlint#{rule}"
+    cache_dir: str = describe("Result cache folder, relative to this file",
+                              default=".factlint_cache")
+    rule_docs_url: str | None = describe(
+        "Your rule documentation, linked from reports (SARIF helpUri); {rule} is "
+        "replaced by the rule id, e.g. https://wiki.example/factlint#{rule}", default=None
     )
-    fail_on: Severity = Field(Severity.error, description="Lowest severity that fails the run")
-    facts: list[str] = Field(default_factory=list, description="House facts registry files")
-    vocab: list[str] = Field(default_factory=list, description="Folders with vocab/accept.txt")
-    allow_outside: list[str] = Field(
-        default_factory=list, description="Folders outside the repository root that may be read"
+    fail_on: Severity = describe("Lowest severity that fails the run", default=Severity.error)
+    facts: list[str] = describe("House facts registry files", default_factory=list)
+    vocab: list[str] = describe("Folders with vocab/accept.txt", default_factory=list)
+    allow_outside: list[str] = describe(
+        "Folders outside the repository root that may be read", default_factory=list
     )
-    grammar: GrammarConfig = Field(default_factory=GrammarConfig, description="Grammar engine")
-    limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Size and time limits")
+    grammar: GrammarConfig = describe("Grammar engine", default_factory=GrammarConfig)
+    limits: LimitsConfig = describe("Size and time limits", default_factory=LimitsConfig)
 
 
-class Overrides(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Overrides(Record):
     """Command-line flags that override the config file (None = not given)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     dialect: Dialect | None = None
     select: tuple[str, ...] | None = None
@@ -141,11 +158,14 @@ class Overrides(BaseModel):
     exclude: tuple[str, ...] = ()
     as_of: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.dialect is not None and self.dialect not in DIALECTS:
+            raise ValueError(f"unknown dialect {self.dialect!r} (known: {', '.join(DIALECTS)})")
 
-class Settings(BaseModel):
+
+@dataclass(frozen=True, kw_only=True)
+class Settings(Record):
     """The effective settings for one config file plus command-line overrides."""
-
-    model_config = ConfigDict(frozen=True)
 
     source: str  # the config file's path, or "<defaults>"
     root: str  # folder that relative paths in the config are taken from
@@ -207,7 +227,7 @@ def read_config_file(path: Path) -> FileConfig | None:
         prefix = "tool.factlint."
     try:
         return FileConfig.model_validate(data)
-    except ValidationError as exc:
+    except RecordError as exc:
         error = exc.errors()[0]
         key = prefix + ".".join(str(part) for part in error["loc"])
         message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]

@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 
 from factlint import prebuild
 from factlint.config import (
@@ -32,6 +31,7 @@ from factlint.limits import Budget, Skip
 from factlint.packs import builtin_rules_dir, load_folder, validate_options
 from factlint.perfile import ignored_for_path
 from factlint.precedence import one_per_fault
+from factlint.records import RecordError
 from factlint.spec import RuleSpec
 from factlint.groups import fold
 from factlint.suppress import apply_suppressions, parse_suppressions
@@ -128,11 +128,11 @@ class Linter:
             if "options" in overrides:  # the config's options over the pack's: errors name the config
                 try:
                     options = kind.options_model.model_validate(spec.options)
-                except ValidationError as exc:
+                except RecordError as exc:
                     error = exc.errors()[0]
-                    key = ".".join(str(p) for p in error["loc"])
+                    key = "".join(f".{part}" for part in error["loc"])
                     raise FactlintError(
-                        f"{settings.source}: rules.{spec.id}.{key}: {error['msg']}"
+                        f"{settings.source}: rules.{spec.id}{key}: {error['msg']}"
                     ) from None
             rules.append(kind(spec, options, settings))
         self.rules = rules
@@ -302,7 +302,7 @@ class Linter:
             line, column = doc.line_col(s.start)
             end_line, end_column = doc.line_col(s.end)
             unknown = [r for r in s.rules if r not in known and _base_id(r) not in known]
-            where = dict(
+            where: dict[str, Any] = dict(
                 path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
                 text=doc.text[s.start : s.end], offset=s.start, end_offset=s.end,
             )

@@ -1,11 +1,11 @@
-"""Findings and reports: frozen pydantic models that are also the JSON wire format."""
+"""Findings and reports: frozen records (factlint.records) that are also the JSON wire format."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import SkipJsonSchema
+from factlint.records import Record, describe
 
 
 class Severity(str, Enum):
@@ -19,42 +19,41 @@ class Severity(str, Enum):
 SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
 
 
-class Related(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Related(Record):
     """Another location that explains a finding (e.g. where the dominant spelling appears)."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     column: int
     text: str
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Finding(Record):
     """One reported problem at an exact span of one file."""
 
-    model_config = ConfigDict(frozen=True)
-
     path: str
-    rule: str = Field(description="Rule id, pack/name")
+    rule: str = describe("Rule id, pack/name")
     severity: Severity
     message: str
-    line: int = Field(description="1-based line of the span start")
-    column: int = Field(description="1-based column, in Unicode code points")
+    line: int = describe("1-based line of the span start")
+    column: int = describe("1-based column, in Unicode code points")
     end_line: int
-    end_column: int = Field(description="1-based column just past the span's last character")
-    text: str = Field(description="The exact flagged text")
-    suggestions: list[str] = Field(default_factory=list, description="Replacement strings")
+    end_column: int = describe("1-based column just past the span's last character")
+    text: str = describe("The exact flagged text")
+    suggestions: list[str] = describe("Replacement strings", default_factory=list)
     fixable: bool = False
-    related: list[Related] = Field(default_factory=list)
-    offset: int = Field(description="0-based code-point offset of the span start (BOM removed)")
+    related: list[Related] = field(default_factory=list)
+    offset: int = describe("0-based code-point offset of the span start (BOM removed)")
     end_offset: int
     # Not in any report (factlint.groups): findings of one rule with the same group key fold into
     # one, which keeps them all as members, each with its own place and fix.
-    group: SkipJsonSchema[str | None] = Field(None, exclude=True)
-    members: SkipJsonSchema[list[Finding]] = Field(default_factory=list, exclude=True)
+    group: str | None = field(default=None, metadata={"exclude": True})
+    members: list[Finding] = field(default_factory=list, metadata={"exclude": True})
 
 
-class Summary(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Summary(Record):
     """Counts for a run."""
 
     files: int
@@ -65,7 +64,8 @@ class Summary(BaseModel):
     fixed: int = 0
 
 
-class Report(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Report(Record):
     """The JSON report: ``factlint check --format json``."""
 
     version: int = 1

@@ -42,10 +42,10 @@ def audit(paths: tuple[str, ...], out: str, scheduler: str | None, workers: int 
     if scheduler and workers:
         raise click.UsageError("--scheduler and --workers exclude each other")
     try:
-        overrides = Overrides(dialect=dialect, select=_csv(select) or None, ignore=_csv(ignore),
-                              exclude=_csv(exclude))
-    except ValueError as exc:
-        raise click.UsageError(f"--dialect: {exc.errors()[0]['msg']}") from None  # type: ignore[attr-defined]
+        overrides = Overrides(dialect=dialect, select=_csv(select) or None,  # type: ignore[arg-type]
+                              ignore=_csv(ignore), exclude=_csv(exclude))
+    except ValueError as exc:  # the dialect
+        raise click.UsageError(f"--dialect: {exc}") from None
     request = AuditRequest(paths=paths, out=out, scheduler=scheduler, workers=workers,
                            config_path=config_path, overrides=overrides, resume=resume,
                            partition_bytes=partition_bytes)

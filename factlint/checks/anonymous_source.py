@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.fastregex import BoundedPattern
 from factlint.analysis.trie import trie_regex
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.analysis import Analysis
@@ -21,15 +21,17 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class AnonymousOptions(Options):
     """Options of the anonymous-source kind."""
 
-    sources: list[str] = Field(description="Nouns for unnamed sources (source, official, insider)")
-    qualifiers: list[str] = Field(
-        default_factory=list, description="Adjectives before them (senior)"
+    sources: list[str] = describe("Nouns for unnamed sources (source, official, insider)")
+    qualifiers: list[str] = describe(
+        "Adjectives before them (senior)",
+        default_factory=list,
     )
-    cues: list[str] = Field(description="Verbs that attribute (said, told)")
-    reasons: list[str] = Field(description="Phrases that give the reason for anonymity")
+    cues: list[str] = describe("Verbs that attribute (said, told)")
+    reasons: list[str] = describe("Phrases that give the reason for anonymity")
 
 
 class AnonymousSource(Kind[AnonymousOptions]):

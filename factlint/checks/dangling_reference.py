@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pydantic import Field
-
 from factlint.analysis.fastregex import BoundedPattern
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class DanglingOptions(Options):
     """Options of the dangling-reference kind."""
 
-    phrases: list[str] = Field(
-        description="Patterns of text that points at a link (regular expressions)"
+    phrases: list[str] = describe(
+        "Patterns of text that points at a link (regular expressions)",
     )
-    link_texts: list[str] = Field(description="Link texts that say nothing about the destination")
+    link_texts: list[str] = describe("Link texts that say nothing about the destination")
 
 
 class DanglingReference(Kind[DanglingOptions]):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import Field
-
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -22,17 +22,21 @@ HARPER_KINDS = frozenset(
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class GrammarOptions(Options):
     """Which engine lints a grammar rule reports."""
 
-    harper_kinds: list[str] = Field(
-        default_factory=list, description="Harper lint kinds reported (backend harper)"
+    harper_kinds: list[str] = describe(
+        "Harper lint kinds reported (backend harper)",
+        default_factory=list,
     )
-    languagetool: bool = Field(
-        False, description="Report every LanguageTool match as <rule id>:<RULE_ID>"
+    languagetool: bool = describe(
+        "Report every LanguageTool match as <rule id>:<RULE_ID>",
+        default=False,
     )
-    autofix: bool = Field(
-        False, description="Let --fix apply the engine's fix when it offers exactly one"
+    autofix: bool = describe(
+        "Let --fix apply the engine's fix when it offers exactly one",
+        default=False,
     )
 
 

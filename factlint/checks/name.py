@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from pydantic import Field
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
@@ -15,6 +15,7 @@ from factlint.analysis.people import FEMALE_HONORIFICS as FEMALE
 from factlint.analysis.people import MALE_HONORIFICS as MALE
 from factlint.kinds.base import Kind, Options, related_at
 from factlint.kinds.spelling import load_lines
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
@@ -53,13 +54,19 @@ class Listed(NamedTuple):
         return cls(groups, words, keys, frozenset(k + s for k in keys for s in ("’s", "'s")))
 
 
+@dataclass(frozen=True, kw_only=True)
 class NameOptions(Options):
     """Options of the name kind."""
 
-    variants: str = Field("data/name-variants.txt", description="Known variant groups, one a line")
-    extra_variants: list[list[str]] = Field(default_factory=list, description="More groups")
-    similarity: float = Field(85.0, ge=50, le=100, description="rapidfuzz ratio to link surnames")
-    min_length: int = Field(5, ge=3, description="Shortest surname compared by similarity")
+    variants: str = describe("Known variant groups, one a line", default="data/name-variants.txt")
+    extra_variants: list[list[str]] = describe("More groups", default_factory=list)
+    similarity: float = describe(
+        "rapidfuzz ratio to link surnames", default=85.0, minimum=50, maximum=100
+    )
+    min_length: int = describe("Shortest surname compared by similarity", default=5, minimum=3)
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
 
 class NameConsistency(Kind[NameOptions]):

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.finding import Related
 from factlint.kinds._text import keep_breaks
 from factlint.kinds.base import Kind, Options
 from factlint.kinds.spelling import Variant, load_pairs
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.analysis.people import Title as Office
@@ -21,13 +21,15 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class OfficeOptions(Options):
     """Options of the office kind."""
 
-    pairs: str = Field(
-        "data/spelling-en.tsv", description="British/American pairs, to unify spellings"
+    pairs: str = describe(
+        "British/American pairs, to unify spellings",
+        default="data/spelling-en.tsv",
     )
-    capitalisation: bool = Field(True, description="Also compare capitalisation (same position)")
+    capitalisation: bool = describe("Also compare capitalisation (same position)", default=True)
 
 
 class OfficeConsistency(Kind[OfficeOptions]):

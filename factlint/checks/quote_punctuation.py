@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.lexicons import data_path, read_lines
 from factlint.finding import Severity
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -38,15 +38,18 @@ def _inflected_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+@dataclass(frozen=True, kw_only=True)
 class PunctuationOptions(Options):
     """Options of the quote-punctuation kind."""
 
-    introducer: str = Field(
-        ":", description="Mark that replaces a dash before a quotation (':' or ',')"
+    introducer: str = describe(
+        "Mark that replaces a dash before a quotation (':' or ',')",
+        default=":",
     )
-    mixed_marks: bool = Field(
-        False, description="Flag straight and curly double marks in one document "
-        "(consistency/style reports them, with a fix)"
+    mixed_marks: bool = describe(
+        "Flag straight and curly double marks in one document "
+        "(consistency/style reports them, with a fix)",
+        default=False,
     )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.fastregex import BoundedPattern
 from factlint.document import story_date as document_story_date
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -22,18 +22,20 @@ MONTHS = [dt.date(2000, m, 1).strftime("%B").lower() for m in range(1, 13)]
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 
 
+@dataclass(frozen=True, kw_only=True)
 class RelativeOptions(Options):
     """Options of the relative-date kind."""
 
-    vague: list[str] = Field(
+    vague: list[str] = describe(
+        "Vague time words, reported always (regular expressions)",
         default_factory=list,
-        description="Vague time words, reported always (regular expressions)",
     )
-    terms: list[str] = Field(
-        description="Relative but resolvable expressions, reported when the story has no date"
+    terms: list[str] = describe(
+        "Relative but resolvable expressions, reported when the story has no date",
     )
-    evergreen: bool = Field(
-        False, description="Report resolvable expressions in dated copy too (evergreen copy)"
+    evergreen: bool = describe(
+        "Report resolvable expressions in dated copy too (evergreen copy)",
+        default=False,
     )
 
 

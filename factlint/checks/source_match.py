@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from factlint.kinds.base import Kind, Options
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourceMatchOptions(Options):
     """Which verdict of the verification this rule reports."""
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
 from factlint.analysis.fastregex import CandidateScan, re2
 from factlint.kinds.base import Kind, Options, related_at
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
@@ -82,12 +81,13 @@ class Use:
     render: Callable[[str], str]
 
 
+@dataclass(frozen=True, kw_only=True)
 class StyleOptions(Options):
     """Options of the style kind."""
 
-    families: list[Family] = Field(
+    families: list[Family] = describe(
+        "Which house-style choices to compare",
         default_factory=lambda: list(FAMILY_NAMES),
-        description="Which house-style choices to compare",
     )
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.lexicons import lexicons
 from factlint.analysis.people import INITIALS_BEFORE, organisation_words
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.analysis.people import Person
@@ -35,22 +35,19 @@ def office_names_holder(title: str | None, accepted: list[str]) -> bool:
     return office in accepted or office in ROYAL
 
 
+@dataclass(frozen=True, kw_only=True)
 class SurnameFirstOptions(Options):
     """Options of the surname-first kind."""
 
-    titled: bool = Field(
-        True,
-        description=(
-            "Also flag an office and a surname ('Finance Secretary Ongpin') with no full name: AP, "
-            "Reuters and the BBC give the full name at first reference"
-        ),
+    titled: bool = describe(
+        "Also flag an office and a surname ('Finance Secretary Ongpin') with no full name: AP, "
+            "Reuters and the BBC give the full name at first reference",
+        default=True,
     )
-    accepted_titles: list[str] = Field(
-        ["president", "prime minister", "premier", "chancellor"],
-        description=(
-            "Offices that identify their holder, so that the office and the surname are a full "
-            "first reference ('President Reagan'); lower case"
-        ),
+    accepted_titles: list[str] = describe(
+        "Offices that identify their holder, so that the office and the surname are a full "
+            "first reference ('President Reagan'); lower case",
+        default_factory=lambda: ["president", "prime minister", "premier", "chancellor"],
     )
 
 

@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.attribution import framed_as_quotes, speaker_in_context
 from factlint.analysis.quotes import in_writers_sentence
 from factlint.kinds.base import Kind, Options
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class UnattributedOptions(Options):
     """Options of the unattributed-quote kind."""
 
-    extra_cues: list[str] = Field(
+    extra_cues: list[str] = describe(
+        "More reporting verbs or phrases; 'say | says | said | saying' lists a verb's forms",
         default_factory=list,
-        description=(
-            "More reporting verbs or phrases; 'say | says | said | saying' lists a verb's forms"
-        ),
     )
-    min_words: int = Field(4, ge=1, description="Shorter speech quotations are left alone")
-    framing: list[str] = Field(
+    min_words: int = describe("Shorter speech quotations are left alone", default=4, minimum=1)
+    framing: list[str] = describe(
+        "Headline phrases that frame the whole article as someone's words",
         default_factory=lambda: [
             "in quotes",
             "in his own words",
@@ -37,16 +37,15 @@ class UnattributedOptions(Options):
             "full text",
             "memories of",
         ],
-        description="Headline phrases that frame the whole article as someone's words",
     )
-    context: bool = Field(
-        True,
-        description=(
-            "Count a speaker named or pointed at in the sentence before or after as attribution, "
-            "and "
-            "leave quotations inside the writer's own sentence to it (fewer, surer findings)"
-        ),
+    context: bool = describe(
+        "Count a speaker named or pointed at in the sentence before or after as attribution, "
+        "and leave quotations inside the writer's own sentence to it (fewer, surer findings)",
+        default=True,
     )
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
 
 class UnattributedQuote(Kind[UnattributedOptions]):

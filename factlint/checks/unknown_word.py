@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
-
-from pydantic import Field
 
 from factlint.analysis.typos import TypoModel, word_uses, zipf
 from factlint.checks.grammar import reportable
 from factlint.kinds.base import Kind, Options
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -19,24 +19,32 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class UnknownWordOptions(Options):
     """How the unknown-word rule recognises names."""
 
-    document_names: bool = Field(True, description="Accept words the draft uses as proper names")
-    acronyms: bool = Field(True, description="Accept all-capital words (HOLR, NATO)")
-    likely_slips: bool = Field(
-        True, description="Report only a likely slip for a far more common word (word frequencies)"
+    document_names: bool = describe("Accept words the draft uses as proper names", default=True)
+    acronyms: bool = describe("Accept all-capital words (HOLR, NATO)", default=True)
+    likely_slips: bool = describe(
+        "Report only a likely slip for a far more common word (word frequencies)",
+        default=True,
     )
-    common: float = Field(3.0, description="Zipf frequency from which a lower-case word is known")
-    gap: float = Field(2.0, description="How much more common (Zipf) the correction must be")
-    name_gap: float = Field(2.5, description="The same for a capitalised word (it may be a name)")
-    short_gap: float = Field(3.0, description="The same for a known word of four letters or fewer")
-    repeats: int = Field(3, ge=1, description="Uses in one document that make a word deliberate")
-    prefixes: tuple[str, ...] = Field((), description="Prefixes of deliberate coinages (over-, dis-)")
-    suffixes: tuple[str, ...] = Field((), description="Inflections of deliberate coinages (-s)")
-    compound_suffixes: tuple[str, ...] = Field(
-        (), description="More inflections in a part of a hyphenated compound (four-engined)"
+    common: float = describe("Zipf frequency from which a lower-case word is known", default=3.0)
+    gap: float = describe("How much more common (Zipf) the correction must be", default=2.0)
+    name_gap: float = describe("The same for a capitalised word (it may be a name)", default=2.5)
+    short_gap: float = describe("The same for a known word of four letters or fewer", default=3.0)
+    repeats: int = describe(
+        "Uses in one document that make a word deliberate", default=3, minimum=1
     )
+    prefixes: tuple[str, ...] = describe("Prefixes of deliberate coinages (over-, dis-)", default=())
+    suffixes: tuple[str, ...] = describe("Inflections of deliberate coinages (-s)", default=())
+    compound_suffixes: tuple[str, ...] = describe(
+        "More inflections in a part of a hyphenated compound (four-engined)",
+        default=(),
+    )
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
 
 class UnknownWord(Kind[UnknownWordOptions]):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from factlint.analysis.lexicons import lexicons
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -29,12 +29,13 @@ OFFICE_OF = re.compile(
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class UnnamedOptions(Options):
     """Options of the unnamed-reference kind."""
 
-    classes: list[str] = Field(
+    classes: list[str] = describe(
+        "Title classes that must be named (office, generic, role)",
         default_factory=lambda: ["office"],
-        description="Title classes that must be named (office, generic, role)",
     )
 
 

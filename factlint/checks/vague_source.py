@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import Field
-
 from factlint.analysis.fastregex import BoundedPattern
 from factlint.analysis.lexicons import read_lines
 from factlint.kinds.base import Kind, Options
+from factlint.records import describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 AGENT = re.compile(r"\s+by\s+(?:the\s+)?[A-Z\w]")
 
 
+@dataclass(frozen=True, kw_only=True)
 class VagueOptions(Options):
     """Options of the vague-source kind."""
 
-    patterns: str = Field("data/vague-sourcing.txt", description="File of weasel-phrase patterns")
-    extra_patterns: list[str] = Field(
-        default_factory=list, description="More patterns (regular expressions)"
+    patterns: str = describe("File of weasel-phrase patterns", default="data/vague-sourcing.txt")
+    extra_patterns: list[str] = describe(
+        "More patterns (regular expressions)",
+        default_factory=list,
     )
 
 

@@ -160,13 +160,12 @@ def document_language(doc: Document, settings: Settings) -> str:
 def _majority_dialect(doc: Document, settings: Settings) -> str:
     from factlint.engine import all_specs
     from factlint.kinds.spelling import Spelling
+    from factlint.packs import configured_options
 
     spec = next((s for s in all_specs(settings) if s.id == SPELLING_RULE), None)
     if spec is None:
         return "en-US"
-    options = Spelling.options_model.model_validate(
-        {**spec.options, **settings.config.rules.get(SPELLING_RULE, {})}
-    )
+    options = configured_options(spec, settings)
     return Spelling(spec, options, settings).majority_dialect(doc)  # type: ignore[arg-type]
 
 
@@ -204,13 +203,13 @@ def spelling_exemptions(doc: Document, settings: Settings) -> SpellingExemptions
     from factlint.analysis.proper_names import established_names
     from factlint.checks.unknown_word import UnknownWordOptions
     from factlint.engine import all_specs
+    from factlint.packs import configured_options
 
     spec = next((s for s in all_specs(settings) if s.id == UNKNOWN_WORD_RULE), None)
     if spec is None:
         return SpellingExemptions()
-    options = UnknownWordOptions.model_validate(
-        {**spec.options, **settings.config.rules.get(UNKNOWN_WORD_RULE, {})}
-    )
+    options = configured_options(spec, settings)
+    assert isinstance(options, UnknownWordOptions)
     names = established_names(doc) if options.document_names else frozenset()
     return SpellingExemptions(names=names, acronyms=options.acronyms)
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
 from factlint.analysis import Hit, normalize_scope
 from factlint.finding import Finding, Related
+from factlint.records import Record
 
 if TYPE_CHECKING:
     from factlint.config import Settings
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from factlint.spec import RuleSpec
 
 
-class Options(BaseModel):
-    """Base of every kind's options model: unknown keys are errors."""
+@dataclass(frozen=True, kw_only=True)
+class Options(Record):
+    """Base of every kind's options record: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
 
 O = TypeVar("O", bound=Options)
@@ -55,9 +56,9 @@ class Kind(Generic[O]):
 
     @cached_property
     def _user_pack(self) -> bool:
-        from factlint.packs import builtin_rules_dir
+        from factlint.packs import is_builtin
 
-        return builtin_rules_dir() not in (Path(self.spec.base_dir).resolve(), *Path(self.spec.base_dir).resolve().parents)
+        return not is_builtin(self.spec)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError

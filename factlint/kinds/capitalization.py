@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
-
 from factlint.kinds.base import Kind, Options
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
@@ -20,12 +20,16 @@ SMALL = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
 NAME_AFTER = re.compile(r"\s[A-Z][\w’'-]+")
 
 
+@dataclass(frozen=True, kw_only=True)
 class CapitalizationOptions(Options):
     """Options of the capitalization kind."""
 
-    terms: list[str] = Field(min_length=1, description="Titles or terms, e.g. 'prime minister'")
-    before_name: Style = Field("upper", description="Case right before a name (Prime Minister X)")
-    alone: Style = Field("lower", description="Case elsewhere (the prime minister said)")
+    terms: list[str] = describe("Titles or terms, e.g. 'prime minister'", non_empty=True)
+    before_name: Style = describe("Case right before a name (Prime Minister X)", default="upper")
+    alone: Style = describe("Case elsewhere (the prime minister said)", default="lower")
+
+    def __post_init__(self) -> None:
+        check_bounds(self)
 
 
 class Capitalization(Kind[CapitalizationOptions]):

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import re2
-from pydantic import Field, model_validator
 
 from factlint.kinds._text import compile_user_pattern, match_case
 from factlint.kinds.base import Kind, Options
+from factlint.records import FieldError, check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -28,31 +29,38 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 TEXT_ANCHOR = re.compile(r"\\[Az]|\(\?[a-z]*-[a-z]*m")
 
 
+@dataclass(frozen=True, kw_only=True)
 class ConfusableOptions(Options):
     """Options of the confusable kind."""
 
-    patterns: list[str] = Field(
-        min_length=1, description="RE2 patterns; the group (?P<wrong>...) is the flagged span"
+    patterns: list[str] = describe(
+        "RE2 patterns; the group (?P<wrong>...) is the flagged span", non_empty=True
     )
-    fix: dict[str, str] = Field(min_length=1, description="The wrong word (lower case) -> the fix")
-    words: dict[str, list[str]] = Field(
-        default_factory=dict, description="Word lists, written {name} in a pattern"
-    )
-    unless: dict[str, str] = Field(
+    fix: dict[str, str] = describe("The wrong word (lower case) -> the fix", non_empty=True)
+    words: dict[str, list[str]] = describe(
+        "Word lists, written {name} in a pattern",
         default_factory=dict,
-        description="Group name -> RE2 pattern: a match whose group matches it whole is not flagged",
     )
-    case: bool = Field(True, description="Match case exactly (write [Ww]ho for either)")
+    unless: dict[str, str] = describe(
+        "Group name -> RE2 pattern: a match whose group matches it whole is not flagged",
+        default_factory=dict,
+    )
+    case: bool = describe("Match case exactly (write [Ww]ho for either)", default=True)
 
-    @model_validator(mode="after")
-    def _check(self) -> ConfusableOptions:
-        for pattern in self.expanded():
-            compiled = compile_user_pattern(pattern, self.case)
-            if "wrong" not in compiled.groupindex:
-                raise ValueError(f"pattern {pattern!r} has no group (?P<wrong>...)")
+    def __post_init__(self) -> None:
+        check_bounds(self)
+        try:
+            for pattern in self.expanded():
+                compiled = compile_user_pattern(pattern, self.case)
+                if "wrong" not in compiled.groupindex:
+                    raise ValueError(f"pattern {pattern!r} has no group (?P<wrong>...)")
+        except ValueError as exc:  # it names the pattern or the word list
+            raise FieldError("patterns", str(exc)) from None
         for pattern in self.unless.values():
-            compile_user_pattern(pattern, self.case)
-        return self
+            try:
+                compile_user_pattern(pattern, self.case)
+            except ValueError as exc:
+                raise FieldError("unless", str(exc)) from None
 
     def expanded(self) -> list[str]:
         """The patterns with each {name} replaced by its word list."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
-
-from pydantic import Field, field_validator
 
 from factlint.kinds._text import keep_breaks, match_case
 from factlint.kinds.base import Kind, Options, related_at
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.analysis import Hit
@@ -17,21 +17,21 @@ if TYPE_CHECKING:
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class ConsistencyOptions(Options):
     """Options of the consistency kind."""
 
-    groups: list[list[str]] = Field(min_length=1, description="Variants of the same thing")
-    prefer: Literal["majority", "first", "listed"] = Field(
-        "majority", description="majority (ties: first seen) | first (in text) | listed (1st form)"
+    groups: list[list[str]] = describe("Variants of the same thing", non_empty=True)
+    prefer: Literal["majority", "first", "listed"] = describe(
+        "majority (ties: first seen) | first (in text) | listed (1st form)",
+        default="majority",
     )
 
-    @field_validator("groups")
-    @classmethod
-    def _two_or_more(cls, groups: list[list[str]]) -> list[list[str]]:
-        for group in groups:
+    def __post_init__(self) -> None:
+        check_bounds(self)
+        for group in self.groups:
             if len(group) < 2:
                 raise ValueError(f"a group needs two or more variants: {group}")
-        return groups
 
 
 class Consistency(Kind[ConsistencyOptions]):

@@ -3,39 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import Field, field_validator, model_validator
 
 from factlint.kinds._text import compile_user_pattern
 from factlint.kinds.base import Kind, Options
+from factlint.records import FieldError, describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class ExistenceOptions(Options):
     """Options of the existence kind: at least one term or pattern."""
 
-    terms: list[str] = Field(default_factory=list, description="Words or phrases (whole words)")
-    patterns: list[str] = Field(
-        default_factory=list, description="RE2 regular expressions (linear time, no backrefs)"
+    terms: list[str] = describe("Words or phrases (whole words)", default_factory=list)
+    patterns: list[str] = describe(
+        "RE2 regular expressions (linear time, no backrefs)",
+        default_factory=list,
     )
-    case: bool = Field(False, description="Match case exactly (default: ignore case)")
+    case: bool = describe("Match case exactly (default: ignore case)", default=False)
 
-    @field_validator("patterns")
-    @classmethod
-    def _compile(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            compile_user_pattern(pattern)  # raises ValueError naming the pattern
-        return patterns
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> ExistenceOptions:
+    def __post_init__(self) -> None:
+        for pattern in self.patterns:
+            try:
+                compile_user_pattern(pattern)
+            except ValueError as exc:  # it names the pattern
+                raise FieldError("patterns", str(exc)) from None
         if not self.terms and not self.patterns:
             raise ValueError("give at least one of terms or patterns")
-        return self
 
 
 class Existence(Kind[ExistenceOptions]):

@@ -12,10 +12,9 @@ from itertools import filterfalse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import Field
-
 from factlint.kinds._text import match_case
 from factlint.kinds.base import Kind, Options, related_at
+from factlint.records import describe
 from factlint.unionfind import DisjointSets
 
 if TYPE_CHECKING:
@@ -44,16 +43,18 @@ HEAD_AFTER = re.compile(r"(?:['’]s?)?\s+([A-Z][a-z]+)")
 HEAD_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+@dataclass(frozen=True, kw_only=True)
 class SpellingOptions(Options):
     """Options of the spelling kind."""
 
-    pairs: str = Field("data/spelling-en.tsv", description="TSV of british<TAB>american pairs")
-    oxford: bool = Field(False, description="en-GB with Oxford -ize spellings (organize, realize)")
-    dialects: str = Field(
-        "data/dialects.yaml", description="Which spelling each house dialect takes (its authority)"
+    pairs: str = describe("TSV of british<TAB>american pairs", default="data/spelling-en.tsv")
+    oxford: bool = describe("en-GB with Oxford -ize spellings (organize, realize)", default=False)
+    dialects: str = describe(
+        "Which spelling each house dialect takes (its authority)",
+        default="data/dialects.yaml",
     )
-    exceptions: str = Field("data/proper-names.txt", description="Proper names never flagged")
-    extra_exceptions: list[str] = Field(default_factory=list, description="More proper names")
+    exceptions: str = describe("Proper names never flagged", default="data/proper-names.txt")
+    extra_exceptions: list[str] = describe("More proper names", default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from pydantic import Field, field_validator
 
 from factlint.kinds._text import inflections, keep_breaks, match_case
 from factlint.kinds.base import Kind, Options
+from factlint.records import check_bounds, describe
 
 if TYPE_CHECKING:
     from factlint.document import Document
     from factlint.finding import Finding
 
 
+@dataclass(frozen=True, kw_only=True)
 class SubstitutionOptions(Options):
     """Options of the substitution kind."""
 
-    swap: dict[str, str] = Field(min_length=1, description="Wrong word or phrase -> preferred one")
-    inflections: bool = Field(
-        False, description="Also match -s/-ed/-ing forms of the last word and inflect the fix"
+    swap: dict[str, str] = describe("Wrong word or phrase -> preferred one", non_empty=True)
+    inflections: bool = describe(
+        "Also match -s/-ed/-ing forms of the last word and inflect the fix",
+        default=False,
     )
-    case: bool = Field(False, description="Match the wrong form's case exactly")
+    case: bool = describe("Match the wrong form's case exactly", default=False)
 
-    @field_validator("swap")
-    @classmethod
-    def _no_blank(cls, swap: dict[str, str]) -> dict[str, str]:
-        if any(not k.strip() for k in swap):
+    def __post_init__(self) -> None:
+        check_bounds(self)
+        if any(not k.strip() for k in self.swap):
             raise ValueError("a wrong form must not be empty")
-        return swap
 
 
 class Substitution(Kind[SubstitutionOptions]):
