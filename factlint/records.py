@@ -1,21 +1,24 @@
 """Records: frozen dataclasses for findings, rule specs, options and config, with pydantic only
-where untrusted data is validated.
+where untrusted data does not already have the declared types.
 
-Building pydantic models is a third of a grammar-off cold start (importing pydantic and building
+Building pydantic models was a third of a grammar-off cold start (importing pydantic and building
 about forty model classes, docs/ci.md), and factlint's own data (the built-in packs, the defaults,
 findings) needs no validation on every run: the test suite validates it. So records are plain
-dataclasses, cheap to define and to build, and pydantic is imported the first time a user's file
-(a config, a pack, rule options, a baseline) is validated. A record offers the few model methods
-factlint uses, named as pydantic names them:
+dataclasses, cheap to define and to build. A record offers the few model methods factlint uses,
+named as pydantic names them:
 
-- ``model_validate(data)``: validate untrusted data (pydantic's TypeAdapter over the dataclass:
-  types, literals, nested records, unknown keys); raises :class:`RecordError`;
+- ``build(data)``: factlint's own data (built-in packs), converted, not checked;
+- ``load(data)``: data that must already have the declared types (a cache entry; a user's file
+  at first): keys, types and literals checked, anything else raises ValueError or TypeError;
+- ``model_validate(data)``: a user's data: ``load``, and if that refuses it, pydantic's
+  TypeAdapter over the dataclass (imported only then), which converts what its lax mode
+  converts or raises :class:`RecordError` with its key-by-key errors;
 - ``model_copy(update=...)``, ``model_dump(mode="json")``, ``model_dump_json()``;
-- ``model_json_schema()``: the JSON schema, with each field's ``description`` metadata.
+- ``model_json_schema()``: the JSON schema, with each field's ``description`` and bounds.
 
 A field declared with ``field(metadata={"exclude": True})`` stays out of dumps and schemas.
 Checks that pydantic expressed as constraints and validators live in ``__post_init__`` (raising
-``ValueError``), so that they hold on both paths.
+``ValueError``, or :class:`FieldError` to name the key), so that they hold on every path.
 """
 
 from __future__ import annotations
@@ -86,6 +89,14 @@ class Record:
 
     @classmethod
     def model_validate(cls: type[R], data: Any) -> R:
+        """Untrusted data, validated. Data that already has the declared types (nearly every
+        config and pack) is read by a plain check of types, literals and keys, which accepts
+        nothing pydantic would refuse; anything else goes to pydantic, which converts what its
+        lax mode converts or reports, key by key, why not."""
+        try:
+            return cls.load(data)
+        except (ValueError, TypeError):
+            pass
         from pydantic import ValidationError
 
         try:
@@ -104,13 +115,17 @@ class Record:
 
     @classmethod
     def load(cls: type[R], data: dict[str, Any]) -> R:
-        """A record from JSON that factlint wrote (a cache entry): converted as ``build`` does,
-        with every value's type checked, so that a damaged file raises ValueError or TypeError
-        instead of giving wrong results."""
-        hints = _hints(cls)
-        if not isinstance(data, dict) or not set(data) <= set(hints):
+        """A record from data that must already have the declared types (a cache entry factlint
+        wrote; a config or pack, before pydantic is asked): converted as ``build`` does, with
+        every key and value checked, so that anything else raises ValueError or TypeError."""
+        hints, names = _hints(cls), _names(cls)
+        if not isinstance(data, dict) or not set(data) <= set(names):
             raise ValueError("not a record of this kind")
-        return cls(**{key: _convert(hints[key], value, strict=True) for key, value in data.items()})
+        values = {names[key]: _convert(hints[names[key]], value, strict=True)
+                  for key, value in data.items()}
+        if len(values) != len(data):  # a key given both as written and in kebab-case
+            raise ValueError("a key given twice")
+        return cls(**values)
 
     @classmethod
     def model_json_schema(cls) -> dict[str, Any]:
@@ -148,23 +163,38 @@ def _dump(value: Any) -> Any:
 
 _HINTS: dict[type, dict[str, Any]] = {}
 _ADAPTERS: dict[type, Any] = {}
+_NAMES: dict[type, dict[str, str]] = {}
 
 
 def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls)
+        _HINTS[cls] = {f.name: hints[f.name] for f in dataclasses.fields(cls)}
     return _HINTS[cls]
+
+
+def _names(cls: type) -> dict[str, str]:
+    """The keys a user may write for each field: its name and its alias (kebab-case)."""
+    if cls not in _NAMES:
+        _NAMES[cls] = {key: name for name in _hints(cls) for key in (name, _alias(cls, name))}
+    return _NAMES[cls]
 
 
 def _convert(hint: Any, value: Any, strict: bool = False) -> Any:
     """``value`` as the type ``hint`` declares; ``strict``: a value of another type raises
     ValueError (``build`` leaves such values to the tests)."""
+    if hint is Any:
+        return value
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args:
             return None
         options = [a for a in args if a is not type(None)]
         return _convert(options[0], value, strict) if len(options) == 1 else value
+    if origin is typing.Literal:
+        if strict and not any(value == a and type(value) is type(a) for a in args):
+            raise ValueError(f"{value!r} is none of {args}")
+        return value
     if isinstance(hint, type):
         if issubclass(hint, Record) and isinstance(value, dict):
             return hint.load(value) if strict else hint.build(value)
@@ -172,14 +202,16 @@ def _convert(hint: Any, value: Any, strict: bool = False) -> Any:
             return hint(value)  # ValueError when it is none of the enum's values
         if strict and not _is_a(value, hint):
             raise ValueError(f"{value!r} is not a {hint.__name__}")
-        return value
+        return float(value) if hint is float and strict else value
     if origin in (tuple, list) and isinstance(value, (list, tuple)):
         items = [_convert(args[0], v, strict) for v in value] if args else list(value)
         return tuple(items) if origin is tuple else items
     if origin is dict and isinstance(value, dict) and len(args) == 2:
+        if strict and not all(isinstance(k, str) for k in value):
+            raise ValueError("a key that is not a string")
         return {k: _convert(args[1], v, strict) for k, v in value.items()}
-    if strict and origin in (tuple, list, dict):
-        raise ValueError(f"{value!r} is not a {origin.__name__}")
+    if strict:
+        raise ValueError(f"{value!r} is not a {getattr(origin, '__name__', hint)}")
     return value
 
 

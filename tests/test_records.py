@@ -122,3 +122,72 @@ def test_the_report_schema_keeps_descriptions_and_leaves_out_internal_fields() -
     assert finding["properties"]["rule"]["description"] == "Rule id, pack/name"
     assert "group" not in finding["properties"] and "members" not in finding["properties"]
     assert "offset" in finding["required"]
+
+
+def _pydantic(cls: type, data: object) -> object:
+    from factlint.records import _adapter
+
+    return _adapter(cls).validate_python(data)
+
+
+RICH_CONFIG = {
+    "dialect": "en-GB", "select": ["consistency", "quotes/unattributed"], "extend-select": [],
+    "ignore": ["grammar"], "severity": {"quotes/unattributed": "error"},
+    "rules": {"references/surname-first": {"titled": False}}, "packs": ["styles"],
+    "include": ["*.md"], "exclude": ["drafts/old/**"], "extend_exclude": ["tmp/**"],
+    "per-file-ignores": {"wire/*.txt": ["dates"]}, "cache-dir": ".cache", "fail-on": "warning",
+    "rule-docs-url": None, "facts": ["facts.yaml"], "vocab": ["house"], "allow-outside": [],
+    "grammar": {"backend": "languagetool", "check-quotes": True,
+                "languagetool": {"port": 8081, "timeout": 12, "java-options": ["-Xmx1g"]},
+                "harper": {"enable": ["OxfordComma"]}},
+    "limits": {"max-file-bytes": 1000, "time-budget": 0},
+}
+
+
+def test_the_plain_check_gives_what_pydantic_gives() -> None:
+    """What the plain check accepts, pydantic accepts as the same record: every test case's
+    config, a config using every key, every built-in rule and its options."""
+    from tests.caselib import load_cases
+
+    configs = [case.config for case in load_cases()] + [RICH_CONFIG]
+    assert len(configs) > 300
+    for data in configs:
+        assert FileConfig.load(data) == _pydantic(FileConfig, data)
+    for pack, path in pack_files(builtin_rules_dir()):
+        import yaml
+
+        for entry in yaml.safe_load(path.read_text("utf-8")) or []:
+            data = {**entry, "pack": pack}
+            assert RuleSpec.load(data) == _pydantic(RuleSpec, data)
+            model = load_kind(entry["kind"]).options_model
+            options = entry.get("options", {})
+            assert model.load(options) == _pydantic(model, options)
+
+
+@pytest.mark.parametrize("data", [
+    {"limits": {"max-word": 3.0}},       # a whole float for an int: pydantic converts it
+    {"limits": {"time-budget": "5"}},    # a number as a string: pydantic converts it
+    {"dialect": "fr"}, {"grammar": {"backend": 3}}, {"severity": {"x": "fatal"}},
+    {"include": "*.md"}, {"bogus": 1}, {"fail-on": "warning", "fail_on": "error"},
+])
+def test_what_the_plain_check_refuses_goes_to_pydantic(data: dict[str, object]) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        FileConfig.load(data)
+    try:
+        expected: object = _pydantic(FileConfig, data)
+    except Exception:  # noqa: BLE001 (pydantic's ValidationError)
+        with pytest.raises(RecordError):
+            FileConfig.model_validate(data)
+    else:
+        assert FileConfig.model_validate(data) == expected
+
+
+def test_a_valid_config_file_is_read_without_pydantic(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text(
+        "dialect = 'en-GB'\nfail-on = 'warning'\n[grammar]\nbackend = 'none'\n", "utf-8")
+    code = ("import sys\nfrom pathlib import Path\nfrom factlint.config import read_config_file\n"
+            "config = read_config_file(Path('.factlint.toml'))\n"
+            "print(config.dialect, config.grammar.backend, 'pydantic' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                            text=True)
+    assert result.stdout.split() == ["en-GB", "none", "False"], result.stderr
