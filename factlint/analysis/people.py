@@ -1009,6 +1009,20 @@ def _surname_mentions(
             titled = _after_office_word(layout, k, lex, title_ends) or (
                 segment.kind == "prose" and _wire_job(text, token, lex)
             )  # "chairman Leslie", "said Lewis, economist at Phillips and Drew"
+            # Every test here only filters, so the cheaper one runs first: the word's place among
+            # the capitals (alone, or after an opener or an office) turns away the words of
+            # multi-word names ("New York") before the costlier reading of the words around it.
+            if (
+                not (
+                    layout.lone(k) or _after_opener(layout, k) or titled
+                    or (
+                        _after_opening_common_word(analysis, layout, k, lex)
+                        and (token.text in names or _after_person_noun(text, token.start, lex))
+                    )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
+                    or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
+                )
+            ):
+                continue
             if (
                 token.text not in names
                 and not titled
@@ -1017,17 +1031,6 @@ def _surname_mentions(
                 and not _speaks_or_described(analysis, segment, token, lex)
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
-            if (
-                not (
-                    layout.lone(k) or _after_opener(layout, k) or titled
-                    or (
-                        (token.text in names or _after_person_noun(text, token.start, lex))
-                        and _after_opening_common_word(analysis, layout, k, lex)
-                    )  # "Actor Slater is …" once Slater is shown; "Flanker Charvis is out"
-                    or _after_nationality_noun(layout, k, lex)  # "fellow Swede Johansson"
-                )
-            ):
-                continue
             if (
                 word in lex.first_names
                 and word not in full_by_surname
