@@ -230,5 +230,4 @@ def read_config_file(path: Path) -> FileConfig | None:
     except RecordError as exc:
         error = exc.errors()[0]
         key = prefix + ".".join(str(part) for part in error["loc"])
-        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
-        raise FactlintError(f"{path}: {key}: {message}") from None
+        raise FactlintError(f"{path}: {key}: {error['msg']}") from None

@@ -242,10 +242,34 @@ def _errors(exc: Any, cls: type) -> list[dict[str, Any]]:
             cause = error.get("ctx", {}).get("error")
             if isinstance(cause, FieldError):
                 error["loc"] = (*error["loc"], _field_alias(cls, error["loc"], cause.field))
-        if error["type"] == "unexpected_keyword_argument":
-            error["type"], error["msg"] = "extra_forbidden", "Extra inputs are not permitted"
+        if error["type"] in ("unexpected_keyword_argument", "extra_forbidden"):
+            error["type"] = "extra_forbidden"
+            error["msg"] = "unknown key" + _did_you_mean(_owner(cls, error["loc"][:-1]),
+                                                         str(error["loc"][-1]))
         errors.append(error)
     return errors
+
+
+def _did_you_mean(owner: type | None, key: str) -> str:
+    """" (did you mean 'min_words'?)" for a key close to one the record has."""
+    if owner is None:
+        return ""
+    import difflib
+
+    written = {name.replace("_", "-"): _alias(owner, name) for name in _hints(owner)}
+    close = difflib.get_close_matches(key.replace("_", "-"), sorted(written), n=1, cutoff=0.75)
+    return f" (did you mean {written[close[0]]!r}?)" if close else ""
+
+
+def _owner(cls: type, loc: tuple[Any, ...]) -> type | None:
+    """The record class found at ``loc`` inside ``cls`` (None past a list or a table)."""
+    owner: Any = cls
+    for part in loc:
+        if not (isinstance(part, str) and isinstance(owner, type)
+                and dataclasses.is_dataclass(owner)):
+            return None
+        owner = _hints(owner).get(_names(owner).get(part, part))
+    return owner if isinstance(owner, type) and dataclasses.is_dataclass(owner) else None
 
 
 def _describe(schema: dict[str, Any], cls: type[Record]) -> None:
@@ -273,13 +297,9 @@ def _describe(schema: dict[str, Any], cls: type[Record]) -> None:
 
 
 def _field_alias(cls: type, loc: tuple[Any, ...], name: str) -> str:
-    """The key a user wrote for field ``name`` of the record found at ``loc`` inside ``cls``."""
-    owner: Any = cls
-    for part in loc:
-        if isinstance(part, str) and isinstance(owner, type) and dataclasses.is_dataclass(owner):
-            hint = _hints(owner).get(part.replace("-", "_"))
-            owner = hint if isinstance(hint, type) else None
-    return _alias(owner, name) if isinstance(owner, type) else name
+    """The key a user writes for field ``name`` of the record found at ``loc`` inside ``cls``."""
+    owner = _owner(cls, loc)
+    return _alias(owner, name) if owner is not None else name
 
 
 def _alias(cls: type, name: str) -> str:

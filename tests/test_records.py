@@ -64,6 +64,9 @@ def test_a_default_run_does_not_import_pydantic(tmp_path: Path) -> None:
     ("[grammar.languagetool]\nport = 70000\n", "grammar.languagetool.port: must be at most 65535"),
     ("[grammar]\nharper = {enable = 'x'}\n", "grammar.harper.enable: Input should be a valid list"),
     ("fail-on = 'fatal'\n", "fail-on: Input should be 'info', 'warning' or 'error'"),
+    ("fail_onn = 'error'\n", "fail_onn: unknown key (did you mean 'fail-on'?)"),
+    ("[grammar]\ncheck-quote = true\n", "grammar.check-quote: unknown key (did you mean "
+     "'check-quotes'?)"),
 ])
 def test_config_errors_name_the_key(tmp_path: Path, toml: str, expected: str) -> None:
     path = tmp_path / ".factlint.toml"
@@ -83,6 +86,17 @@ def test_a_config_file_is_converted_like_the_defaults(tmp_path: Path) -> None:
     assert config.severity == {"quotes/unattributed": Severity.info}
     assert config.model_copy(update={"fail_on": Severity.error}) == FileConfig.build(
         {"severity": {"quotes/unattributed": "info"}, "grammar": {"check_quotes": True}})
+
+
+def test_a_misspelt_rule_option_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    (tmp_path / ".factlint.toml").write_text(
+        "[rules.'quotes/unattributed']\nmin-words = 6\n", "utf-8")
+    (tmp_path / "a.txt").write_text("Some text.\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "factlint", "check", "a.txt"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().endswith(
+        "rules.quotes/unattributed.min-words: unknown key (did you mean 'min_words'?)")
 
 
 def test_rule_option_bounds_name_the_option() -> None:
