@@ -14,6 +14,7 @@ from _shared import corpus_files
 from factlint.config import Overrides
 from factlint.document import Document
 from factlint.engine import Runner
+from factlint.errors import FactlintError
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -42,4 +43,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except FactlintError as exc:  # e.g. an unknown rule or pack in --select
+        raise SystemExit(f"rules.py: {exc}") from None
