@@ -15,7 +15,7 @@ from factlint.config_files import find_config  # noqa: F401 (engine and lsp impo
 from factlint.confine import ReadPolicy, policy, read_text
 from factlint.errors import FactlintError
 from factlint.finding import Severity
-from factlint.records import Record, RecordError, check_bounds, describe
+from factlint.records import FORBID_EXTRA, Record, RecordError, check_bounds, describe
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +36,7 @@ def _kebab(name: str) -> str:
 
 # pydantic's config when a user's file is validated: kebab-case keys (snake_case accepted),
 # unknown keys are errors.
-KEBAB_TABLE = {"extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+KEBAB_TABLE = {**FORBID_EXTRA, "alias_generator": _kebab, "populate_by_name": True}
 
 
 @dataclass(frozen=True, kw_only=True)

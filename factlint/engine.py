@@ -28,7 +28,13 @@ from factlint.errors import FactlintError
 from factlint.finding import Finding, Severity, sort_key
 from factlint.kinds import Kind, load_kind
 from factlint.limits import Budget, Skip
-from factlint.packs import builtin_rules_dir, load_folder, validate_options
+from factlint.packs import (
+    builtin_rules_dir,
+    configured_options,
+    load_folder,
+    option_values,
+    validate_options,
+)
 from factlint.perfile import ignored_for_path
 from factlint.precedence import one_per_fault
 from factlint.records import RecordError
@@ -120,21 +126,19 @@ class Linter:
             overrides: dict[str, Any] = {}
             if spec.id in config.severity:
                 overrides["severity"] = config.severity[spec.id]
-            if spec.id in config.rules:
-                overrides["options"] = {**spec.options, **config.rules[spec.id]}
-            if overrides:
-                spec = spec.model_copy(update=overrides)
-            kind = load_kind(spec.kind)
-            if "options" in overrides:  # the config's options over the pack's: errors name the config
+            if spec.id in config.rules:  # the config's options over the pack's: errors name the config
                 try:
-                    options = kind.options_model.model_validate(spec.options)
+                    options = configured_options(spec, settings)
                 except RecordError as exc:
                     error = exc.errors()[0]
                     key = "".join(f".{part}" for part in error["loc"])
                     raise FactlintError(
                         f"{settings.source}: rules.{spec.id}{key}: {error['msg']}"
                     ) from None
-            rules.append(kind(spec, options, settings))
+                overrides["options"] = option_values(spec, settings)
+            if overrides:
+                spec = spec.model_copy(update=overrides)
+            rules.append(load_kind(spec.kind)(spec, options, settings))
         self.rules = rules
 
     @property

@@ -54,7 +54,7 @@ def pack_files(folder: Path, reads: ReadPolicy | None = None) -> list[tuple[str,
 def load_folder(folder: str, reads: ReadPolicy | None = None) -> tuple[RuleSpec, ...]:
     """Every rule in a pack folder, validated (cached per folder for the process)."""
     specs: list[RuleSpec] = []
-    trusted = Path(folder).resolve() == builtin_rules_dir().resolve()
+    trusted = _builtin_folder(folder)
     for pack, path in pack_files(Path(folder), reads):
         specs += load_pack_file(pack, path, trusted=trusted)
     return tuple(specs)
@@ -83,10 +83,10 @@ def load_pack_file(pack: str, path: Path, *, trusted: bool = False) -> list[Rule
     for index, entry in enumerate(data):
         if not isinstance(entry, dict):
             raise FactlintError(f"{path}:{_line(text, [index])}: [{index}]: a rule must be a mapping")
-        data = {**entry, "pack": pack, "base_dir": str(path.parent), "origin": str(path),
-                "index": index}
+        fields = {**entry, "pack": pack, "base_dir": str(path.parent), "origin": str(path),
+                  "index": index}
         try:
-            spec = RuleSpec.build(data) if trusted else RuleSpec.model_validate(data)
+            spec = RuleSpec.build(fields) if trusted else RuleSpec.model_validate(fields)
         except RecordError as exc:
             raise FactlintError(_validation_message(path, text, [index], exc)) from None
         if not kind_exists(spec.kind):
@@ -103,7 +103,7 @@ def validate_options(spec: RuleSpec) -> Options:
     """A rule's options as its pack gives them, validated by its kind (imported only now, so a run
     loads the kinds of the rules it selects); errors name the pack file, line and key."""
     kind = load_kind(spec.kind)
-    if is_builtin(spec):  # validated by the tests (tests/test_packs.py)
+    if is_builtin(spec):  # validated by the tests (tests/test_records.py)
         return kind.options_model.build(spec.options)
     try:
         return kind.options_model.model_validate(spec.options)
@@ -113,13 +113,17 @@ def validate_options(spec: RuleSpec) -> Options:
         raise FactlintError(_validation_message(path, text, [spec.index, "options"], exc)) from None
 
 
+def option_values(spec: RuleSpec, settings: Settings) -> dict[str, Any]:
+    """A rule's option values: the config's ``[rules."id"]`` over its pack's."""
+    return {**spec.options, **settings.config.rules.get(spec.id, {})}
+
+
 def configured_options(spec: RuleSpec, settings: Settings) -> Options:
-    """A rule's options with the config's ``[rules."id"]`` over its pack's (the linter has
-    validated them and reported any error with the config's name)."""
-    overrides = settings.config.rules.get(spec.id)
-    if not overrides:
+    """A rule's options with the config's over its pack's, validated (RecordError: the linter
+    reports it with the config's name)."""
+    if spec.id not in settings.config.rules:
         return validate_options(spec)
-    return load_kind(spec.kind).options_model.model_validate({**spec.options, **overrides})
+    return load_kind(spec.kind).options_model.model_validate(option_values(spec, settings))
 
 
 def _validation_message(path: Path, text: str, prefix: list[Any], exc: RecordError) -> str:

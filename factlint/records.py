@@ -31,6 +31,8 @@ from enum import Enum
 from typing import Any, TypeVar
 
 R = TypeVar("R", bound="Record")
+# pydantic's config for a record a user writes: unknown keys are errors.
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 
 _RECORDS: dict[str, type[Record]] = {}
 
@@ -190,7 +192,11 @@ def _convert(hint: Any, value: Any, strict: bool = False) -> Any:
         if value is None and type(None) in args:
             return None
         options = [a for a in args if a is not type(None)]
-        return _convert(options[0], value, strict) if len(options) == 1 else value
+        if len(options) == 1:
+            return _convert(options[0], value, strict)
+        if strict:  # which of several types: left to pydantic
+            raise ValueError(f"{value!r}: a union of several types")
+        return value
     if origin is typing.Literal:
         if strict and not any(value == a and type(value) is type(a) for a in args):
             raise ValueError(f"{value!r} is none of {args}")

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factlint.finding import Severity
-from factlint.records import Record, describe
+from factlint.records import FORBID_EXTRA, Record, describe
 
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Scope = Literal["prose", "headline", "quotes", "all"]
-FORBID_EXTRA = {"extra": "forbid"}  # pydantic's config when a user's pack is validated
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from factlint.analysis import Hit, normalize_scope
 from factlint.finding import Finding, Related
-from factlint.records import Record
+from factlint.records import FORBID_EXTRA, Record
 
 if TYPE_CHECKING:
     from factlint.config import Settings
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Options(Record):
     """Base of every kind's options record: unknown keys are errors."""
 
-    __pydantic_config__ = {"extra": "forbid"}
+    __pydantic_config__ = FORBID_EXTRA
 
 
 O = TypeVar("O", bound=Options)
