@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factlint.analysis.fastregex import BoundedPattern, _to_re2, without_assertions
+from factlint.analysis.fastregex import BoundedPattern, _to_re2, re2_spans, without_assertions
 
 WORDS = ["some", "people", "say", "said", "café", "naïve", "it", "is", "believed", "to", "have",
          "x", "awe", "‘", "’", "-", "'", "  ", "\u00a0", "👍", "Зеленський", "12", "per", "cent"]
@@ -30,6 +30,22 @@ def test_same_matches_as_python_re(inner: str) -> None:
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 14)))
         expected = [m.span() for m in bounded.regex.finditer(text)]
         assert [m.span() for m in bounded.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize("source", [*PATTERNS[:4], r"\w*", r"(?:per)?", r"’|-|\s+"])
+def test_direct_spans_equal_the_re2_modules_own(source: str) -> None:
+    """The spans read from RE2's compiled pattern are the ones the module's finditer gives,
+    empty matches and non-ASCII text included (offsets in code points, as Python's)."""
+    re2 = pytest.importorskip("re2")
+    try:
+        compiled = re2.compile(_to_re2(source))
+    except re2.error:
+        pytest.skip("RE2 cannot take this pattern")
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12)))
+        expected = [m.span() for m in compiled.finditer(text)]
+        assert list(re2_spans(compiled, text)) == expected, text
 
 
 def test_overlapping_candidate_does_not_hide_a_later_match() -> None:

@@ -52,6 +52,13 @@ class Lexicons:
     roles_not_names: frozenset[str] = frozenset()  # "producer": no given name, nor a name's proof
     mononyms: frozenset[str] = frozenset()  # "Madonna", "Suharto": one name is the full reference
     past_forms: frozenset[str] = frozenset()  # irregular simple pasts ("beat", "won", "led")
+    # given names far more often surnames ("Clark", "Taylor"): alone, a surname
+    surname_like: frozenset[str] = frozenset()
+
+    def given_name_alone(self, word: str) -> bool:
+        """Whether a capitalised word standing alone is more likely a given name than a surname
+        ("Sarah, who asked not to be named"; but "Clark said" names Clark by surname)."""
+        return word in self.first_names and word not in self.surname_like
 
     @cached_property
     def cue_pattern(self) -> CueScanner:
@@ -132,6 +139,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         roles_not_names=frozenset(not_names),
         mononyms=frozenset(read_lines(data_path("mononyms.txt"))),
         past_forms=frozenset(read_lines(data_path("past-tense-forms.txt"))),
+        surname_like=frozenset(read_lines(data_path("surname-like-given-names.txt"))),
         verbs=frozenset(verbs),
         phrases=tuple(sorted(set(phrases), key=len, reverse=True)),
     )

@@ -1032,7 +1032,7 @@ def _surname_mentions(
             ):
                 continue  # neither a known surname nor a possessive: most capitalised words
             if (
-                word in lex.first_names
+                lex.given_name_alone(word)
                 and word not in full_by_surname
                 and word not in known
                 and not titled
@@ -1189,8 +1189,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             return False  # "Levy, chairman and chief executive, said"; not "Shell, however, said"
         return _gendered_pronoun_follows(analysis, segment, appositive.end())
     elif nxt == " ":
-        if word.endswith("s") and not word.endswith("ss"):
+        if word.endswith("s") and not word.endswith("ss") and word not in lex.surname_like:
             return False  # "Analysts said", "Barclays said": a plural or a company more often
+            # (not "Harris said": a common surname)
         adverb = ADVERB.match(text, token.end)
         verb = _word_after(text, adverb.end() - 1 if adverb else token.end)
         if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
@@ -1209,7 +1210,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         and not (first_person and word.lower() not in COMMON_SPEAKERS)
     ):
         return False  # "Analysts said"; but "Okonjo said: “I …”" opening a paragraph speaks
-    return first_person or _gendered_pronoun_follows(analysis, segment, end)
+    # the text shows a person: a first-person quotation, a pronoun after, or a word that is a
+    # common surname ("Clark said", not "Yukos said")
+    return first_person or word in lex.surname_like or _gendered_pronoun_follows(analysis, segment, end)
 
 
 # After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
@@ -1617,7 +1620,7 @@ def _person_like(text: str, token: Token, word: str, following: str, lex: Lexico
         return NAME_SHAPE.fullmatch(word) is not None  # "Vance, D-Wash.": a legislator
     if (
         word in lex.places
-        or word in lex.first_names
+        or lex.given_name_alone(word)
         or word in lex.mononyms  # "striker Ronaldo", "singer Madonna": a full reference
         or word.lower() in lex.titles
         or len(word) < 3
@@ -1641,9 +1644,13 @@ NAME_BREAK = re.compile(
 )
 
 
+FIRM_AMPERSAND = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*) ?& ?([A-Z][\w’'-]*)")
+
+
 def organisation_words(analysis: Analysis) -> set[str]:
     """Capitalised words that name organisations in this document: those up to five words before
-    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co").
+    Co, Inc, Corp, Ltd and the like ("Taft Broadcasting Co", "Walsh, Greenwood and Co"), and
+    those joined by an ampersand ("Johnson & Johnson", "Marks & Spencer").
     Cached on the analysis: the recogniser and references/surname-first both ask."""
     cached = analysis.__dict__.get("_organisation_words")
     if cached is not None:
@@ -1663,6 +1670,9 @@ def organisation_words(analysis: Analysis) -> set[str]:
                 if _capitalised(before.text):
                     words.add(_strip_possessive(before.text))
                 after = before
+        if "&" in segment.text:
+            for match in FIRM_AMPERSAND.finditer(segment.text):
+                words.update(_strip_possessive(name) for name in match.groups())
     analysis.__dict__["_organisation_words"] = words
     return words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,10 +38,14 @@ class VagueSource(Kind[VagueOptions]):
     name = "vague-source"
     options_model = VagueOptions
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    @cached_property
+    def _pattern(self) -> BoundedPattern:
+        """The rule's patterns, found once per rule rather than once per document."""
         lines = _pattern_file(self.data_file(self.options.patterns))
-        pattern = _compile(lines + tuple(self.options.extra_patterns))
-        for hit in doc.analysis.pattern_hits(pattern, self.scope):
+        return _compile(lines + tuple(self.options.extra_patterns))
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for hit in doc.analysis.pattern_hits(self._pattern, self.scope):
             if AGENT.match(hit.segment.text, hit.end):
                 continue
             yield self.finding_at(doc, hit)

@@ -371,10 +371,15 @@ PAST_TENSE_RULES = frozenset({"PronounVerbAgreement"})
 # The engines' a/an rules: "an" before a silent h is right (an honour, an hour), and a capital
 # "A" inside a sentence is a letter or a name (class A shares, England A, A and P, Norsk Data A/S).
 A_AN_RULES = frozenset({"AnA", "EN_A_VS_AN"})
-# Abbreviations that end with a full stop inside a sentence: "i.e. like", "Leadplex LLC. and"
-# (and the titles of rules/data/title-abbreviations.txt: "former Nevada Sen. and").
+# Abbreviations that end with a full stop inside a sentence: "i.e. like", "Leadplex LLC. and",
+# a name's suffix ("Robert Smith Sr. told"), a street or an office in US copy ("on Elm St. near",
+# "the Dept. of Energy") (and the titles of rules/data/title-abbreviations.txt: "former Nevada
+# Sen. and"). Only a lower-case word after one is let through, and a sentence that ended there
+# would go on with a capital.
 MID_SENTENCE_ABBREVIATIONS = frozenset(
     {"i.e", "e.g", "cf", "viz", "vs", "inc", "ltd", "llc", "corp", "plc", "co", "bros"}
+    | {"jr", "sr", "st", "ave", "blvd", "rd", "mt", "ft", "dept", "assn", "univ", "govt", "no"}
+    | {"approx", "est", "nos"}
 )
 # Harper's hyphen in "a 30-day period": an ordinal is not a compound ("his 100th day in office").
 NUMBER_DAY_RULES = frozenset({"HyphenateNumberDay"})

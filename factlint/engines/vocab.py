@@ -35,8 +35,13 @@ class Vocabulary:
         return word in self.names or any(p.fullmatch(word) for p in self.accept)
 
 
+NO_VOCABULARY = Vocabulary()
+
+
 def vocabulary(settings: Settings) -> Vocabulary:
     """The house vocabulary and registry names for one config (cached per file and mtime)."""
+    if not settings.config.vocab and not settings.config.facts:
+        return NO_VOCABULARY  # most configs: no need to find where the files may be read from
     accept: list[re.Pattern[str]] = []
     reject: list[re.Pattern[str]] = []
     reads = settings.read_policy()
