@@ -66,6 +66,13 @@ ORG_WORDS = frozenset(
     BV
     GmbH SpA AB Cie Brewery Breweries""".split()
 )
+# The last word of an institution's name, never a surname: a run that ends with one is no person
+# even when it starts with a given name ("Denver Public Schools", "Austin Community College").
+INSTITUTION_ENDS = frozenset(
+    """School Schools University College Association Committee Commission Council Department
+    Ministry Institute Bureau Agency Authority Federation Society Foundation Academy Museum
+    Hospital Board Corporation Company""".split()
+)
 # Letters after a person's name, not an organisation's ending: "Tom Barrett, an MP," or "Tom
 # Barrett MP" make no organisation of the words before them.
 POST_NOMINALS = frozenset("MP MEP MSP".split())
@@ -839,6 +846,7 @@ def _person_from_run(
         or words[-1].lower() in NOT_SURNAMES
         or words[-1] in lex.honorifics
         or words[-1] in ORG_WORDS
+        or words[-1] in INSTITUTION_ENDS  # "Denver Public Schools": Denver is a given name too
         or words[-1].isupper()
         or len(words[-1]) < 2
     ):
@@ -1387,7 +1395,10 @@ def _after_office_word(
     if layout.segment.kind != "prose" or (k + 1 < len(layout.joined) and layout.joined[k + 1]):
         return False  # "Minister Resigns" (title case); "chairman Peter Smith": not one word
     token = layout.tokens[k]
-    if NAME_GOES_ON.match(layout.segment.text, token.end):
+    text = layout.segment.text
+    # Each pattern below is tried only where the characters it must start or end with are
+    # there: this runs for most capitalised words, and most fail these one-character tests.
+    if text[token.end : token.end + 1] in (" ", "-") and NAME_GOES_ON.match(text, token.end):
         return False  # "chief executive Refaat el-Sayed", "broker Marsh & McLennan"
     if (layout.segment.index, token.start - 1) in title_ends and layout.segment.text[token.start - 1] == " ":
         return True
@@ -1397,18 +1408,22 @@ def _after_office_word(
         return (office in lex.office_words and office not in lex.titles) or (
             word in POST_NOMINALS  # "Ex-Labour MP Galloway", "Green MSP Ballard"
         )
-    text = layout.segment.text
-    before = OFFICE_WORD_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
-    if before is not None:
-        return before.group(1) in lex.office_words
-    after = OFFICE_AFTER.match(text, token.end)
-    if after is not None and after.group(1) in lex.office_words:
-        return True  # "named Kendall as president": an office is held by a person
+    if text[token.start - 1 : token.start] == " " and "a" <= text[token.start - 2 : token.start - 1] <= "z":
+        before = OFFICE_WORD_BEFORE.search(text, _one_word_back(text, token.start, 30), token.start)
+        if before is not None:
+            return before.group(1) in lex.office_words
+    if text.startswith(" as ", token.end):
+        after = OFFICE_AFTER.match(text, token.end)
+        if after is not None and after.group(1) in lex.office_words:
+            return True  # "named Kendall as president": an office is held by a person
     if text[token.end : token.end + 1] == ",":  # "its governor, Leigh-Pemberton, said"
         apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
         if apposed is not None and apposed.group(1) in lex.office_words:
             return True
-    return bool(lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start))
+    # an abbreviated title ("Sens. Cranston") is the capitalised word just before
+    return k > 0 and layout.tokens[k - 1].text.rstrip(".") in lex.abbreviations and bool(
+        lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start)
+    )
 
 
 def _after_person_noun(text: str, start: int, lex: Lexicons) -> str | None:
@@ -1480,9 +1495,12 @@ def _role_appositive(text: str, token: Token, lex: Lexicons) -> bool:
     if appositive.re is LONG_APPOSITIVE:
         return False  # not closed within reach: no verb after it to read
     after = _word_after(text, appositive.end())  # "…, said"; "… Shearson Lehman Bros. said"
-    return _word_before(text, token.start).lower() in lex.verbs or (
-        after[:1].islower() and after in lex.verbs
+    before = WORD_BEFORE.search(text, max(0, token.start - 40), token.start)
+    verb_before = (
+        before is not None and before.group(1).lower() in lex.verbs
+        and text[before.end(1) : token.start].isspace()  # not "Beck agreed. Later, sheriff Ruiz"
     )
+    return verb_before or (after[:1].islower() and after in lex.verbs)
 
 
 def _job_appositive(
