@@ -1193,7 +1193,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         if appositive is None or _word_after(text, appositive.end()).lower() not in lex.verbs:
             return False
         head = appositive.group(1)
-        if head not in ("a", "an", "the", "his", "her", "who") and head not in lex.titles:
+        if head not in ("a", "an", "the", "his", "her", "who", "whose") and head not in lex.titles:
             return False  # "Levy, chairman and chief executive, said"; not "Shell, however, said"
         return _gendered_pronoun_follows(analysis, segment, appositive.end())
     elif nxt == " ":
@@ -1348,6 +1348,17 @@ def _not_a_surname_use(analysis: Analysis, use: Token) -> bool:
     )
 
 
+def _first_person_quotation_in(text: str, start: int, stop: int) -> bool:
+    """Whether a quotation opening in text[start:stop] speaks in the first person singular
+    ("Olson, who backed the plan, called it “the hardest vote I have taken”")."""
+    opening = min((i for i in (text.find("“", start, stop), text.find('"', start, stop)) if i >= 0),
+                  default=-1)
+    if opening < 0:
+        return False
+    closing = text.find("”" if text[opening] == "“" else '"', opening + 1)
+    return bool(FIRST_PERSON.search(text, opening + 1, closing if closing >= 0 else len(text)))
+
+
 def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int) -> bool:
     """"Kudrow, who played Phoebe, …": a relative *who* with a past tense is a person's when a
     he/she/his/her follows within the sentence or opens the next one, and the draft never gives
@@ -1355,8 +1366,10 @@ def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int)
     Chelsea have won six in a row")."""
     stop = text.find(". ", end)
     stop = len(text) if stop < 0 else stop
-    if not PRONOUN_NEAR.search(text, end, stop) and not _gendered_pronoun_follows(
-        analysis, analysis.doc.segments[token.segment], stop
+    if (
+        not PRONOUN_NEAR.search(text, end, stop)
+        and not _gendered_pronoun_follows(analysis, analysis.doc.segments[token.segment], stop)
+        and not _first_person_quotation_in(text, end, stop)
     ):
         return False
     if _word_before(text, token.start).isdigit():
