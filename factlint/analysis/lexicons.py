@@ -46,6 +46,7 @@ class Lexicons:
     # show-business and sports roles ("actor", "striker"), whose holders often go by one name, and
     # those counted only after a capitalised word ("Everton manager Moyes", not "fund manager X")
     person_nouns_of: frozenset[str] = frozenset()  # "manager": only as "manager of/at/for …"
+    individual_nouns: frozenset[str] = frozenset()  # "suspect", "attorney": never a firm
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
     stage_roles_with_pronoun: frozenset[str] = frozenset()  # "singer": a he/she must follow
@@ -112,9 +113,12 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         genders[name.strip()] = sex.strip()
     person_nouns: set[str] = set()
     person_nouns_of: set[str] = set()
+    individual_nouns: set[str] = set()
     for line in read_lines(data_path("person-nouns.txt")):
         noun, _, condition = line.partition("\t")
         (person_nouns_of if condition.strip() == "of-only" else person_nouns).add(noun.strip())
+        if condition.strip() == "individual":
+            individual_nouns.add(noun.strip())
     stage_roles: set[str] = set()
     after_capital: set[str] = set()
     with_pronoun: set[str] = set()
@@ -133,6 +137,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         places=frozenset(read_lines(data_path("places.txt"))),
         person_nouns=frozenset(person_nouns),
         person_nouns_of=frozenset(person_nouns_of),
+        individual_nouns=frozenset(individual_nouns),
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
         stage_roles_with_pronoun=frozenset(with_pronoun),

@@ -1178,6 +1178,9 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             or WHO_SINGULAR.match(text, token.end)
         ):
             return True  # "Moreau, 73,"; "Holt, D-Ore.,"; "Glitman, who heads the team"
+        apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
+        if apposed is not None and apposed.group(1) in lex.individual_nouns:
+            return True  # "The suspect, Hughes, was held": the name of the person described
         past = WHO_PAST.match(text, token.end)
         if past is not None and (past.group(1).endswith("ed") or past.group(1) in lex.past_forms):
             return _who_past_is_a_person(analysis, text, token, past.end())
@@ -1395,7 +1398,9 @@ NAME_GOES_ON = re.compile(
     r"|-(?:[a-z]+-)?[A-Z]|(?: (?:al|el|ul|ud|abu|bin|ben)-)"
 )
 OFFICE_AFTER = re.compile(r" as (?:its |the |their )?(?:new |acting |interim )?([a-z]+(?:-[a-z]+)*)\b")
-OFFICE_APPOSED = re.compile(r"(?:\b(?:its|the|his|her|their)|[’']s) (?:[a-z]+ )?([a-z]+(?:-[a-z]+)*), \Z")
+OFFICE_APPOSED = re.compile(
+    r"(?:\b(?i:its|the|his|her|their)|[’']s) (?:[a-z]+ )?([a-z]+(?:-[a-z]+)*), \Z"
+)  # "its governor, Leigh-Pemberton,"; "His attorney, Webb,"; "The suspect, Hughes,"
 OFFICE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*) \Z")
 
 
@@ -1431,7 +1436,10 @@ def _after_office_word(
             return True  # "named Kendall as president": an office is held by a person
     if text[token.end : token.end + 1] == ",":  # "its governor, Leigh-Pemberton, said"
         apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
-        if apposed is not None and apposed.group(1) in lex.office_words:
+        if (
+            apposed is not None and apposed.group(1) in lex.office_words
+            and lex.titles.get(apposed.group(1)) != "role"  # "His adviser, JPMorgan,": a firm can be one
+        ):
             return True
     # an abbreviated title ("Sens. Cranston") is the capitalised word just before
     return k > 0 and layout.tokens[k - 1].text.rstrip(".") in lex.abbreviations and bool(
