@@ -47,6 +47,7 @@ class Lexicons:
     # those counted only after a capitalised word ("Everton manager Moyes", not "fund manager X")
     person_nouns_of: frozenset[str] = frozenset()  # "manager": only as "manager of/at/for …"
     individual_nouns: frozenset[str] = frozenset()  # "suspect", "attorney": never a firm
+    human_cues: tuple[str, ...] = ()  # "told reporters", "laughed": only a person speaks so
     stage_roles: frozenset[str] = frozenset()
     stage_roles_after_capital: frozenset[str] = frozenset()
     stage_roles_with_pronoun: frozenset[str] = frozenset()  # "singer": a he/she must follow
@@ -138,6 +139,7 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
         person_nouns=frozenset(person_nouns),
         person_nouns_of=frozenset(person_nouns_of),
         individual_nouns=frozenset(individual_nouns),
+        human_cues=tuple(read_lines(data_path("human-cues.txt"))),
         stage_roles=frozenset(stage_roles),
         stage_roles_after_capital=frozenset(after_capital),
         stage_roles_with_pronoun=frozenset(with_pronoun),

@@ -1208,6 +1208,12 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
         if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
             return False
         end = token.end + len(verb) + 1
+        cue_at = text.find(verb, token.end)
+        if (
+            text.startswith(lex.human_cues, cue_at) and _edge_after_cue(text, cue_at, lex)
+            and not NAME_CONTINUES_BEFORE.search(text, max(0, token.start - 40), token.start)
+        ):
+            return True  # "“…,” Marrero told the board": only a person tells reporters or laughs
     elif nxt in (".", ";") or not nxt:
         if _word_before(text, token.start).lower() not in lex.verbs or text[token.start - 1 : token.start] != " ":
             return False
@@ -1224,6 +1230,21 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
     # the text shows a person: a first-person quotation, a pronoun after, or a word that is a
     # common surname ("Clark said", not "Yukos said")
     return first_person or word in lex.surname_like or _gendered_pronoun_follows(analysis, segment, end)
+
+
+# The word before ends a longer name: "the Ministry of International Trade and Industry told"
+NAME_CONTINUES_BEFORE = re.compile(r"[A-Z][\w’'-]* (?:and|of|for|&) (?:the )?\Z")
+
+
+def _edge_after_cue(text: str, at: int, lex: Lexicons) -> bool:
+    """Whether a human-only cue starting at ``at`` ends at a word's end ("laughed", not
+    "laughedly"; "told the board", not "told the boardroom")."""
+    for cue in lex.human_cues:
+        if text.startswith(cue, at):
+            end = at + len(cue)
+            if end == len(text) or not (text[end].isalnum() or text[end] in "’'-"):
+                return True
+    return False
 
 
 # After "X of": a firm's name (capitalised words, "&", "and Co", a <ticker>) or a firm described
