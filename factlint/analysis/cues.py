@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from factlint.analysis.fastregex import re2_or_none, re2_spans
+from factlint.analysis.trie import trie_regex
 
 WORD_RUN = re.compile(r"[\w’'-]+")
 RUN_CHAR = re.compile(r"[\w’'-]")
@@ -66,16 +67,32 @@ class CueScanner:
         # look-arounds, so the character before the word is part of its match (a space is put
         # before the text for a word at its start), and the one after is checked here; the
         # longest first word that starts there is matched (the alternation is longest first).
-        firsts = "|".join(map(re.escape, sorted(self._by_first, key=len, reverse=True)))
         self._word_starts: object | None = None
         self._first_words: object | None = None
+        self._phrase_openings: re.Pattern[str] | None = None
         if all(WHOLE_RUN.fullmatch(first) for first in self._by_first):
+            # A first word of a letter or two that only phrases start with ("a statement said",
+            # "in a tweet", "as saying", "go on") begins a great many words ("and", "into"):
+            # RE2 would propose each, and the word itself (an article, a preposition) would
+            # rarely go on into a cue. Those phrases are looked for by their first two words.
+            short = {
+                word for word, node in self._by_first.items() if _short_phrase_start(word, node)
+            }
+            scanned = [word for word in self._by_first if word not in short]
             # \w spelt out in ASCII: every character that can come before a word is let
             # through (a letter such as "é" is turned away in _word_starts_at_edges)
-            self._word_starts = re2_or_none(r"[^0-9A-Za-z_’'-](?:" + firsts + ")")
+            if scanned:
+                alternatives = _alternation(scanned)
+                self._word_starts = re2_or_none(r"[^0-9A-Za-z_’'-](?:" + alternatives + ")")
+            if self._word_starts is not None and short:
+                openings = [
+                    f"{word} {then}" for word in short for then in self._by_first[word].words
+                ]
+                self._phrase_openings = re.compile(trie_regex(openings))
         if self._word_starts is None:
             # where a first word is more than word characters (a cue given in a rule's options),
             # RE2 proposes where a first word ends a word, and the character before is checked
+            firsts = _alternation(self._by_first)
             self._first_words = re2_or_none(r"(?:" + firsts + r")(?:[^\w’']|$)")
 
     def finditer(self, text: str) -> Iterator[CueMatch]:
@@ -95,7 +112,12 @@ class CueScanner:
     def _first_word_starts(self, lowered: str) -> list[int]:
         """Where a word that begins some cue begins a run of word characters, in order."""
         if self._word_starts is not None:
-            return self._word_starts_at_edges(lowered)
+            starts = self._word_starts_at_edges(lowered)
+            if self._phrase_openings is not None:
+                phrase_starts = self._phrase_starts(self._phrase_openings, lowered)
+                if phrase_starts:
+                    starts = sorted({*starts, *phrase_starts})
+            return starts
         if self._first_words is None:
             return self._first_word_starts_by_find(lowered)
         return [
@@ -119,6 +141,20 @@ class CueScanner:
                 lowered, start, word_end
             ):
                 starts.append(start)
+        return starts
+
+    @staticmethod
+    def _phrase_starts(openings: re.Pattern[str], lowered: str) -> list[int]:
+        """Where the first two words of a phrase whose first word is short (see ``__init__``)
+        start a run of word characters. Each search goes on from the character after the last
+        start, not from the end of its match, as phrases may overlap ("in a statement said")."""
+        starts = []
+        found = openings.search(lowered)
+        while found is not None:
+            start = found.start()
+            if not (start and RUN_CHAR.match(lowered, start - 1)):
+                starts.append(start)
+            found = openings.search(lowered, start + 1)
         return starts
 
     def _first_word_before_hyphen(self, lowered: str, start: int, end: int) -> bool:
@@ -218,6 +254,19 @@ class _Following:
             if node is not None:
                 found.append((end, node))
         return found
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternatives, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _short_phrase_start(word: str, following: _Following) -> bool:
+    """Whether only cues of several words start with ``word``, one or two ASCII letters long.
+    Followed by white space, such a word is where the first-word scan would propose it (no
+    longer first word starts there, and a shorter one ends inside letters), so its phrases
+    need no other test of where it ends."""
+    return not following.ends and len(word) <= 2 and word.isascii() and word.isalpha()
 
 
 def _word_ends(text: str, start: int, run_end: int) -> list[int]:
