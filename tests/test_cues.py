@@ -79,6 +79,28 @@ def test_random_texts_of_cue_words_give_the_same_cues(pieces: list[str]) -> None
     agree("".join(pieces))
 
 
+def test_phrases_of_short_first_words_that_overlap_are_found() -> None:
+    """Phrases whose first word is a letter or two ("a", "in") are looked for by their first
+    two words; one may start inside another's words, or inside a longer cue."""
+    text = (
+        "He wrote in a statement said by many. They issued a statement said to be final; "
+        "within a statement said, in an interview, an in a tweet, as saying so, go on-line, "
+        "IN A\u00a0LETTER, in-a statement, in\ta post on x-ray, a  statement  said"
+    )
+    agree(text)
+    found = [m.group() for m in lexicons().cue_pattern.finditer(text)]
+    assert "a statement said" in found and "in a tweet" in found and "IN A\u00a0LETTER" in found
+
+
+def test_cues_whose_later_words_are_not_plain_words_are_found() -> None:
+    scanner = CueScanner(["said", "told the u.s.", "told the u.s. senate", "wrote on x"])
+    text = "She told the U.S. Senate, then told the u.s. that, and told the u.s.a. it."
+    assert [m.group() for m in scanner.finditer(text)] == [
+        "told the U.S. Senate",
+        "told the u.s.",
+    ]
+
+
 def test_a_cue_added_by_a_rules_option_is_found() -> None:
     scanner = CueScanner(["said", "wrote on Mastodon"])
     text = "She wrote on  Mastodon that it was over, and wrote on Mastodons too."

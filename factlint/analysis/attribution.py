@@ -1003,9 +1003,36 @@ def _strip_trailing(chunk: str) -> str:
     previous = None
     while previous != chunk:
         previous = chunk
-        chunk = TRAILING_FILLER.sub("", chunk.rstrip()) if chunk.strip() else chunk
-        chunk = PRONOUN_CONTRACTION.sub(r"\1", chunk)  # "He’s claiming": the speaker is "He"
+        chunk = _without_filler(chunk.rstrip()) if chunk.strip() else chunk
+        chunk = _without_contraction(chunk)  # "He’s claiming": the speaker is "He"
     return chunk
+
+
+# Both patterns are anchored at the end, and Python tries such a pattern at every position of the
+# text (a clause before a cue may run to hundreds of characters): each is searched for in the
+# short tail where a match can start, with the result of ``.sub`` on the whole text.
+
+
+def _without_filler(chunk: str) -> str:
+    """``TRAILING_FILLER.sub("", chunk)`` for a chunk that ends with no white space. A match is a
+    comma or white space, then a word or "has since" that ends the chunk: it starts within the
+    last two words (a comma) or the white space before them."""
+    words = chunk.rsplit(None, 2)
+    tail = len(words[0]) if len(words) == 3 else 0
+    found = TRAILING_FILLER.search(chunk, tail)
+    return chunk if found is None else chunk[: found.start()]
+
+
+CONTRACTION_REACH = len("they’re\n")  # the longest match, and the newline ``$`` may stand before
+
+
+def _without_contraction(chunk: str) -> str:
+    """``PRONOUN_CONTRACTION.sub(r"\1", chunk)``: a match ends the chunk (or stands before a
+    newline that does), so it starts in its last few characters."""
+    found = PRONOUN_CONTRACTION.search(chunk, max(0, len(chunk) - CONTRACTION_REACH))
+    if found is None:
+        return chunk
+    return chunk[: found.start()] + found.group(1) + chunk[found.end() :]
 
 
 def _unquoted(analysis: Analysis, sentence: Sentence) -> str:

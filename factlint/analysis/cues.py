@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from factlint.analysis.fastregex import re2_or_none, re2_spans
+from factlint.analysis.trie import trie_regex
 
 WORD_RUN = re.compile(r"[\w’'-]+")
 RUN_CHAR = re.compile(r"[\w’'-]")
@@ -50,29 +51,48 @@ class CueScanner:
     """Every cue of a lexicon in a text, case-insensitively, as ``finditer`` and ``search``."""
 
     def __init__(self, cues: Iterable[str]) -> None:
-        # first word -> the cues (as word tuples) that start with it, longest first
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        # first word -> the cues that start with it, as a tree of the words that follow
+        self._by_first: dict[str, _Following] = {}
         for cue in set(cues):
-            words = tuple(cue.lower().split())
+            words = cue.lower().split()
             if words:
-                self._by_first.setdefault(words[0], []).append(words)
-        for entries in self._by_first.values():
-            entries.sort(key=lambda words: (-len(" ".join(words)), words))
+                node = self._by_first.setdefault(words[0], _Following())
+                for word in words[1:]:
+                    node = node.words.setdefault(word, _Following())
+                node.ends = True
+        for node in self._by_first.values():
+            node.settle()
         # RE2 proposes where a first word starts a word: it takes the plain alternation of a
         # thousand words in well under a millisecond and scans in one pass. It has no
         # look-arounds, so the character before the word is part of its match (a space is put
         # before the text for a word at its start), and the one after is checked here; the
         # longest first word that starts there is matched (the alternation is longest first).
-        firsts = "|".join(map(re.escape, sorted(self._by_first, key=len, reverse=True)))
         self._word_starts: object | None = None
         self._first_words: object | None = None
+        self._phrase_openings: re.Pattern[str] | None = None
         if all(WHOLE_RUN.fullmatch(first) for first in self._by_first):
+            # A first word of a letter or two that only phrases start with ("a statement said",
+            # "in a tweet", "as saying", "go on") begins a great many words ("and", "into"):
+            # RE2 would propose each, and the word itself (an article, a preposition) would
+            # rarely go on into a cue. Those phrases are looked for by their first two words.
+            short = {
+                word for word, node in self._by_first.items() if _short_phrase_start(word, node)
+            }
+            scanned = [word for word in self._by_first if word not in short]
             # \w spelt out in ASCII: every character that can come before a word is let
             # through (a letter such as "é" is turned away in _word_starts_at_edges)
-            self._word_starts = re2_or_none(r"[^0-9A-Za-z_’'-](?:" + firsts + ")")
+            if scanned:
+                alternatives = _alternation(scanned)
+                self._word_starts = re2_or_none(r"[^0-9A-Za-z_’'-](?:" + alternatives + ")")
+            if self._word_starts is not None and short:
+                openings = [
+                    f"{word} {then}" for word in short for then in self._by_first[word].words
+                ]
+                self._phrase_openings = re.compile(trie_regex(openings))
         if self._word_starts is None:
             # where a first word is more than word characters (a cue given in a rule's options),
             # RE2 proposes where a first word ends a word, and the character before is checked
+            firsts = _alternation(self._by_first)
             self._first_words = re2_or_none(r"(?:" + firsts + r")(?:[^\w’']|$)")
 
     def finditer(self, text: str) -> Iterator[CueMatch]:
@@ -92,7 +112,12 @@ class CueScanner:
     def _first_word_starts(self, lowered: str) -> list[int]:
         """Where a word that begins some cue begins a run of word characters, in order."""
         if self._word_starts is not None:
-            return self._word_starts_at_edges(lowered)
+            starts = self._word_starts_at_edges(lowered)
+            if self._phrase_openings is not None:
+                phrase_starts = self._phrase_starts(self._phrase_openings, lowered)
+                if phrase_starts:
+                    starts = sorted({*starts, *phrase_starts})
+            return starts
         if self._first_words is None:
             return self._first_word_starts_by_find(lowered)
         return [
@@ -116,6 +141,20 @@ class CueScanner:
                 lowered, start, word_end
             ):
                 starts.append(start)
+        return starts
+
+    @staticmethod
+    def _phrase_starts(openings: re.Pattern[str], lowered: str) -> list[int]:
+        """Where the first two words of a phrase whose first word is short (see ``__init__``)
+        start a run of word characters. Each search goes on from the character after the last
+        start, not from the end of its match, as phrases may overlap ("in a statement said")."""
+        starts = []
+        found = openings.search(lowered)
+        while found is not None:
+            start = found.start()
+            if not (start and RUN_CHAR.match(lowered, start - 1)):
+                starts.append(start)
+            found = openings.search(lowered, start + 1)
         return starts
 
     def _first_word_before_hyphen(self, lowered: str, start: int, end: int) -> bool:
@@ -154,32 +193,92 @@ class CueScanner:
         word characters that ends at ``run_end``), or None."""
         best: int | None = None
         # A cue's first word ends at the end of the run or just before a hyphen inside it.
-        ends = [run_end]
-        hyphen = lowered.find("-", start + 1, run_end)
-        while hyphen > 0:
-            ends.insert(-1, hyphen)
-            hyphen = lowered.find("-", hyphen + 1, run_end)
-        for first_end in reversed(ends):  # longest first word first
-            for words in self._by_first.get(lowered[start:first_end], ()):
-                end = self._rest_matches(lowered, first_end, words[1:])
+        for first_end in _word_ends(lowered, start, run_end):
+            following = self._by_first.get(lowered[start:first_end])
+            if following is not None:
+                end = following.longest(lowered, first_end)
                 if end is not None and (best is None or end > best):
                     best = end
         return best
 
-    def _rest_matches(self, text: str, pos: int, words: tuple[str, ...]) -> int | None:
-        """Where the cue ends if ``words`` follow ``pos`` in the lower-cased text (each after
-        white space), or None."""
-        for word in words:
+
+class _Following:
+    """The cues of a lexicon that go on from a word: whether one ends with it, and the words
+    that may follow it (after white space), each with the cues that go on from there. As a tree,
+    the words after "in" are looked up once for the twenty-odd "in a …" cues, not once a cue."""
+
+    __slots__ = ("ends", "words", "runs_only")
+
+    def __init__(self) -> None:
+        self.ends = False
+        self.words: dict[str, _Following] = {}
+        self.runs_only = True  # every following word is a run of word characters
+
+    def settle(self) -> None:
+        """Note, through the tree, where the following words can be looked up by the text's."""
+        self.runs_only = all(WHOLE_RUN.fullmatch(word) for word in self.words)
+        for node in self.words.values():
+            node.settle()
+
+    def longest(self, text: str, pos: int) -> int | None:
+        """Where the longest cue ends that goes on from the word ending at ``pos`` in the
+        lower-cased text (each further word after white space; the last followed by no word
+        character or apostrophe), or None."""
+        best = pos if self.ends and not NOT_AFTER.match(text, pos) else None
+        if self.words:
             space = SPACE.match(text, pos)
-            if space is None:
-                return None
-            pos = space.end()
-            if not text.startswith(word, pos):
-                return None
-            pos += len(word)
-        if NOT_AFTER.match(text, pos):
-            return None
-        return pos
+            if space is not None:
+                for end, node in self._next_words(text, space.end()):
+                    found = node.longest(text, end)
+                    if found is not None and (best is None or found > best):
+                        best = found
+        return best
+
+    def _next_words(self, text: str, pos: int) -> list[tuple[int, _Following]]:
+        """The following words that start at ``pos``: where each ends, and its node."""
+        if not self.runs_only:
+            return [
+                (pos + len(word), node)
+                for word, node in self.words.items()
+                if text.startswith(word, pos)
+            ]
+        # A word of word characters that a cue may go on from (white space after it) or end with
+        # (no word character or apostrophe after it) ends where the text's run of word characters
+        # does or before a hyphen in it: those are the only places to look it up.
+        run = WORD_RUN.match(text, pos)
+        if run is None:
+            return []
+        found = []
+        for end in _word_ends(text, pos, run.end()):
+            node = self.words.get(text[pos:end])
+            if node is not None:
+                found.append((end, node))
+        return found
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternatives, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _short_phrase_start(word: str, following: _Following) -> bool:
+    """Whether only cues of several words start with ``word``, one or two ASCII letters long.
+    Followed by white space, such a word is where the first-word scan would propose it (no
+    longer first word starts there, and a shorter one ends inside letters), so its phrases
+    need no other test of where it ends."""
+    return not following.ends and len(word) <= 2 and word.isascii() and word.isalpha()
+
+
+def _word_ends(text: str, start: int, run_end: int) -> list[int]:
+    """Where a word starting at ``start`` in a run of word characters that ends at ``run_end``
+    may end: before each hyphen after its first character, and at the run's end."""
+    ends = []
+    hyphen = text.find("-", start + 1, run_end)
+    while hyphen > 0:
+        ends.append(hyphen)
+        hyphen = text.find("-", hyphen + 1, run_end)
+    ends.append(run_end)
+    return ends
 
 
 def _edge_at(text: str, at: int) -> bool:

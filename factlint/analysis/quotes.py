@@ -125,10 +125,9 @@ def classify(quote: Quotation, text: str) -> str:
     before = text[max(0, quote.seg_start - 30) : quote.seg_start]
     if len(words) <= 6 and TERM_CUES.search(before):
         return "term"
-    capitalised = [w for w in words if w[0].isupper() or w.lower() in _SMALL]
     if (
         1 < len(words) <= 8
-        and len(capitalised) == len(words)
+        and all(w[0].isupper() or w.lower() in _SMALL for w in words)
         and not TERMINAL.search(inner.rstrip("."))
     ):
         return "term"  # a title of a work: "The Good Life"
