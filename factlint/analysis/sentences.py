@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from factlint.document import Segment
 
-# A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace.
-CANDIDATE = re.compile(r"[.!?…]+['\"’”)\]]*(?=\s)")
+# A candidate end: terminal punctuation, any closing quotes/brackets, then whitespace. The first
+# mark is spelled out ([.!?…] before [.!?…]*, not [.!?…]+): a pattern that starts with a class
+# lets re skip to the marks, where one that starts with a repeat is tried at every position.
+CANDIDATE = re.compile(r"[.!?…][.!?…]*['\"’”)\]]*(?=\s)")
 NEXT_START = re.compile(r"\s+(?=['\"‘“(\[]?[\w])")
 FIRST_WORD = re.compile(r"\w+")
 ABBREVIATIONS = frozenset(

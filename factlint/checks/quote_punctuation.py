@@ -20,11 +20,20 @@ if TYPE_CHECKING:
 
 DASH_INTRO = re.compile(r"(\w+)([-–—])[ \t]*$")
 # A dash fixed to the word before it and followed by a space: "He believed- cooperation ...".
-DASH_AFTER_WORD = re.compile(r"(?<=\w)[-–—](?=[ \t]+\S)")
+# The dash comes first and the word character is checked behind it, so that re skips to the
+# dashes; led by the look-behind, the pattern was tried at every position of the text.
+DASH_AFTER_WORD = re.compile(r"[-–—](?<=\w[-–—])(?=[ \t]+\S)")
+DASHES = ("-", "–", "—")
 WORD_BEFORE = re.compile(r"(\w+)$")
 BARE_INTRO = re.compile(
     r"(?i)\b(said|says|saying|added|adding|told\s+\w+|wrote|asked|declared|stated)[ \t]+$"
 )
+
+
+def _ends_with_word_character(text: str) -> bool:
+    """Whether the last character of ``text`` is a word character (\\w: a letter, digit or _)."""
+    last = text[-1:]
+    return last.isalnum() or last == "_"
 
 
 @lru_cache(maxsize=1)
@@ -88,13 +97,20 @@ class QuotePunctuation(Kind[PunctuationOptions]):
     def _quotation_marks(self, doc: Document) -> Iterator[Finding]:
         analysis = doc.analysis
         attributions = analysis.attributions
-        styles = Counter(q.style for q in analysis.quotations if q.style != "single")
-        majority = styles.most_common(1)[0][0] if len(styles) > 1 and self.options.mixed_marks else None
+        majority = None
+        if self.options.mixed_marks:
+            styles = Counter(q.style for q in analysis.quotations if q.style != "single")
+            majority = styles.most_common(1)[0][0] if len(styles) > 1 else None
         for quote, attribution in zip(analysis.quotations, attributions, strict=False):
             text = doc.segments[quote.segment].text
             segment = doc.segments[quote.segment]
             before = text[max(0, quote.seg_start - 40) : quote.seg_start]
-            dash = DASH_INTRO.search(before)
+            # Both patterns end with [ \t]*$ (or [ \t]+$): what is left of ``before`` without
+            # its spaces and tabs (and a final line break, which $ also matches before) must end
+            # with a dash, or a word character. Tested first: the searches try every position.
+            body = before[:-1] if before.endswith("\n") else before
+            head = body.rstrip(" \t")
+            dash = DASH_INTRO.search(before) if head.endswith(DASHES) else None
             if dash and dash.group(1).isalpha():
                 s = quote.seg_start - len(dash.group()) + len(dash.group(1))
                 start, end = segment.source_span(s - len(dash.group(1)), s + 1)
@@ -110,6 +126,8 @@ class QuotePunctuation(Kind[PunctuationOptions]):
             elif (
                 quote.kind == "speech"
                 and quote.inner[:1].isupper()
+                and len(head) < len(body)
+                and _ends_with_word_character(head)
                 and (bare := BARE_INTRO.search(before))
             ):
                 s = quote.seg_start - len(bare.group()) + len(bare.group(1))
