@@ -116,10 +116,10 @@ def lexicons(extra_cues: tuple[str, ...] = ()) -> Lexicons:
     person_nouns_of: set[str] = set()
     individual_nouns: set[str] = set()
     for line in read_lines(data_path("person-nouns.txt")):
-        noun, _, condition = line.partition("\t")
-        (person_nouns_of if condition.strip() == "of-only" else person_nouns).add(noun.strip())
-        if condition.strip() == "individual":
-            individual_nouns.add(noun.strip())
+        noun, _, condition = (part.strip() for part in line.partition("\t"))
+        (person_nouns_of if condition == "of-only" else person_nouns).add(noun)
+        if condition == "individual":
+            individual_nouns.add(noun)
     stage_roles: set[str] = set()
     after_capital: set[str] = set()
     with_pronoun: set[str] = set()

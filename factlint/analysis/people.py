@@ -1178,8 +1178,7 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             or WHO_SINGULAR.match(text, token.end)
         ):
             return True  # "Moreau, 73,"; "Holt, D-Ore.,"; "Glitman, who heads the team"
-        apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
-        if apposed is not None and apposed.group(1) in lex.individual_nouns:
+        if _noun_apposed_before(text, token.start) in lex.individual_nouns:
             return True  # "The suspect, Hughes, was held": the name of the person described
         past = WHO_PAST.match(text, token.end)
         if past is not None and (past.group(1).endswith("ed") or past.group(1) in lex.past_forms):
@@ -1204,13 +1203,13 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             return False  # "Analysts said", "Barclays said": a plural or a company more often
             # (not "Harris said": a common surname)
         adverb = ADVERB.match(text, token.end)
-        verb = _word_after(text, adverb.end() - 1 if adverb else token.end)
+        found = WORD_AFTER.match(text, adverb.end() - 1 if adverb else token.end)
+        verb = found.group(1) if found else ""
         if verb.lower() not in lex.verbs or verb[:1].isupper() or verb.endswith("ing"):
             return False
         end = token.end + len(verb) + 1
-        cue_at = text.find(verb, token.end)
         if (
-            text.startswith(lex.human_cues, cue_at) and _edge_after_cue(text, cue_at, lex)
+            found is not None and _human_cue_at(text, found.start(1), lex)
             and not NAME_CONTINUES_BEFORE.search(text, max(0, token.start - 40), token.start)
         ):
             return True  # "“…,” Marrero told the board": only a person tells reporters or laughs
@@ -1236,9 +1235,11 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
 NAME_CONTINUES_BEFORE = re.compile(r"[A-Z][\w’'-]* (?:and|of|for|&) (?:the )?\Z")
 
 
-def _edge_after_cue(text: str, at: int, lex: Lexicons) -> bool:
-    """Whether a human-only cue starting at ``at`` ends at a word's end ("laughed", not
-    "laughedly"; "told the board", not "told the boardroom")."""
+def _human_cue_at(text: str, at: int, lex: Lexicons) -> bool:
+    """Whether a cue only a person uses starts at ``at`` and ends at a word's end ("laughed",
+    not "laughedly"; "told the board", not "told the boardroom")."""
+    if not text.startswith(lex.human_cues, at):
+        return False  # most verbs: one test of every cue at once
     for cue in lex.human_cues:
         if text.startswith(cue, at):
             end = at + len(cue)
@@ -1377,10 +1378,7 @@ def _first_person_quotation_in(text: str, start: int, stop: int) -> bool:
     ("Olson, who backed the plan, called it “the hardest vote I have taken”")."""
     opening = min((i for i in (text.find("“", start, stop), text.find('"', start, stop)) if i >= 0),
                   default=-1)
-    if opening < 0:
-        return False
-    closing = text.find("”" if text[opening] == "“" else '"', opening + 1)
-    return bool(FIRST_PERSON.search(text, opening + 1, closing if closing >= 0 else len(text)))
+    return opening >= 0 and _first_person_inside(text, opening)
 
 
 def _who_past_is_a_person(analysis: Analysis, text: str, token: Token, end: int) -> bool:
@@ -1425,6 +1423,13 @@ OFFICE_APPOSED = re.compile(
 OFFICE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+(?:-[a-z]+)*) \Z")
 
 
+def _noun_apposed_before(text: str, start: int) -> str:
+    """The noun a word at ``start`` stands in apposition to ("governor" in "its governor,
+    Leigh-Pemberton,"; "suspect" in "The suspect, Hughes,"), or ""."""
+    apposed = OFFICE_APPOSED.search(text, max(0, start - 40), start)
+    return apposed.group(1) if apposed is not None else ""
+
+
 def _after_office_word(
     layout: Capitals, k: int, lex: Lexicons, title_ends: set[tuple[int, int]]
 ) -> bool:
@@ -1456,12 +1461,9 @@ def _after_office_word(
         if after is not None and after.group(1) in lex.office_words:
             return True  # "named Kendall as president": an office is held by a person
     if text[token.end : token.end + 1] == ",":  # "its governor, Leigh-Pemberton, said"
-        apposed = OFFICE_APPOSED.search(text, max(0, token.start - 40), token.start)
-        if (
-            apposed is not None and apposed.group(1) in lex.office_words
-            and lex.titles.get(apposed.group(1)) != "role"  # "His adviser, JPMorgan,": a firm can be one
-        ):
-            return True
+        apposed = _noun_apposed_before(text, token.start)
+        if apposed in lex.office_words and lex.titles.get(apposed) != "role":
+            return True  # not a role: "His adviser, JPMorgan,": a firm can be one
     # an abbreviated title ("Sens. Cranston") is the capitalised word just before
     return k > 0 and layout.tokens[k - 1].text.rstrip(".") in lex.abbreviations and bool(
         lex.abbreviation_pattern.search(text, max(0, token.start - 8), token.start)
@@ -1640,11 +1642,15 @@ def _quoted_in_first_person(text: str, token: Token) -> bool:
         opening = max(text.rfind("“", 0, close.start()), text.rfind('"', 0, close.start()))
         return opening >= 0 and bool(FIRST_PERSON.search(text, opening + 1, close.start()))
     opened = QUOTE_OPEN_AFTER.match(text, token.end)  # Okafor said: “I …”
-    if opened is None:
-        return False
-    closing = text.find("”" if opened.group(1) == "“" else '"', opened.end())
-    end = closing if closing >= 0 else min(len(text), opened.end() + 300)
-    return bool(FIRST_PERSON.search(text, opened.end(), end))
+    return opened is not None and _first_person_inside(text, opened.end() - 1)
+
+
+def _first_person_inside(text: str, opening: int) -> bool:
+    """Whether the quotation whose opening mark is at ``opening`` speaks in the first person
+    singular (up to its closing mark, or 300 characters when it is not closed)."""
+    closing = text.find("”" if text[opening] == "“" else '"', opening + 1)
+    end = closing if closing >= 0 else min(len(text), opening + 301)
+    return bool(FIRST_PERSON.search(text, opening + 1, end))
 
 
 def _gendered_pronoun_follows(analysis: Analysis, segment: Segment, end: int) -> bool:

@@ -378,8 +378,8 @@ A_AN_RULES = frozenset({"AnA", "EN_A_VS_AN"})
 # would go on with a capital.
 MID_SENTENCE_ABBREVIATIONS = frozenset(
     {"i.e", "e.g", "cf", "viz", "vs", "inc", "ltd", "llc", "corp", "plc", "co", "bros"}
-    | {"jr", "sr", "st", "ave", "blvd", "rd", "mt", "ft", "dept", "assn", "univ", "govt", "no"}
-    | {"approx", "est", "nos"}
+    | {"jr", "sr", "st", "ave", "blvd", "rd", "mt", "ft", "dept", "assn", "univ", "govt", "no",
+       "nos", "approx", "est"}
 )
 # Harper's hyphen in "a 30-day period": an ordinal is not a compound ("his 100th day in office").
 NUMBER_DAY_RULES = frozenset({"HyphenateNumberDay"})
