@@ -129,6 +129,31 @@ def test_money_percentages_numbers_superlatives(tmp_path: Path) -> None:
     } <= found
 
 
+def test_figures_bounds_and_weekdays_in_us_copy(tmp_path: Path) -> None:
+    """An age in apposition is the figure alone, "at least 42" is a bound and not a superlative,
+    a bare AP-style weekday is a relative date and "Good Friday" is none."""
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "Linda Marsh, 71, said at least 42 homes burned. Crews returned Saturday, days before"
+        " Good Friday. It was the most destructive fire in the county.\n",
+        "utf-8",
+    )
+    found = {(c["type"], c["text"]) for c in worksheet(draft, "--as-of", "2026-08-15")["claims"]}
+    assert {("number", "71"), ("number", "42 homes"), ("relative-date", "Saturday"),
+            ("superlative", "most destructive")} <= found
+    assert not {c for c in found if c[0] == "superlative" and "least" in c[1]}
+    assert ("relative-date", "Friday") not in found
+    assert ("number", "71, said") not in found
+
+
+def test_an_abbreviated_title_is_the_person_title(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("Gov. Gavin Newsom toured the fire zone with Linda Marsh.\n", "utf-8")
+    people = {c["details"]["name"]: c for c in claims_of(worksheet(draft), "person")}
+    assert people["Gavin Newsom"]["details"]["title"] == "Gov."
+    assert people["Linda Marsh"]["details"]["title"] is None
+
+
 def test_relative_dates_resolved_on_the_story_date(seed: dict) -> None:
     notes = {c["text"]: c["note"] for c in claims_of(seed, "relative-date")}
     assert "(August 2023)" in notes["just last month"]

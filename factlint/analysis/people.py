@@ -1178,6 +1178,11 @@ def _speaks_or_described(analysis: Analysis, segment: Segment, token: Token, lex
             or WHO_SINGULAR.match(text, token.end)
         ):
             return True  # "Moreau, 73,"; "Holt, D-Ore.,"; "Glitman, who heads the team"
+        if (
+            text.startswith(", whose ", token.end) and _quoted_in_first_person(text, token)
+            and _word_before(text, token.start).lower() in lex.verbs
+        ):
+            return True  # "“… of my life,” said Ortiz, whose family fled": one person speaks
         if _noun_apposed_before(text, token.start) in lex.individual_nouns:
             return True  # "The suspect, Hughes, was held": the name of the person described
         past = WHO_PAST.match(text, token.end)
@@ -1810,10 +1815,13 @@ PORTFOLIO_BEFORE = re.compile(
     r"(?<![\w’'-])(?:(?P<mod>[Ss]hadow|[Dd]eputy|[Jj]unior)\s)?(?P<port>[A-Za-z]+)\s"
     r"(?P<head>Secretary|Minister|secretary|minister)\Z"
 )
-# "Secretary of Defence", "Minister for Europe" (not "Secretary of State for ...": a formal title)
+# "Secretary of Defence", "Minister for Europe" (not "Secretary of State for ...": a formal title);
+# a portfolio of several is one office ("Minister of Colleges and Universities" is not the
+# "colleges minister" written another way, and its span ends after "Universities")
 PORTFOLIO_AFTER = re.compile(
     r"(?P<head>Secretary|Minister|secretary|minister)\s(?:of|for)\s(?:the\s)?(?!State\b)"
-    r"(?P<port>[A-Z][a-z]+)\b"
+    r"(?P<port>[A-Z][a-z]+(?:(?:,\s|\sand\s|\s&\s)(?!(?:Secretary|Minister)\b)[A-Z][a-z]+\b"
+    r"(?!\s(?:Secretary|Minister)\b))*)\b"
 )
 # A name right after the title, or in apposition closed by a comma ("Scottish Finance Minister,
 # Tom McCabe, spoke"; not "the brooding king, Keira Knightley rises").

@@ -51,19 +51,34 @@ class AnonymousSource(Kind[AnonymousOptions]):
         reasons = _reason_pattern(tuple(o.reasons))
         sources = frozenset(o.sources)
         seen: set[str] = set()  # each unnamed source is reported at its first mention only
+        # A source explained at a later mention is explained from the first ("according to two
+        # people familiar with the talks" … "the people said. They spoke on condition of
+        # anonymity"; "U.S. officials said" … "The officials, who asked not to be named"), when
+        # the reason is said of the source: right after its noun, or in the next sentence about
+        # it. So the reasons are read first, then the first mentions of the others reported.
+        explained: set[str] = set()
+        read = []
         for sentence in candidates:
             segment = doc.segments[sentence.segment]
             if ("prose" if segment.kind == "prose" else "headline") not in self.scope:
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
             # only sentences with a source noun, or the one after it that speaks of the source
-            excused = _found(reasons, sentence.text) or _reason_follows(
-                analysis, sentence, reasons, sources)
-            if excused:  # "said a diplomat who declined to be named": that source is explained
-                words = re.findall(r"[\w-]+", sentence.text.lower())
-                seen.update(_source_noun(w, sources) for w in words if w in sources)
-            if not matches:
-                continue
+            words = [(w, w.end()) for w in SOURCE_WORD.finditer(sentence.text) if w[0].lower() in sources]
+            said_after = [_source_noun(w[0], sources) for w, end in words
+                          if _found(reasons, sentence.text[end : end + REASON_REACH])]
+            follows = not said_after and _reason_follows(analysis, sentence, reasons, sources)
+            explained.update(said_after)
+            if follows:
+                explained.update(_source_noun(w[0], sources) for w, _ in words)
+            # "said a diplomat who declined to be named": every source of the sentence is explained
+            excused = bool(said_after) or follows or _found(reasons, sentence.text)
+            if excused or matches:
+                read.append((sentence, segment, matches, excused, words))
+        seen |= explained
+        for sentence, segment, matches, excused, words in read:
+            if excused:  # and its sources stay explained at their later mentions
+                seen.update(_source_noun(w[0], sources) for w, _ in words)
             for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
                 np = match.group("np")
@@ -85,6 +100,10 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 hit = analysis.hit(segment, start, end)
                 yield self.finding_at(doc, hit)
 
+
+SOURCE_WORD = re.compile(r"[\w-]+")
+# How far after a source noun its reason may start: "officials, who asked not to be identified"
+REASON_REACH = 80
 
 # A sentence that goes on about the source just named: "They spoke on condition of anonymity."
 SOURCE_AGAIN = re.compile(

@@ -14,6 +14,7 @@ from factlint.kinds.base import Kind, Options
 from factlint.records import describe
 
 if TYPE_CHECKING:
+    from factlint.analysis import Hit
     from factlint.document import Document
     from factlint.finding import Finding
 
@@ -56,6 +57,8 @@ class RelativeDate(Kind[RelativeOptions]):
         pattern = _compile(tuple(terms))
         us = self.settings.dialect == "en-US"
         for hit in doc.analysis.pattern_hits(pattern, self.scope):
+            if weekday_in_a_name(hit):
+                continue
             resolved = resolve(hit.text, story, us) if story else None
             if resolved and story:
                 message = (
@@ -72,6 +75,19 @@ class RelativeDate(Kind[RelativeOptions]):
                     "(add a front matter 'date' to resolve it)"
                 )
             yield self.finding_at(doc, hit, message=message)
+
+
+def weekday_in_a_name(hit: Hit) -> bool:
+    """A weekday right after a capitalised word is part of a name ("Good Friday", "Super
+    Tuesday", "Sheffield Wednesday"), not a day; a sentence start is no such word."""
+    if hit.text.split(None, 1)[0].lower() not in WEEKDAYS:
+        return False
+    before = hit.segment.text[max(0, hit.start - 40) : hit.start]
+    words = before.split()
+    if not words or not before[-1:].isspace():
+        return False
+    word = words[-1]
+    return word[:1].isupper() and not word.endswith((".", "!", "?", ":", "”", '"'))
 
 
 def story_date(doc: Document, as_of: str | None) -> dt.date | None:

@@ -48,6 +48,11 @@ class UnattributedOptions(Options):
         check_bounds(self)
 
 
+# A compilation of remarks ("Blunkett in quotes") holds many quotations, most of them with no cue:
+# the format attributes them. A short draft with two of three unattributed has two faults.
+COMPILATION_MIN = 5
+
+
 class UnattributedQuote(Kind[UnattributedOptions]):
     """Flag speech quotations that no reporting cue attributes to a speaker."""
 
@@ -61,7 +66,7 @@ class UnattributedQuote(Kind[UnattributedOptions]):
         speech = [a for q, a in pairs if q.kind == "speech"]
         if self.options.context and (
             framed_as_quotes(doc, self.options.framing)
-            or (len(speech) >= 3 and speech.count(None) * 2 > len(speech))
+            or (len(speech) >= COMPILATION_MIN and speech.count(None) * 2 > len(speech))
         ):
             return  # a transcript or a compilation ("Blunkett in quotes"): the format attributes
         run_end = -2  # the segment of the last reported (or run-continuing) unattributed quotation

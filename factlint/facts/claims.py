@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from factlint.checks.relative_date import resolve
+from factlint.checks.relative_date import resolve, weekday_in_a_name
 from factlint.facts.mentions import Mention, TitleMention, find_mentions, find_titles
 from factlint.facts.models import Person
 from factlint.facts.speakers import sentence_of, speaker_of
@@ -69,7 +69,8 @@ PATTERNS: dict[str, str] = {
     rf"|October|November|December)\b"
     rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|(?:in|since|by|until|from|before|after|of) (?:1[89]|20)\d\d\b|\d{{4}}-\d\d-\d\d)\b",
-    "number": r"\b\d[\d,]*(?:\.\d+)?(?: ?(?:million|billion|trillion|thousand|bn|m|km|kg|"
+    # a comma groups three digits ("14,000"); "Marsh, 71, said" is the figure 71
+    "number": r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?: ?(?:million|billion|trillion|thousand|bn|m|km|kg|"
     r"tonnes|miles)\b)?(?: [a-z]+)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|"
     r"thousands|millions|billions|tens of thousands) (?:of )?[a-z]+",
@@ -150,6 +151,8 @@ def build_worksheet(doc: Document, context: Context) -> Worksheet:
         for hit in doc.analysis.pattern_hits(lexicons()[kind], PROSE):
             if kind in ("number", "date") and _overlaps(taken, hit):
                 continue
+            if kind == "relative-date" and weekday_in_a_name(hit):
+                continue  # "Good Friday", "Sheffield Wednesday
             taken.append((hit.source_start, hit.source_end))
             claims.append(_claim(doc, kind, hit, _note(kind, hit, context)))
     claims += _people(doc, context)
@@ -247,6 +250,10 @@ def _other_people(doc: Document, context: Context, known: list[Claim]) -> list[C
     covered = [(m.hit.source_start, m.hit.source_end) for m in mentions]
     names = {c.details.get("name") for c in known}
     claims: list[Claim] = []
+    # "Gov. Gavin Newsom": an abbreviated title is an office of the analysis, not a person's title
+    abbreviated = {
+        (o.segment, o.person): o.text for o in doc.analysis.offices if o.klass == "abbreviation"
+    }
     for person in doc.analysis.people:
         full = person.full_name or person.name
         if full in names or any(s < person.end and person.start < e for s, e in covered):
@@ -256,7 +263,8 @@ def _other_people(doc: Document, context: Context, known: list[Claim]) -> list[C
         names.add(full)
         segment = doc.segments[person.segment]
         hit = doc.analysis.hit(segment, person.seg_start, person.seg_end)
-        title = f" as “{person.title}”" if person.title else " (no title given)"
+        given = person.title or abbreviated.get((person.segment, full))
+        title = f" as “{given}”" if given else " (no title given)"
         where = "not in the registry" if registry is not None else "no registry"
         claims.append(
             _claim(
@@ -264,7 +272,7 @@ def _other_people(doc: Document, context: Context, known: list[Claim]) -> list[C
                 "person",
                 hit,
                 f"{full}{title}; {where}: check name and title",
-                details={"name": full, "title": person.title, "organisation": None},
+                details={"name": full, "title": given, "organisation": None},
             )
         )
     return claims
