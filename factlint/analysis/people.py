@@ -272,12 +272,28 @@ def _after_opener(layout: Capitals, k: int) -> bool:
     )
 
 
+# An Arabic surname with its article, lower case mid-sentence ("Bashar al-Assad", "Ghazi
+# al-Gosaibi", "Reefat el-Sayed"): a name word the capitalised tokens leave out.
+ARTICLE_NAME = re.compile(r"(?<![\w’'-])(?:al|el)-[A-Z][a-z]+(?:[’']s)?(?![\w-])")
+
+
+def _with_article_names(segment: Segment, tokens: list[Token]) -> list[Token]:
+    """The capitalised tokens of a segment with its article names ("al-Assad") in their place."""
+    text = segment.text
+    if "l-" not in text:
+        return tokens  # most segments: one substring test
+    from factlint.analysis import Token  # the analysis imports this module: no cycle at import
+
+    found = [Token(segment.index, m.start(), m.end(), m.group()) for m in ARTICLE_NAME.finditer(text)]
+    return sorted([*tokens, *found], key=lambda t: t.start) if found else tokens
+
+
 def capitals(analysis: Analysis) -> list[Capitals]:
     """Per segment, its capitalised tokens laid out for the recogniser (cached on the analysis)."""
     cached = analysis.__dict__.get("_capitals")
     if cached is None:
         cached = [
-            Capitals.of(segment, tokens)
+            Capitals.of(segment, _with_article_names(segment, tokens))
             for segment, tokens in zip(analysis.doc.segments, analysis.capitalised_tokens, strict=True)
         ]
         analysis.__dict__["_capitals"] = cached
@@ -324,6 +340,11 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope")
         )
     }
+    for person in [*people]:  # "Bashar al-Assad" is "Assad" (and "Al-Assad") alone
+        bare = _without_article(person.surname)
+        if bare and (person.form == "full" or person.full_name):
+            full_by_surname[bare].append(person)
+            full_by_surname["A" + person.surname[1:]].append(person)
     for person in people:  # "Dr Khoo Kay Peng": family name first, so "Mr Khoo" is known too
         words = person.name.split()
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
@@ -365,6 +386,13 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         resolved.append(person if full_name == person.full_name else person._replace(full_name=full_name))
     offices = _not_surnames(analysis, offices, resolved, lex.first_names)
     return PeopleIndex(resolved, titles, offices, genders=_genders(resolved, lex))
+
+
+def _without_article(surname: str) -> str | None:
+    """"Assad" for "al-Assad" or "El-Sayed"; None for a surname without an Arabic article."""
+    if surname[:3].lower() in ("al-", "el-") and surname[3:4].isupper():
+        return surname[3:]
+    return None
 
 
 def _not_surnames(
