@@ -936,11 +936,36 @@ class _Finder:
         resolved = (person.full_name or None) if person else None
         return Speaker(s, e, text, resolved)
 
+    def _sentence_of(self, person: Person) -> Sentence:
+        sentences = self.analysis.sentences_of(person.segment)
+        return sentences[max(0, bisect_right(sentences, person.seg_start, key=lambda s: s.start) - 1)]
+
+    def _sentence_before(self, person: Person, segment: int, start: int) -> bool:
+        """Whether ``person`` is named in the sentence holding (segment, start) or the one before
+        it, which may end the paragraph before."""
+        def index(seg: int, offset: int) -> int:
+            return bisect_right(self.analysis.sentences_of(seg), offset, key=lambda s: s.start) - 1
+
+        here, there = index(segment, start), index(person.segment, person.seg_start)
+        if person.segment == segment:
+            return here - there in (0, 1)
+        last = len(self.analysis.sentences_of(person.segment)) - 1
+        return person.segment == segment - 1 and there == last and here <= 0
+
     def _antecedent(self, segment: int, start: int, sex: str) -> Person | None:
         """The person a he/she speaker stands for: the nearest compatible person before it; when
         that one is in an earlier sentence, that sentence's first compatible person (its subject,
         not a person it mentions in passing: "Perdue said … did Romney in. “…,” he said")."""
         person = self.people.person_before(segment, start, sex)
+        relative = self.people.relative_before(segment, start, sex)
+        if relative is not None and self._sentence_before(relative, segment, start) and (
+            person is None or (relative.segment, relative.seg_start) > (person.segment, person.seg_start)
+        ):  # "His wife, Carla, sat behind him. “…,” she told reporters": the nearest is Carla, if
+            # named in the sentence before (a wife named in passing earlier is no speaker)
+            sentence = self._sentence_of(relative)
+            if not any(self.people.compatible(p, sex)
+                       for p in self.people.people_in(relative.segment, sentence.start, relative.seg_start)):
+                return relative  # unless a person of her sex leads its sentence ("Ann Lee and her daughter, Ana")
         if person is None:
             return None
         sentences = self.analysis.sentences_of(person.segment)

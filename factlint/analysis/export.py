@@ -93,7 +93,7 @@ def _mentions(analysis: Any) -> list[dict[str, Any]]:
         {"start": p.start, "end": p.end, "text": p.text, "name": p.name, "surname": p.surname,
          "form": p.form, "full_name": p.full_name, "title": p.title, "honorific": p.honorific,
          "sex": index.genders.get(p.full_name or p.name)}
-        for p in analysis.people
+        for p in [*analysis.people, *index.relatives]
     ]
 
 
@@ -109,6 +109,8 @@ def _coreference(analysis: Any) -> list[dict[str, Any]]:
         if head is not p:
             links.append({"start": p.start, "end": p.end, "text": p.text, "person": p.full_name,
                           "antecedent": {"start": head.start, "end": head.end, "text": head.text}})
+    for relative in analysis.people_index.relatives:  # "His wife, Carla,": named once, given name
+        first.setdefault(relative.name, relative)
     for attribution in analysis.attributions:
         speaker = attribution.speaker if attribution is not None else None
         if speaker is not None and speaker.pronoun and speaker.resolved in first:

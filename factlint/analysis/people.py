@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from factlint.analysis.fastregex import BoundedPattern
 from factlint.analysis.lexicons import Lexicons, lexicons
 
 if TYPE_CHECKING:
@@ -157,6 +158,16 @@ class PeopleIndex:
         return found
 
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m", where known
+    # Relatives named by a given name alone ("His wife, Carla,"): no person of the rules (no
+    # surname to introduce or spell), only antecedents for a pronoun speaker.
+    relatives: list[Person] = field(default_factory=list)
+
+    def relative_before(self, segment: int, offset: int, sex: str) -> Person | None:
+        """The nearest relative of this sex named before (segment, offset)."""
+        for person in reversed(self.relatives):
+            if (person.segment, person.seg_end) <= (segment, offset) and self.compatible(person, sex):
+                return person
+        return None
 
     def person_before(self, segment: int, offset: int, sex: str | None = None) -> Person | None:
         """The nearest person mention that ends before (segment, offset); with ``sex``, the
@@ -385,7 +396,37 @@ def find_people(analysis: Analysis) -> PeopleIndex:
         full_name = _full_name(person, full_by_surname)
         resolved.append(person if full_name == person.full_name else person._replace(full_name=full_name))
     offices = _not_surnames(analysis, offices, resolved, lex.first_names)
-    return PeopleIndex(resolved, titles, offices, genders=_genders(resolved, lex))
+    genders = _genders(resolved, lex)
+    relatives = _relatives(analysis, lex, genders)
+    return PeopleIndex(resolved, titles, offices, genders=genders, relatives=relatives)
+
+
+KIN_SEX = {
+    "wife": "f", "daughter": "f", "mother": "f", "sister": "f", "widow": "f", "girlfriend": "f",
+    "fiancée": "f", "grandmother": "f", "granddaughter": "f", "niece": "f", "aunt": "f",
+    "husband": "m", "son": "m", "father": "m", "brother": "m", "widower": "m", "boyfriend": "m",
+    "fiancé": "m", "grandfather": "m", "grandson": "m", "nephew": "m", "uncle": "m",
+}
+KIN = BoundedPattern(r"(?:his|her|their)\s+(?:" + "|".join(KIN_SEX) + r")")
+# "His wife, Carla, sat behind him": the given name after the kin word, in apposition or not
+GIVEN_AFTER_KIN = re.compile(r",?\s([A-Z][a-z]+)\b(?![\w’'-]| [A-Z])")
+
+
+def _relatives(analysis: Analysis, lex: Lexicons, genders: dict[str, str]) -> list[Person]:
+    """Relatives named by a listed given name alone after a kin word ("his wife, Carla"), with the
+    sex the kin word gives; ``genders`` takes it. A name the analysis knows as a person's is not
+    one (a full name follows, or the word is someone's surname)."""
+    found = []
+    for index, start, end in analysis.segment_matches(KIN):
+        segment = analysis.doc.segments[index]
+        after = GIVEN_AFTER_KIN.match(segment.text, end)
+        if after is None or after[1] not in lex.first_names or after[1] in genders:
+            continue
+        name = after[1]
+        s, e = segment.source_span(after.start(1), after.end(1))
+        found.append(Person(index, after.start(1), after.end(1), s, e, name, name, name, "given"))
+        genders[name] = KIN_SEX[segment.text[start:end].split()[-1].lower()]
+    return found
 
 
 def _without_article(surname: str) -> str | None:
