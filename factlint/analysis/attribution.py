@@ -676,8 +676,11 @@ class _Finder:
         return not (
             word in ("read", "reads")
             and not re.search(
-                r"(?i)(?:sign|statement|note|letter|article|report|release|email|memo|caption|"
-                r"headline|message|post|tweet|banner)\s*$",
+                r"(?i)\b(?:sign|statement|note|letter|article|report|release|email|memo|caption|"
+                r"headline|message|post|tweet|banner|order|ruling|filing|complaint|indictment|"
+                r"motion|judgment|judgement|decision|document|minutes|transcript|notice|placard|"
+                r"plaque|inscription|card|warrant|affidavit|petition|resolution|text|label|"
+                r"poster|leaflet|flyer|citation|summons|lawsuit|opinion)\s*$",
                 before,
             )
         )
