@@ -168,7 +168,9 @@ class NameConsistency(Kind[NameOptions]):
                 for b in names[i + 1 :]:
                     if min(len(occurrences[a]), len(occurrences[b])) > 1:
                         continue  # both used repeatedly: two people (Reagan and Regan)
-                    if self._alike(a, b) and _same_person(people[a], people[b]):
+                    if (
+                        self._alike(a, b) or _letter_added_to_one_given_name(a, b, people)
+                    ) and _same_person(people[a], people[b]):
                         pairs.append([a, b])
         return pairs
 
@@ -191,6 +193,15 @@ def similar_surnames(a: str, b: str, similarity: float) -> bool:
 def _variant_groups(path: str) -> tuple[list[str], ...]:
     """The shipped transliteration variants: one comma-separated group per line (parsed once)."""
     return tuple([w.strip() for w in line.split(",")] for line in load_lines(path))
+
+
+def _letter_added_to_one_given_name(a: str, b: str, people: dict[str, list[NameMention]]) -> bool:
+    """"Olivia Clark" and "Olivia Clarke": a letter added at the end (which similar_surnames
+    leaves alone: "America" and "American") with the same given name on both sides."""
+    if not (a.startswith(b) or b.startswith(a)) or abs(len(a) - len(b)) != 1:
+        return False
+    firsts = [{m.first for m in people[name] if m.first} for name in (a, b)]
+    return bool(firsts[0] & firsts[1])
 
 
 def _times(count: int) -> str:
