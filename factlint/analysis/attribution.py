@@ -941,19 +941,17 @@ class _Finder:
 
     def _sentence_of(self, person: Person) -> Sentence:
         sentences = self.analysis.sentences_of(person.segment)
-        return sentences[max(0, bisect_right(sentences, person.seg_start, key=lambda s: s.start) - 1)]
+        return sentences[max(0, self._sentence_index(sentences, person.seg_start))]
 
     def _sentence_before(self, person: Person, segment: int, start: int) -> bool:
         """Whether ``person`` is named in the sentence holding (segment, start) or the one before
         it, which may end the paragraph before."""
-        def index(seg: int, offset: int) -> int:
-            return bisect_right(self.analysis.sentences_of(seg), offset, key=lambda s: s.start) - 1
-
-        here, there = index(segment, start), index(person.segment, person.seg_start)
+        theirs = self.analysis.sentences_of(person.segment)
+        here = self._sentence_index(self.analysis.sentences_of(segment), start)
+        there = self._sentence_index(theirs, person.seg_start)
         if person.segment == segment:
             return here - there in (0, 1)
-        last = len(self.analysis.sentences_of(person.segment)) - 1
-        return person.segment == segment - 1 and there == last and here <= 0
+        return person.segment == segment - 1 and there == len(theirs) - 1 and here <= 0
 
     def _antecedent(self, segment: int, start: int, sex: str) -> Person | None:
         """The person a he/she speaker stands for: the nearest compatible person before it; when

@@ -351,7 +351,7 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope")
         )
     }
-    for person in [*people]:  # "Bashar al-Assad" is "Assad" (and "Al-Assad") alone
+    for person in people:  # "Bashar al-Assad" is "Assad" (and "Al-Assad") alone
         bare = _without_article(person.surname)
         if bare and (person.form == "full" or person.full_name):
             full_by_surname[bare].append(person)

@@ -64,13 +64,13 @@ class AnonymousSource(Kind[AnonymousOptions]):
                 continue
             matches = [m for pattern in patterns for m in pattern.finditer(sentence.text)]
             # only sentences with a source noun, or the one after it that speaks of the source
-            words = [(w, w.end()) for w in SOURCE_WORD.finditer(sentence.text) if w[0].lower() in sources]
-            said_after = [_source_noun(w[0], sources) for w, end in words
-                          if _found(reasons, sentence.text[end : end + REASON_REACH])]
+            words = [w for w in SOURCE_WORD.finditer(sentence.text) if w[0].lower() in sources]
+            said_after = [_source_noun(w[0], sources) for w in words
+                          if _found(reasons, sentence.text[w.end() : w.end() + REASON_REACH])]
             follows = not said_after and _reason_follows(analysis, sentence, reasons, sources)
             explained.update(said_after)
             if follows:
-                explained.update(_source_noun(w[0], sources) for w, _ in words)
+                explained.update(_source_noun(w[0], sources) for w in words)
             # "said a diplomat who declined to be named": every source of the sentence is explained
             excused = bool(said_after) or follows or _found(reasons, sentence.text)
             if excused or matches:
@@ -78,7 +78,7 @@ class AnonymousSource(Kind[AnonymousOptions]):
         seen |= explained
         for sentence, segment, matches, excused, words in read:
             if excused:  # and its sources stay explained at their later mentions
-                seen.update(_source_noun(w[0], sources) for w, _ in words)
+                seen.update(_source_noun(w[0], sources) for w in words)
             for match in matches:
                 start, end = sentence.start + match.start("np"), sentence.start + match.end("np")
                 np = match.group("np")

@@ -152,7 +152,7 @@ def build_worksheet(doc: Document, context: Context) -> Worksheet:
             if kind in ("number", "date") and _overlaps(taken, hit):
                 continue
             if kind == "relative-date" and weekday_in_a_name(hit):
-                continue  # "Good Friday", "Sheffield Wednesday
+                continue  # "Good Friday", "Sheffield Wednesday": a name, no day
             taken.append((hit.source_start, hit.source_end))
             claims.append(_claim(doc, kind, hit, _note(kind, hit, context)))
     claims += _people(doc, context)
