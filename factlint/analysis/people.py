@@ -351,11 +351,11 @@ def find_people(analysis: Analysis) -> PeopleIndex:
             and (p.title or "").lower() not in ("king", "queen", "prince", "princess", "pope")
         )
     }
-    for person in people:  # "Bashar al-Assad" is "Assad" (and "Al-Assad") alone
+    for person in people:  # "Bashar al-Assad" is "Assad" (and "Al-Assad", "El-Sayed") alone
         bare = _without_article(person.surname)
         if bare and (person.form == "full" or person.full_name):
             full_by_surname[bare].append(person)
-            full_by_surname["A" + person.surname[1:]].append(person)
+            full_by_surname[person.surname[:1].upper() + person.surname[1:]].append(person)
     for person in people:  # "Dr Khoo Kay Peng": family name first, so "Mr Khoo" is known too
         words = person.name.split()
         if person.form == "full" and len(words) >= 2 and words[0] not in lex.first_names:
